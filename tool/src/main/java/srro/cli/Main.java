@@ -1,0 +1,99 @@
+package srro.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The srro command: subcommands do the work; this class only wires them and maps failures to exit codes. */
+@Command(
+    name = "srro",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description = {
+      "Prove that a storage protection took effect instead of trusting a return code.",
+      "",
+      "Exit status: 0 ok, 1 the check said no, 2 usage, 65 malformed input, 66 cannot open input,"
+          + " 70 internal error, 71 OS call failed, 74 I/O error."
+    },
+    subcommands = {
+      AutoComplete.GenerateCompletion.class,
+    })
+public final class Main implements Callable<Integer> {
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces with errors.")
+  boolean verbose;
+
+  private final Io io;
+
+  Main(Io io) {
+    this.io = io;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, Io.system()));
+  }
+
+  /** Runs srro with {@code args} on the given streams and returns the exit status; never exits. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, new Io(in, out, err, env));
+  }
+
+  static int run(String[] args, Io io) {
+    CommandLine cl = commandLine(io);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(Io io) {
+    CommandLine cl = new CommandLine(Main.class, new CommandFactory(io));
+    cl.setOut(new java.io.PrintWriter(io.out(), true));
+    cl.setErr(new java.io.PrintWriter(io.err(), true));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine bad = ex.getCommandLine();
+          io.err().println("srro: " + ex.getMessage());
+          io.err().println("try '" + bad.getCommandSpec().qualifiedName() + " --help'");
+          return ExitCode.USAGE.status();
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, bad, parseResult) -> {
+          Main root = parseResult.commandSpec().root().userObject() instanceof Main m ? m : null;
+          boolean verbose = root != null && root.verbose;
+          if (ex instanceof UsageException) {
+            io.err().println("srro: " + ex.getMessage());
+            io.err().println("try '" + bad.getCommandSpec().qualifiedName() + " --help'");
+            if (verbose) {
+              ex.printStackTrace(io.err());
+            }
+            return ExitCode.USAGE.status();
+          }
+          return new Reporter(io.err(), verbose).report(ex);
+        });
+    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    return cl;
+  }
+
+  @Override
+  public Integer call() {
+    CommandLine.usage(this, io.out());
+    return ExitCode.USAGE.status();
+  }
+
+  /** The version from the jar manifest (Implementation-Version), or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"srro " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package srro.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import srro.MalformedInputException;
+import srro.os.OsCallException;
+
+/** One case per row of docs/exit-status.md, and the table itself matches {@link ExitCode}. */
+class ExitCodeTest {
+
+  static final class BadBytes extends MalformedInputException {
+    private static final long serialVersionUID = 1L;
+
+    BadBytes() {
+      super("key.pub", 12, "invalid base64 in public key");
+    }
+  }
+
+  private static String reported(Throwable t, int expected, boolean verbose) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int status = new Reporter(new PrintStream(buf, true, StandardCharsets.UTF_8), verbose).report(t);
+    assertEquals(expected, status, () -> "status for " + t);
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void okIsZero() {
+    assertEquals(0, CliRun.of("--version").status());
+  }
+
+  @Test
+  void usageErrorsAreTwoWithOneLineAndAHint() {
+    CliRun r = CliRun.of("--no-such-flag");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(2, r.err().lines().count(), r::toString);
+    assertTrue(r.err().contains("try 'srro --help'"), r::toString);
+  }
+
+  @Test
+  void checkSaidNoIsOne() {
+    assertEquals(1, ExitCode.NO.status());
+  }
+
+  @Test
+  void malformedInputIsSixtyFiveAndNamesTheOffset() {
+    String line = reported(new BadBytes(), 65, false);
+    assertEquals("srro: key.pub at offset 12: invalid base64 in public key\n", line);
+  }
+
+  @Test
+  void missingInputIsSixtySix() {
+    String line = reported(new NoSuchFileException("/nonexistent/x"), 66, false);
+    assertEquals("srro: /nonexistent/x: no such file or directory\n", line);
+  }
+
+  @Test
+  void bugIsSeventyAndSaysSo() {
+    String line = reported(new IllegalStateException("boom"), 70, false);
+    assertTrue(line.startsWith("srro: internal error"), line);
+    assertEquals(1, line.lines().count());
+  }
+
+  @Test
+  void osCallFailureIsSeventyOne() {
+    String line = reported(new OsCallException("open /dev/sda", 30, "EROFS", "read-only file system"), 71, false);
+    assertEquals("srro: open /dev/sda: read-only file system (EROFS)\n", line);
+  }
+
+  @Test
+  void ioErrorIsSeventyFour() {
+    reported(new IOException("write failed: no space left on device"), 74, false);
+  }
+
+  @Test
+  void verbosePrintsTheStackTraceAndQuietDoesNot() {
+    assertTrue(reported(new IOException("x"), 74, true).contains("\tat "));
+    assertFalse(reported(new IOException("x"), 74, false).contains("\tat "));
+  }
+
+  @Test
+  void documentedTableMatchesTheEnum() throws IOException {
+    Path doc = Path.of("..", "docs", "exit-status.md");
+    Map<Integer, String> rows = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("(?m)^\\| (\\d+) \\| `(\\w+)` \\|").matcher(Files.readString(doc));
+    while (m.find()) {
+      rows.put(Integer.parseInt(m.group(1)), m.group(2));
+    }
+    Map<Integer, String> expected = new LinkedHashMap<>();
+    Arrays.stream(ExitCode.values()).forEach(c -> expected.put(c.status(), c.name()));
+    assertEquals(expected, rows);
+  }
+}
