@@ -1,0 +1,12 @@
+package srro.kit;
+
+import srro.MalformedInputException;
+
+/** A patch kit file (ORIGINALS) that does not have its documented shape (exit 65). Offsets are line numbers. */
+public final class KitFormatException extends MalformedInputException {
+  private static final long serialVersionUID = 1L;
+
+  public KitFormatException(String source, long line, String message) {
+    super(source, line, message);
+  }
+}
