@@ -75,7 +75,7 @@ final class Classifier {
               "sg info 0x%x says the command failed, but host, driver and scsi status are all zero", s.info()),
           sense);
     }
-    Optional<Failed> good = senseWithGood(s.sense(), warnings);
+    Optional<Failed> good = senseWithGood(s.scsiStatus(), s.sense(), warnings);
     if (good.isPresent()) {
       return good.get();
     }
@@ -148,7 +148,7 @@ final class Classifier {
               + sense.map(Sense::summary).orElse("no decodable sense data"),
           sense);
     }
-    Optional<Failed> good = senseWithGood(s.sense(), warnings);
+    Optional<Failed> good = senseWithGood(s.status(), s.sense(), warnings);
     if (good.isPresent()) {
       return good.get();
     }
@@ -240,8 +240,8 @@ final class Classifier {
   }
 
   /** Sense data with status GOOD: harmless only when it says nothing (NO SENSE, 00h/00h). */
-  private static Optional<Failed> senseWithGood(byte[] senseBytes, List<String> warnings) {
-    if (senseBytes.length == 0) {
+  private static Optional<Failed> senseWithGood(int status, byte[] senseBytes, List<String> warnings) {
+    if (senseBytes.length == 0 || (status & 0xff) != ScsiStatus.GOOD) {
       return Optional.empty();
     }
     Sense sense;
