@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       AutoComplete.GenerateCompletion.class,
+      DecodeCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(
@@ -31,6 +32,8 @@ public final class Main implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "Print stack traces with errors.")
   boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Io io;
 
@@ -84,7 +87,9 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandLine.usage(this, io.out());
+    // The spec's own CommandLine: CommandLine.usage(this, ...) would re-create the subcommands with picocli's
+    // default factory, which cannot build commands that take an Io.
+    spec.commandLine().usage(io.out());
     return ExitCode.USAGE.status();
   }
 
