@@ -40,6 +40,12 @@ public record Entry(Line line, Dialect dialect) {
     return field(FILE).map(Field::decoded).orElse("");
   }
 
+  /** What a report calls the entry: its mount point, or its spec for swap and entries without one. */
+  public String target() {
+    String file = file();
+    return file.isEmpty() || (isSwap() && (file.equals("none") || file.equals("swap"))) ? spec() : file;
+  }
+
   /** fs_vfstype as written; empty when missing. */
   public String type() {
     return field(VFSTYPE).map(Field::raw).orElse("");

@@ -51,7 +51,7 @@ public final class FstabLint {
     for (Entry e : fstab.entries()) {
       int n = e.line().number();
       int count = e.line().fields().size();
-      String target = e.file().isEmpty() ? e.spec() : e.file();
+      String target = e.target();
       if (count < d.minimumFields()) {
         out.add(
             new Finding(

@@ -1,0 +1,99 @@
+package srro.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import srro.check.Finding;
+import srro.check.Report;
+import srro.check.Severity;
+import srro.check.Skipped;
+
+/**
+ * Renders a {@link Report} the way findmnt --verify does: one line per target with the worst severity
+ * ({@code [E]}, {@code [W]}, {@code [ ]}), the findings indented under it, then a summary, what was not checked,
+ * and one fix hint per rule. {@link #json} is the fleet schema {@code srro-check/1}.
+ */
+final class ReportView {
+  static final String SCHEMA = "srro-check/1";
+
+  private ReportView() {}
+
+  /** {@code source} names where finding lines point ("fstab" or a file name). */
+  static void text(PrintStream out, Report report, List<String> targets, String source) {
+    Map<String, List<Finding>> byTarget = new LinkedHashMap<>();
+    for (String t : targets) {
+      byTarget.putIfAbsent(t, new ArrayList<>());
+    }
+    for (Finding f : report.findings()) {
+      byTarget.computeIfAbsent(f.target(), k -> new ArrayList<>()).add(f);
+    }
+    for (Map.Entry<String, List<Finding>> e : byTarget.entrySet()) {
+      char worst = ' ';
+      for (Finding f : e.getValue()) {
+        if (f.severity() == Severity.ERROR) {
+          worst = 'E';
+        } else if (f.severity() == Severity.WARNING && worst != 'E') {
+          worst = 'W';
+        }
+      }
+      out.println("[" + worst + "] " + e.getKey());
+      for (Finding f : e.getValue()) {
+        String where = f.line() > 0 ? source + " line " + f.line() + ": " : "";
+        out.println("      " + f.severity().letter() + " " + where + f.message() + " [" + f.id() + "]");
+      }
+    }
+    long errors = report.count(Severity.ERROR);
+    long warnings = report.count(Severity.WARNING);
+    out.println();
+    out.println(
+        plural(errors, "error") + ", " + plural(warnings, "warning") + "; checked: "
+            + (report.checksRun().isEmpty() ? "nothing" : String.join(", ", report.checksRun())));
+    for (Skipped s : report.checksSkipped()) {
+      out.println("not checked: " + s.check() + ": " + s.reason());
+    }
+    LinkedHashSet<String> hints = new LinkedHashSet<>();
+    for (Finding f : report.findings()) {
+      hints.add(f.id() + ": " + f.hint());
+    }
+    if (!hints.isEmpty()) {
+      out.println("fix:");
+      for (String h : hints) {
+        out.println("  " + h);
+      }
+    }
+  }
+
+  static Json.Obj json(Report report) {
+    List<Object> skipped = Json.array();
+    for (Skipped s : report.checksSkipped()) {
+      skipped.add(Json.object().put("check", s.check()).put("reason", s.reason()));
+    }
+    List<Object> findings = Json.array();
+    for (Finding f : report.findings()) {
+      findings.add(
+          Json.object()
+              .put("id", f.id())
+              .put("severity", f.severity())
+              .put("target", f.target())
+              .put("line", f.line())
+              .put("message", f.message())
+              .put("hint", f.hint()));
+    }
+    return Json.object()
+        .put("schema", SCHEMA)
+        .put("host", report.host())
+        .put("ok", report.ok())
+        .put("errors", report.count(Severity.ERROR))
+        .put("warnings", report.count(Severity.WARNING))
+        .put("checks_run", report.checksRun())
+        .put("checks_skipped", skipped)
+        .put("findings", findings);
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}
