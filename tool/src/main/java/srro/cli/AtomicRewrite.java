@@ -24,8 +24,10 @@ import java.util.Map;
  * rename are two system calls: an edit landing between them is lost; editors that write in place are caught
  * almost always, there is no advisory lock fstab writers agree on.
  *
- * <p>Test hook: with {@code SRRO_TEST_DIE_AT=N} in the environment the JVM halts at step N (1–11), so a test can
- * prove the claim above for every step.
+ * <p>Test hook: with {@code SRRO_TEST_DIE_AT=N} in the environment the JVM halts at step N, so a test can prove
+ * the claim above for every step: 1 file checked, 2 backup temp created, 3 half of it written, 4 backup synced,
+ * 5 new temp created, 6 half written, 7 all written, 8 synced, 9 compared (the rename follows), 10 renamed,
+ * 11 directory synced.
  */
 final class AtomicRewrite {
   static final String BACKUP_SUFFIX = ".srro.bak";
@@ -48,8 +50,8 @@ final class AtomicRewrite {
     Path target = file.toRealPath();
     Path dir = target.getParent();
     String name = target.getFileName().toString();
-    step(1);
     requireUnchanged(target, original);
+    step(1);
     Path backup = dir.resolve(name + BACKUP_SUFFIX);
     Path backupTmp = Files.createTempFile(dir, "." + name + ".srro-", ".tmp");
     step(2);
@@ -61,13 +63,14 @@ final class AtomicRewrite {
       copyOwnership(target, tmp);
       step(5);
       writeSynced(tmp, replacement, 6);
-      step(9);
+      step(8);
       requireUnchanged(target, original);
-      step(10);
+      step(9);
       move(tmp, target);
       tmp = null;
-      step(11);
+      step(10);
       fsyncDirectory(dir);
+      step(11);
     } finally {
       if (tmp != null) {
         Files.deleteIfExists(tmp);
@@ -76,22 +79,21 @@ final class AtomicRewrite {
     return backup;
   }
 
-  private void writeSynced(Path p, byte[] bytes, int firstStep) throws IOException {
+  /** Writes in two halves (step {@code half} between them, {@code half + 1} after), then fsyncs. */
+  private void writeSynced(Path p, byte[] bytes, int half) throws IOException {
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       b.limit(bytes.length / 2);
       while (b.hasRemaining()) {
         ch.write(b);
       }
-      if (firstStep == 6) {
-        step(7);
-      }
+      step(half);
       b.limit(bytes.length);
       while (b.hasRemaining()) {
         ch.write(b);
       }
-      if (firstStep == 6) {
-        step(8);
+      if (half == 6) {
+        step(7);
       }
       ch.force(true);
     }
