@@ -16,6 +16,8 @@ public enum Dialect {
   LINUX;
 
   static final Pattern DUID_LIKE = Pattern.compile("[0-9a-fA-F]{16}(\\..*)?");
+  private static final Pattern BSD_DISK = Pattern.compile("/dev/r?(sd|wd|vnd|cd|rd)[0-9]+[a-p]");
+  static final Pattern TAG = Pattern.compile("(UUID|LABEL|PARTUUID|PARTLABEL|ID)=.*");
 
   private static final Set<String> OPENBSD_TYPES = Set.of("ffs", "mfs", "cd9660", "ext2fs", "fuse", "ntfs");
   private static final Set<String> LINUX_TYPES =
@@ -43,10 +45,10 @@ public enum Dialect {
     int linux = 0;
     for (Entry e : fstab.entries()) {
       String spec = e.spec();
-      if (DUID_LIKE.matcher(spec).matches() || spec.matches("/dev/r?(sd|wd|vnd|cd|rd)[0-9]+[a-p]")) {
+      if (DUID_LIKE.matcher(spec).matches() || BSD_DISK.matcher(spec).matches()) {
         openbsd++;
       }
-      if (spec.matches("(UUID|LABEL|PARTUUID|PARTLABEL|ID)=.*") || spec.startsWith("/dev/disk/")
+      if (TAG.matcher(spec).matches() || spec.startsWith("/dev/disk/")
           || spec.startsWith("/dev/mapper/")) {
         linux++;
       }
