@@ -77,15 +77,13 @@ final class CheckCommand implements Callable<Integer> {
     if (mounts != null) {
       skipped.add(new Skipped("volumes", "--mounts names a copy of another machine's table; volumes not compared"));
     } else if (SysfsVolumes.available(Path.of("/sys"))) {
-      VolumeSource.Reading r = new SysfsVolumes(Path.of("/sys"), Path.of("/dev")).read();
-      volumes = r.volumes();
-      skipped.addAll(r.skipped());
+      VolumeSource.Reading r = readVolumes(new SysfsVolumes(Path.of("/sys"), Path.of("/dev")), skipped);
+      volumes = r == null ? null : r.volumes();
     } else if (System.getProperty("os.name", "").equalsIgnoreCase("OpenBSD")) {
       OpenBsdVolumes src = new OpenBsdVolumes();
-      VolumeSource.Reading r = src.read();
-      volumes = r.volumes();
+      VolumeSource.Reading r = readVolumes(src, skipped);
+      volumes = r == null ? null : r.volumes();
       duids = src.duids();
-      skipped.addAll(r.skipped());
     } else {
       skipped.add(new Skipped("volumes", "no volume source for " + System.getProperty("os.name")));
     }
@@ -119,6 +117,18 @@ final class CheckCommand implements Callable<Integer> {
     return report.ok() ? ExitCode.OK.status() : ExitCode.NO.status();
   }
 
+  /** The source's reading, or null (with the reason in {@code skipped}) when it cannot be read. */
+  private static VolumeSource.Reading readVolumes(VolumeSource src, List<Skipped> skipped) {
+    try {
+      VolumeSource.Reading r = src.read();
+      skipped.addAll(r.skipped());
+      return r;
+    } catch (IOException e) {
+      skipped.add(new Skipped("volumes", "cannot read the volumes: " + e.getMessage()));
+      return null;
+    }
+  }
+
   private FstabFile readFstab(List<Skipped> skipped) throws Exception {
     Path p = fstab == null ? FstabFile.DEFAULT : fstab;
     try {
@@ -138,7 +148,11 @@ final class CheckCommand implements Callable<Integer> {
     }
     Path mountinfo = Path.of("/proc/self/mountinfo");
     if (Files.isReadable(mountinfo)) {
-      return MountTable.parseMountinfo(mountinfo.toString(), readLimited(mountinfo));
+      try {
+        return MountTable.parseMountinfo(mountinfo.toString(), readLimited(mountinfo));
+      } catch (IOException e) {
+        // fall through to mount(8)
+      }
     }
     byte[] out = run("mount");
     if (out == null) {

@@ -75,6 +75,7 @@ class CheckCommandLiveTest {
       assertEquals(List.of(), findings(second.out()));
 
       // The volume turns read-only under a read-write mount: the kernel keeps the mount rw.
+      undo.push(new String[] {"blockdev", "--setrw", rwDev});
       run("blockdev", "--setro", rwDev);
       assertEquals("1", sysfsRo(rwDev));
       CliRun third = CliRun.of("check", "--json", "--fstab", fstab.toString());
@@ -131,6 +132,11 @@ class CheckCommandLiveTest {
             ? run("losetup", "-r", "-f", "--show", img.toString())
             : run("losetup", "-f", "--show", img.toString());
     undo.push(new String[] {"losetup", "-d", dev});
+    if (!readOnly) {
+      // BLKROSET (blockdev --setro) outlives losetup -d: a loop number reused after an earlier run (or another
+      // test) may still say read-only, and mount would quietly fall back to ro.
+      run("blockdev", "--setrw", dev);
+    }
     return dev;
   }
 
