@@ -2,8 +2,6 @@ package srro.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,7 +53,9 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--dialect", paramLabel = "openbsd|linux", description = "Read fstab as this dialect.")
   Dialect dialect;
 
-  @Option(names = "--fix", description = "Set fs_passno to 0 in the fstab where a rule says so (as srro fstab --fix).")
+  @Option(
+      names = "--fix",
+      description = "Set fs_passno to 0 in the fstab where a rule says so (as srro fstab --fix).")
   boolean fix;
 
   @Option(names = "--json", description = "Print one JSON document (schema srro-check/1) for fleets.")
@@ -94,19 +94,22 @@ final class CheckCommand implements Callable<Integer> {
               "spec-resolution",
               "/dev/disk/by-* is missing (no udev): UUID=/LABEL= entries are not matched with volumes"));
     }
+    String host = ReportView.thisHost();
     Report report =
-        CrossCheck.run(host(), new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver), skipped);
+        CrossCheck.run(
+            host, new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver), skipped);
     FstabFile.Fixed fixed = null;
     if (fix && f != null) {
       fixed = f.fix(report.findings(), new AtomicRewrite(io.env()));
       f = fixed.after();
-      report = CrossCheck.run(host(), new CrossCheck.Views(f.fstab(), table, volumes, resolver), skipped);
+      report = CrossCheck.run(host, new CrossCheck.Views(f.fstab(), table, volumes, resolver), skipped);
     } else if (fix) {
       throw new UsageException("--fix needs an fstab, and none was read");
     }
     if (json) {
       Json.Obj o = ReportView.json(report).put("fstab", f == null ? null : f.path().toString());
-      o.put("mounts", table == null ? null : table.source()).put("fix", fixed == null ? null : FstabFile.json(fixed));
+      o.put("mounts", table == null ? null : table.source());
+      o.put("fix", fixed == null ? null : FstabFile.json(fixed));
       io.out().println(o);
     } else {
       ReportView.text(io.out(), report, targets(f, table), f == null ? "fstab" : f.path().toString());
@@ -137,7 +140,8 @@ final class CheckCommand implements Callable<Integer> {
       if (fstab != null) {
         throw e;
       }
-      skipped.add(new Skipped("fstab", p + ": " + (e instanceof NoSuchFileException ? "not found" : "permission denied")));
+      String why = e instanceof NoSuchFileException ? "not found" : "permission denied";
+      skipped.add(new Skipped("fstab", p + ": " + why));
       return null;
     }
   }
@@ -205,17 +209,5 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return new ArrayList<>(t);
-  }
-
-  private static String host() {
-    try {
-      Path p = Path.of("/proc/sys/kernel/hostname");
-      if (Files.isReadable(p)) {
-        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).strip();
-      }
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 }

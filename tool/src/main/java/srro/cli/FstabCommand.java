@@ -53,7 +53,7 @@ final class FstabCommand implements Callable<Integer> {
       f = fixed.after();
       findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE);
     }
-    Report report = new Report(file.toString(), List.of("fstab"), List.of(), findings);
+    Report report = new Report(ReportView.thisHost(), List.of("fstab"), List.of(), findings);
     if (json) {
       Json.Obj o = ReportView.json(report).put("file", file.toString()).put("dialect", f.fstab().dialect().cliName());
       o.put("fix", fixed == null ? null : FstabFile.json(fixed));

@@ -1,6 +1,11 @@
 package srro.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -95,5 +100,18 @@ final class ReportView {
 
   private static String plural(long n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  /** The name of the machine srro runs on, for the report's {@code host}. */
+  static String thisHost() {
+    try {
+      Path p = Path.of("/proc/sys/kernel/hostname");
+      if (Files.isReadable(p)) {
+        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).strip();
+      }
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 }

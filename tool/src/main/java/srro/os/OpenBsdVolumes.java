@@ -41,7 +41,9 @@ public final class OpenBsdVolumes implements VolumeSource {
       } else {
         for (OpenBsdDisks.SoftraidVolume v : OpenBsdDisks.bioctl("bioctl softraid0", bio)) {
           List<String> chunks = v.chunks().stream().map(c -> "/dev/" + c).toList();
-          volumes.add(new Volume("/dev/" + v.device(), List.of(), Volume.ReadOnly.UNKNOWN, Volume.Evidence.NONE, chunks));
+          volumes.add(
+              new Volume(
+                  "/dev/" + v.device(), List.of(), Volume.ReadOnly.UNKNOWN, Volume.Evidence.NONE, chunks));
         }
       }
     } catch (MountFormatException e) {

@@ -51,7 +51,8 @@ class AtomicRewriteTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
-            java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), "srro.cli.Main",
+            java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-cp",
+            System.getProperty("java.class.path"), "srro.cli.Main",
             "fstab", "--fix", "--dialect", "linux", file.toString());
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().remove("SRRO_TEST_DIE_AT");

@@ -23,7 +23,8 @@ import srro.testing.Peer;
  * loop devices it skips loudly (fails under CI=true). Everything it sets up is torn down in finally blocks.
  */
 class CheckCommandLiveTest {
-  private static final Pattern FINDING = Pattern.compile("\"id\":\"([a-z-]+)\",\"severity\":\"([a-z]+)\",\"target\":\"([^\"]*)\"");
+  private static final Pattern FINDING =
+      Pattern.compile("\"id\":\"([a-z-]+)\",\"severity\":\"([a-z]+)\",\"target\":\"([^\"]*)\"");
 
   @TempDir Path tmp;
 

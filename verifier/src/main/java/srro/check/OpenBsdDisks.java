@@ -21,7 +21,8 @@ public final class OpenBsdDisks {
   private static final Pattern DISKNAME = Pattern.compile("([a-z]+[0-9]+):([0-9a-f]{16})?");
   private static final Pattern VOLUME =
       Pattern.compile("\\S+\\s+[0-9]+\\s+\\S+\\s+[0-9]+\\s+((?:sd|wd|vnd)[0-9]+)\\b.*");
-  private static final Pattern CHUNK = Pattern.compile("\\s+[0-9]+\\s+\\S+\\s+[0-9]+\\s+((?:sd|wd|vnd)[0-9]+[a-p]?)\\b.*");
+  private static final Pattern CHUNK =
+      Pattern.compile("\\s+[0-9]+\\s+\\S+\\s+[0-9]+\\s+((?:sd|wd|vnd)[0-9]+[a-p]?)\\b.*");
 
   /** A softraid volume and its chunks as bioctl(8) lists them ({@code sd2} from {@code sd1a}, ...). */
   public record SoftraidVolume(String device, List<String> chunks) {

@@ -34,7 +34,8 @@ public final class FstabLint {
   private FstabLint() {}
 
   /** Rule ids whose fix is setting fs_passno to 0. */
-  public static final Set<String> PASSNO_FIXES = Set.of("ro-passno", "ro-volume-passno", "nofsck-passno", "ro-mount-passno");
+  public static final Set<String> PASSNO_FIXES =
+      Set.of("ro-passno", "ro-volume-passno", "nofsck-passno", "ro-mount-passno");
 
   static final Set<String> NO_FSCK_TYPES =
       Set.of(
@@ -56,8 +57,8 @@ public final class FstabLint {
         out.add(
             new Finding(
                 "short-entry", Severity.ERROR, target, n,
-                "entry has " + count + " field" + (count == 1 ? "" : "s") + ", " + d.cliName() + " fstab needs at least "
-                    + d.minimumFields(),
+                "entry has " + count + " field" + (count == 1 ? "" : "s") + ", " + d.cliName()
+                    + " fstab needs at least " + d.minimumFields(),
                 "write 'spec file type options freq passno'"));
         continue;
       }
@@ -99,7 +100,10 @@ public final class FstabLint {
     if (spec.length() == 18 && spec.charAt(16) == '.' && spec.charAt(17) >= 'a' && spec.charAt(17) <= 'p') {
       return;
     }
-    String why = spec.length() == 16 ? "has no '.' and partition letter" : "does not end in '.' and one partition letter a-p";
+    String why =
+        spec.length() == 16
+            ? "has no '.' and partition letter"
+            : "does not end in '.' and one partition letter a-p";
     out.add(
         new Finding(
             "duid-no-partition", Severity.ERROR, target, e.line().number(),

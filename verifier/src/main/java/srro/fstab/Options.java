@@ -66,7 +66,9 @@ final class Options {
         return null;
       }
       String near = nearest(OPENBSD, key);
-      return near == null ? "not an OpenBSD mount option" : "not an OpenBSD mount option (did you mean '" + near + "'?)";
+      return near == null
+          ? "not an OpenBSD mount option"
+          : "not an OpenBSD mount option (did you mean '" + near + "'?)";
     }
     if (OPENBSD_ONLY.contains(key)) {
       return "an OpenBSD option that Linux does not know";
