@@ -32,10 +32,12 @@ import srro.os.VolumeSource;
  */
 @Command(
     name = "check",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check that read-only volumes are mounted read-only and that fstab gives them fs_passno 0: fstab, the",
-      "mount table and the volumes, as far as this machine and user allow; says what it could not check.",
+      "Are read-only volumes mounted read-only, with fs_passno 0 in fstab?",
+      "Compares fstab, the mount table and the volumes as far as this machine and",
+      "user allow, and says what it could not check.",
       "Exit 0 when no error was found, 1 when one was."
     })
 final class CheckCommand implements Callable<Integer> {

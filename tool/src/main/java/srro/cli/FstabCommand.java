@@ -15,10 +15,11 @@ import srro.fstab.VolumeFacts;
 /** {@code srro fstab [--fix] [FILE]}: lints an fstab(5) file offline and optionally sets fs_passno to 0. */
 @Command(
     name = "fstab",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check an fstab(5) file (default /etc/fstab), OpenBSD or Linux dialect; with --fix set fs_passno to 0",
-      "where a rule says so, atomically, keeping FILE" + AtomicRewrite.BACKUP_SUFFIX + " and changing no other byte.",
+      "Check an fstab(5) file (OpenBSD or Linux); --fix sets fs_passno 0.",
+      "The fix is atomic, keeps FILE" + AtomicRewrite.BACKUP_SUFFIX + " and changes no other byte.",
       "Exit 0 when no error remains, 1 when one does."
     })
 final class FstabCommand implements Callable<Integer> {
