@@ -112,8 +112,12 @@ final class CheckCommand implements Callable<Integer> {
       Json.Obj o = ReportView.json(report).put("fstab", f == null ? null : f.path().toString());
       o.put("mounts", table == null ? null : table.source());
       o.put("fix", fixed == null ? null : FstabFile.json(fixed));
+      o.put("volumes", volumes == null ? null : ReportView.volumes(volumes));
       io.out().println(o);
     } else {
+      if (volumes != null) {
+        ReportView.readOnlyVolumes(io.out(), volumes);
+      }
       ReportView.text(io.out(), report, targets(f, table), f == null ? "fstab" : f.path().toString());
       if (fixed != null) {
         FstabFile.text(io.out(), fixed);

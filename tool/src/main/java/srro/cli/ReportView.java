@@ -15,6 +15,7 @@ import srro.check.Finding;
 import srro.check.Report;
 import srro.check.Severity;
 import srro.check.Skipped;
+import srro.check.Volume;
 
 /**
  * Renders a {@link Report} the way findmnt --verify does: one line per target with the worst severity
@@ -96,6 +97,33 @@ final class ReportView {
         .put("checks_run", report.checksRun())
         .put("checks_skipped", skipped)
         .put("findings", findings);
+  }
+
+  /** The volumes for --json: device, aliases, read_only (yes/no/unknown), evidence, chunks. */
+  static List<Object> volumes(List<Volume> volumes) {
+    List<Object> out = Json.array();
+    for (Volume v : volumes) {
+      out.add(
+          Json.object()
+              .put("device", v.device())
+              .put("aliases", v.aliases())
+              .put("read_only", v.readOnly())
+              .put("evidence", v.evidence())
+              .put("chunks", v.chunks()));
+    }
+    return out;
+  }
+
+  /** One line per volume that reports read-only, before the targets: the first question an operator asks. */
+  static void readOnlyVolumes(PrintStream out, List<Volume> volumes) {
+    List<String> ro = new ArrayList<>();
+    for (Volume v : volumes) {
+      if (v.readOnly() == Volume.ReadOnly.YES) {
+        String evidence = v.evidence().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        ro.add(v.device() + (v.aliases().isEmpty() ? "" : " " + v.aliases()) + " (" + evidence + ")");
+      }
+    }
+    out.println("read-only volumes: " + (ro.isEmpty() ? "none" : String.join(", ", ro)));
   }
 
   private static String plural(long n, String word) {

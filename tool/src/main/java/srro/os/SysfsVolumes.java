@@ -15,7 +15,7 @@ import srro.check.Volume;
  * Linux block devices from sysfs: {@code /sys/class/block/NAME/ro} is the block layer's read-only flag (the
  * value BLKROGET returns, readable without privileges), for whole disks and partitions alike;
  * {@code dm/name} gives the {@code /dev/mapper} alias and {@code slaves/} the devices a device-mapper or md volume
- * is built from. No device is opened.
+ * is built from. Devices of size 0 (unattached loop devices, empty drives) are left out. No device is opened.
  */
 public final class SysfsVolumes implements VolumeSource {
   private final Path classBlock;
@@ -38,6 +38,9 @@ public final class SysfsVolumes implements VolumeSource {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(classBlock)) {
       for (Path p : ds) {
         String name = p.getFileName().toString();
+        if ("0".equals(read(p.resolve("size")))) {
+          continue; // no medium: an unattached loop device, an empty drive
+        }
         String ro = read(p.resolve("ro"));
         Volume.ReadOnly state =
             ro == null ? Volume.ReadOnly.UNKNOWN : ro.equals("1") ? Volume.ReadOnly.YES : Volume.ReadOnly.NO;

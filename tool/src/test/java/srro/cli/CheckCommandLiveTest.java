@@ -89,6 +89,11 @@ class CheckCommandLiveTest {
           findings(third.out()));
       CliRun text3 = CliRun.of("check", "--fstab", fstab.toString());
       assertTrue(text3.out().contains("[E] " + rw + "\n"), text3.out());
+      assertTrue(text3.out().startsWith("read-only volumes: "), text3.out());
+      assertTrue(text3.out().lines().findFirst().orElseThrow().contains(rwDev + " (sysfs ro)"), text3.out());
+      assertTrue(
+          third.out().contains("{\"device\":\"" + wpDev + "\",\"aliases\":[],\"read_only\":\"yes\""),
+          third.out());
       assertTrue(text3.out().contains("[ ] " + ro + "\n"), text3.out());
     } finally {
       cleanup();

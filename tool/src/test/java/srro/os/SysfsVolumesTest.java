@@ -29,6 +29,8 @@ class SysfsVolumesTest {
     dev("sda", "0");
     dev("dm-0", "0");
     dev("weird", null);
+    dev("loop7", "1");
+    Files.writeString(sys.resolve("class/block/loop7/size"), "0\n");
     Path dm = sys.resolve("class/block/dm-0");
     Files.createDirectories(dm.resolve("dm"));
     Files.writeString(dm.resolve("dm/name"), "vault\n");
