@@ -123,7 +123,9 @@ public final class CrossCheck {
       if (e.ignored() || e.isSwap() || e.line().fields().size() < fstab.dialect().minimumFields()) {
         continue;
       }
-      Optional<Mount> m = mounts.at(e.file());
+      String file = e.file();
+      Optional<Mount> m =
+          mounts.at(file.length() > 1 && file.endsWith("/") ? file.substring(0, file.length() - 1) : file);
       if (m.isEmpty()) {
         continue;
       }

@@ -22,7 +22,7 @@ public record Fstab(String source, List<Line> lines, Dialect dialect) {
 
   /**
    * Parses {@code bytes} (named {@code source} in messages) as the given dialect, or the detected one when
-   * {@code dialect} is null ({@code fallback} when the file gives no hint).
+   * {@code dialect} is null ({@code fallback}, or Linux when that is null too, when the file gives no hint).
    */
   public static Fstab parse(String source, byte[] bytes, Dialect dialect, Dialect fallback)
       throws FstabFormatException {
@@ -59,7 +59,7 @@ public record Fstab(String source, List<Line> lines, Dialect dialect) {
     if (dialect != null) {
       return untyped;
     }
-    return new Fstab(source, lines, Dialect.detect(untyped, fallback));
+    return new Fstab(source, lines, Dialect.detect(untyped, fallback == null ? Dialect.LINUX : fallback));
   }
 
   private static List<Field> fields(String content, int lineOffset) {

@@ -48,7 +48,7 @@ class CrossCheckTest {
     Fstab f =
         Fstab.parse(
             "fstab",
-            ("/dev/loop0 /ro ext4 defaults 0 2\n/dev/loop1 /a ext4 ro 0 0\n/dev/loop2 /b ext4 rw 0 0\n"
+            ("/dev/loop0 /ro ext4 defaults 0 2\n/dev/loop1 /a/ ext4 ro 0 0\n/dev/loop2 /b ext4 rw 0 0\n"
                     + "/dev/loop3 /c ext4 ro 0 2\n")
                 .getBytes(),
             Dialect.LINUX,
@@ -65,7 +65,7 @@ class CrossCheckTest {
             "4 ro-passno /c",
             "1 ro-mount-passno /ro",
             "1 fstab-rw-mounted-ro /ro",
-            "2 fstab-ro-mounted-rw /a",
+            "2 fstab-ro-mounted-rw /a/",
             "3 fstab-rw-mounted-ro /b"),
         ids(r));
   }

@@ -87,6 +87,7 @@ class FstabTest {
     assertEquals(Dialect.OPENBSD, parse("/dev/x /x nfs rw,softdep\n", null).dialect());
     assertEquals(Dialect.LINUX, parse("UUID=1 / ext4 defaults 0 1\n", null).dialect());
     assertEquals(Dialect.LINUX, parse("# nothing\n", null).dialect());
+    assertEquals(Dialect.LINUX, Fstab.parse("t", new byte[0], null, null).dialect());
     assertEquals(
         Dialect.OPENBSD, Fstab.parse("t", "/a /a x y\n".getBytes(), null, Dialect.OPENBSD).dialect());
   }
