@@ -44,6 +44,9 @@ public final class FstabLint {
           "efivarfs", "autofs", "cifs", "smb3", "smbfs", "sshfs", "overlay", "squashfs", "iso9660", "cd9660",
           "udf", "ramfs", "binfmt_misc", "rpc_pipefs", "9p", "virtiofs", "fusectl", "none", "kernfs", "fuse");
 
+  /** Pseudo file systems that old fstabs list with mount point {@code none}. */
+  private static final Set<String> MOUNTED_ON_NONE = Set.of("proc", "sysfs", "devpts", "tmpfs", "cgroup2");
+
   /** Runs every rule over {@code fstab}; {@code volumes} answers whether an entry's volume is read-only. */
   public static List<Finding> lint(Fstab fstab, VolumeFacts volumes) {
     List<Finding> out = new ArrayList<>();
@@ -134,7 +137,7 @@ public final class FstabLint {
       return;
     }
     if (!file.startsWith("/")) {
-      if (!(file.equals("none") && Set.of("proc", "sysfs", "devpts", "tmpfs", "cgroup2").contains(e.type()))) {
+      if (!(file.equals("none") && MOUNTED_ON_NONE.contains(e.type()))) {
         out.add(
             new Finding(
                 "relative-mount-point", Severity.ERROR, target, n,
