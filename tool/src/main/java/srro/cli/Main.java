@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
           + " 70 internal error, 71 OS call failed, 74 I/O error."
     },
     subcommands = {
+      CheckCommand.class,
+      FstabCommand.class,
       AutoComplete.GenerateCompletion.class,
       DecodeCommand.class,
     })

@@ -1,0 +1,46 @@
+package srro.os;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecResolverTest {
+  @TempDir Path dev;
+
+  @Test
+  void resolvesTagsThroughUdevLinksAndPathsThroughSymlinks() throws Exception {
+    Path loop = Files.createFile(dev.resolve("loop3"));
+    Files.createDirectories(dev.resolve("disk/by-uuid"));
+    Files.createDirectories(dev.resolve("disk/by-label"));
+    Files.createSymbolicLink(dev.resolve("disk/by-uuid/abcd-1234"), loop);
+    Files.createSymbolicLink(dev.resolve("disk/by-label/My\\x20Disk"), loop);
+    Files.createDirectories(dev.resolve("mapper"));
+    Files.createSymbolicLink(dev.resolve("mapper/vault"), loop);
+    SpecResolver r = new SpecResolver(dev, Map.of());
+    assertTrue(r.resolvesTags());
+    String real = loop.toRealPath().toString();
+    assertEquals(Optional.of(real), r.apply("UUID=abcd-1234"));
+    assertEquals(Optional.of(real), r.apply("LABEL=My Disk"));
+    assertEquals(Optional.of(real), r.apply(dev.resolve("mapper/vault").toString()));
+    assertEquals(Optional.empty(), r.apply("UUID=missing"));
+    assertEquals(Optional.empty(), r.apply("ID=x"));
+    assertEquals(Optional.of("/dev/nonexistent"), r.apply("/dev/nonexistent"));
+    assertEquals(Optional.empty(), r.apply("server:/export"));
+  }
+
+  @Test
+  void resolvesOpenbsdDuidsThroughDisknames() {
+    SpecResolver r = new SpecResolver(Path.of("/dev"), Map.of("3eb7f9da875cb9ee", "sd0"));
+    assertEquals(Optional.of("/dev/sd0a"), r.apply("3eb7f9da875cb9ee.a"));
+    assertEquals(Optional.of("/dev/sd0k"), r.apply("3EB7F9DA875CB9EE.k"));
+    assertEquals(Optional.empty(), r.apply("a1b2c3d4e5f60718.a"));
+    assertFalse(new SpecResolver(dev, Map.of()).resolvesTags());
+  }
+}

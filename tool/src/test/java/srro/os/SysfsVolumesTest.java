@@ -1,0 +1,65 @@
+package srro.os;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import srro.check.CrossCheck;
+import srro.check.Report;
+import srro.check.Volume;
+
+/** A fake sysfs tree (device-mapper is not in this machine's kernel, so its slaves are shown here). */
+class SysfsVolumesTest {
+  @TempDir Path sys;
+
+  private void dev(String name, String ro) throws Exception {
+    Path d = Files.createDirectories(sys.resolve("class/block").resolve(name));
+    if (ro != null) {
+      Files.writeString(d.resolve("ro"), ro + "\n");
+    }
+  }
+
+  @Test
+  void readsRoFlagsMapperNamesAndSlaves() throws Exception {
+    dev("loop0", "1");
+    dev("sda", "0");
+    dev("dm-0", "0");
+    dev("weird", null);
+    dev("loop7", "1");
+    Files.writeString(sys.resolve("class/block/loop7/size"), "0\n");
+    Path dm = sys.resolve("class/block/dm-0");
+    Files.createDirectories(dm.resolve("dm"));
+    Files.writeString(dm.resolve("dm/name"), "vault\n");
+    Files.createDirectories(dm.resolve("slaves/loop0"));
+    VolumeSource.Reading r = new SysfsVolumes(sys, Path.of("/dev")).read();
+    List<Volume> v = r.volumes();
+    assertEquals(List.of("/dev/dm-0", "/dev/loop0", "/dev/sda", "/dev/weird"), v.stream().map(Volume::device).toList());
+    assertEquals(List.of("/dev/mapper/vault"), v.get(0).aliases());
+    assertEquals(List.of("/dev/loop0"), v.get(0).chunks());
+    assertEquals(Volume.ReadOnly.YES, v.get(1).readOnly());
+    assertEquals(Volume.Evidence.SYSFS_RO, v.get(1).evidence());
+    assertEquals(Volume.ReadOnly.UNKNOWN, v.get(3).readOnly());
+    assertEquals("no SCSI disks on this machine", r.skipped().get(0).reason());
+    Report rep = CrossCheck.run("h", new CrossCheck.Views(null, null, v, null), List.of());
+    assertEquals("wp-chunk-not-propagated", rep.findings().get(0).id());
+  }
+
+  @Test
+  void saysModeSenseWasNotAskedWhenThereAreScsiDisks() throws Exception {
+    dev("sda", "0");
+    Files.createDirectories(sys.resolve("class/scsi_disk/0:0:0:0"));
+    VolumeSource.Reading r = new SysfsVolumes(sys, Path.of("/dev")).read();
+    assertTrue(r.skipped().get(0).reason().startsWith("MODE SENSE write-protect bit not asked"));
+  }
+
+  @Test
+  void readsThisMachinesSysfsWithoutPrivileges() throws Exception {
+    if (SysfsVolumes.available(Path.of("/sys"))) {
+      assertTrue(!new SysfsVolumes(Path.of("/sys"), Path.of("/dev")).read().volumes().isEmpty());
+    }
+  }
+}
