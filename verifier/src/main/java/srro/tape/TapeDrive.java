@@ -17,6 +17,11 @@ import srro.scsi.Transport;
  * parsed; what goes wrong comes back as a value ({@link Read.Failed}), never as "encryption off".
  */
 public final class TapeDrive {
+  /** The data encryption capabilities page code, for {@link #support}. */
+  public static final int CAPABILITIES_PAGE = SecurityProtocol.CAPABILITIES_PAGE;
+  /** The data encryption status page code, for {@link #support}. */
+  public static final int STATUS_PAGE = SecurityProtocol.STATUS_PAGE;
+
   private final String device;
   private final Transport transport;
   private boolean offersNextBlock;
