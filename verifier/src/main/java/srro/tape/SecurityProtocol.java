@@ -1,11 +1,11 @@
 package srro.tape;
 
 import srro.scsi.Command;
-import srro.scsi.DataDirection;
+import srro.scsi.Cdbs;
 
 /**
  * The SECURITY PROTOCOL IN / OUT commands srro sends for tape data encryption: which protocol and page each
- * one asks for, and the CDBs (SPC-4 §6.40 SECURITY PROTOCOL IN, §6.41 SECURITY PROTOCOL OUT; the tape data
+ * one asks for; the CDBs come from {@link Cdbs} (SPC-4 §6.40 SECURITY PROTOCOL IN, §6.41 SECURITY PROTOCOL OUT; the tape data
  * encryption pages are SSC-4 §8.5).
  */
 final class SecurityProtocol {
@@ -36,10 +36,7 @@ final class SecurityProtocol {
 
   /** SECURITY PROTOCOL IN (SPC-4 §6.40) for {@code protocol} and page {@code specific}. */
   static Command in(int protocol, int specific) {
-    byte[] cdb = cdb(0xa2, protocol, specific, ALLOCATION_LENGTH);
-    return new Command(
-        String.format("SECURITY PROTOCOL IN protocol 0x%02x specific 0x%04x", protocol, specific),
-        cdb, DataDirection.FROM_DEVICE, new byte[0], ALLOCATION_LENGTH, TIMEOUT_MILLIS);
+    return Cdbs.securityProtocolIn(protocol, specific, ALLOCATION_LENGTH, TIMEOUT_MILLIS);
   }
 
   /**
@@ -47,23 +44,6 @@ final class SecurityProtocol {
    * zeroes it once sent, because it holds the key).
    */
   static Command out(int protocol, int specific, byte[] parameterList) {
-    byte[] cdb = cdb(0xb5, protocol, specific, parameterList.length);
-    return new Command(
-        String.format("SECURITY PROTOCOL OUT protocol 0x%02x specific 0x%04x", protocol, specific),
-        cdb, DataDirection.TO_DEVICE, parameterList, 0, TIMEOUT_MILLIS);
-  }
-
-  /** Byte 1 protocol, 2-3 protocol specific, 4 INC_512 0 (lengths in bytes), 6-9 length, 11 control 0. */
-  private static byte[] cdb(int opcode, int protocol, int specific, int length) {
-    byte[] cdb = new byte[12];
-    cdb[0] = (byte) opcode;
-    cdb[1] = (byte) protocol;
-    cdb[2] = (byte) (specific >> 8);
-    cdb[3] = (byte) specific;
-    cdb[6] = (byte) (length >>> 24);
-    cdb[7] = (byte) (length >> 16);
-    cdb[8] = (byte) (length >> 8);
-    cdb[9] = (byte) length;
-    return cdb;
+    return Cdbs.securityProtocolOut(protocol, specific, parameterList, TIMEOUT_MILLIS);
   }
 }
