@@ -38,6 +38,8 @@ public final class ScriptedTapeTarget implements Transport {
   private boolean ignoresSpout;
   private boolean supportsEncryption = true;
   private Integer wrongPage;
+  private final Map<Integer, byte[]> replaced = new HashMap<>();
+  private boolean throwsOnSpout;
 
   /** What a fault does to a command. */
   public sealed interface Fault {}
@@ -63,6 +65,18 @@ public final class ScriptedTapeTarget implements Transport {
   /** Answers every status page request with page {@code code} (the capabilities page, say). */
   public ScriptedTapeTarget answeringStatusWithPage(int code) {
     wrongPage = code;
+    return this;
+  }
+
+  /** Answers protocol 0x20 page {@code page} with {@code reply} as it is (a malformed page, say). */
+  public ScriptedTapeTarget replacing(int page, byte[] reply) {
+    replaced.put(page, reply.clone());
+    return this;
+  }
+
+  /** Throws IOException for SECURITY PROTOCOL OUT, as a transport whose descriptor went away. */
+  public ScriptedTapeTarget throwingOnSpout() {
+    throwsOnSpout = true;
     return this;
   }
 
@@ -106,6 +120,9 @@ public final class ScriptedTapeTarget implements Transport {
     commands.add(command);
     if (command.cdb()[0] == (byte) 0xb5) {
       sentData.add(command.dataOut());
+      if (throwsOnSpout) {
+        throw new IOException("descriptor closed");
+      }
     }
     for (Map.Entry<String, Fault> e : faults.entrySet()) {
       if (command.name().startsWith(e.getKey())) {
@@ -159,6 +176,9 @@ public final class ScriptedTapeTarget implements Transport {
     }
     if (page == 0x0020 && wrongPage != null) {
       page = wrongPage;
+    }
+    if (replaced.containsKey(page)) {
+      return replaced.get(page).clone();
     }
     return switch (page) {
       case 0x0000 -> new byte[] {0, 0, 0, 12, 0, 0, 0, 1, 0, 0x10, 0, 0x11, 0, 0x20, 0, 0x21};
