@@ -40,6 +40,7 @@ public final class ScriptedTapeTarget implements Transport {
   private Integer wrongPage;
   private final Map<Integer, byte[]> replaced = new HashMap<>();
   private boolean throwsOnSpout;
+  private int lastFlags = -1;
 
   /** What a fault does to a command. */
   public sealed interface Fault {}
@@ -111,6 +112,11 @@ public final class ScriptedTapeTarget implements Transport {
     return commands;
   }
 
+  /** Byte 5 (CEEM, RDMC, SDK, CKOD, CKORP, CKORL) of the last set data encryption page taken, or -1. */
+  public int lastFlags() {
+    return lastFlags;
+  }
+
   public long keyInstanceCounter() {
     return keyInstanceCounter;
   }
@@ -152,6 +158,7 @@ public final class ScriptedTapeTarget implements Transport {
   }
 
   private void take(byte[] p) {
+    lastFlags = p[5] & 0xff;
     encryptionMode = p[6] & 0xff;
     decryptionMode = p[7] & 0xff;
     algorithmIndex = p[8] & 0xff;
