@@ -2,6 +2,7 @@ package srro.scsi;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The judgement of one command: {@link Good} only when every layer agrees (ioctl, transport info, host,
@@ -32,13 +33,19 @@ public sealed interface Outcome {
 
   /**
    * {@code layer} said no. {@code code} is a stable short name for scripts ({@code DID_ERROR},
-   * {@code CHECK_CONDITION}, {@code EROFS}, {@code SHORT_TRANSFER}); {@code message} a lowercase line for people.
+   * {@code CHECK_CONDITION}, {@code EROFS}, {@code SHORT_TRANSFER}); {@code message} a lowercase line for people;
+   * {@code sense} the decoded sense data when the device sent some that could be decoded.
    */
-  record Failed(Layer layer, String code, String message) implements Outcome {
+  record Failed(Layer layer, String code, String message, Optional<Sense> sense) implements Outcome {
     public Failed {
       Objects.requireNonNull(layer, "layer");
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(sense, "sense");
+    }
+
+    public Failed(Layer layer, String code, String message) {
+      this(layer, code, message, Optional.empty());
     }
   }
 
