@@ -111,8 +111,10 @@ final class ProbeCommand implements Callable<Integer> {
       io.out().println(p + stepLine(s));
     }
     ModeParameters m = r.mode().orElseThrow();
-    io.out().println(p + r.modeSource() + " header: medium type 0x" + String.format("%02x", m.mediumType())
-        + ", device-specific parameter " + m.deviceSpecificParameter().describe());
+    io.out().println(p + r.modeSource() + " header: mode data length " + m.modeDataLength() + " ("
+        + m.declaredLength() + " of " + m.availableLength() + " bytes received), medium type 0x"
+        + String.format("%02x", m.mediumType()) + ", device-specific parameter "
+        + m.deviceSpecificParameter().describe());
     for (String w : m.warnings()) {
       io.out().println(p + "warning: " + w);
     }
