@@ -48,6 +48,7 @@ public final class HexInput {
     }
     boolean first = true;
     boolean offsetLine = false;
+    int bytesOnLine = 0;
     int i = from;
     while (true) {
       int gapStart = i;
@@ -58,7 +59,7 @@ public final class HexInput {
         return;
       }
       int gap = i - gapStart;
-      if (offsetLine && (gap >= 3 || text[i] == '|')) {
+      if (offsetLine && bytesOnLine > 0 && (gap >= 3 || text[i] == '|')) {
         return;
       }
       int tokenStart = i;
@@ -94,6 +95,7 @@ public final class HexInput {
               source, -1, "line " + line + ", column " + column + ": more than " + MAX_BYTES + " bytes");
         }
         out.write(Integer.parseInt(token, 16));
+        bytesOnLine++;
       }
       first = false;
     }
