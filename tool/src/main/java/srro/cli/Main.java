@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       AutoComplete.GenerateCompletion.class,
+      ProbeCommand.class,
+      DecodeCommand.class,
       TapeCommand.class,
     })
 public final class Main implements Callable<Integer> {
@@ -32,6 +34,8 @@ public final class Main implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "Print stack traces with errors.")
   boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Io io;
 
@@ -85,7 +89,9 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandLine.usage(this, io.out());
+    // The spec's own CommandLine: CommandLine.usage(this, ...) would re-create the subcommands with picocli's
+    // default factory, which cannot build commands that take an Io.
+    spec.commandLine().usage(io.out());
     return ExitCode.USAGE.status();
   }
 

@@ -34,16 +34,16 @@ public final class AdditionalSenseCodes {
       return exact;
     }
     if (asc >= 0x80) {
-      return String.format("vendor specific ASC 0x%02x, ASCQ 0x%02x", asc, ascq);
+      return "vendor specific";
     }
     if (ascq >= 0x80) {
       String range = Table.TEXT.get(key(asc, ANY_VENDOR_QUALIFIER));
       if (range != null) {
         return range.replace("{q}", String.format("0x%02x", ascq));
       }
-      return String.format("ASC 0x%02x with vendor specific ASCQ 0x%02x", asc, ascq);
+      return "vendor specific qualification";
     }
-    return String.format("ASC 0x%02x, ASCQ 0x%02x (not in srro's table)", asc, ascq);
+    return "not in srro's table (reserved or newer)";
   }
 
   /** Whether the exact pair is in the table (ranges and vendor-specific names do not count). */
