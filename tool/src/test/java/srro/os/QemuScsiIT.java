@@ -1,6 +1,7 @@
 package srro.os;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -105,6 +106,9 @@ class QemuScsiIT {
         "chroot /host $J -cp " + jar + ":" + testClasses
             + " srro.os.GuestCommands ro-qemu $RO rw-qemu $RW ro-debug $DBG 2>&1",
         "echo \"SRRO-END commands status=$?\"",
+        "echo SRRO-BEGIN tape",
+        "chroot /host $J -cp " + jar + " srro.cli.Main tape status --json $RW 2>&1",
+        "echo \"SRRO-END tape status=$?\"",
         "");
   }
 
@@ -203,5 +207,17 @@ class QemuScsiIT {
     assertEquals("failed layer=SCSI_STATUS code=CHECK_CONDITION key=DATA_PROTECT asc=0x27/0x02",
         command("ro-debug", "WRITE(10)"));
     assertEquals(0, statuses.get("commands"), sections.get("commands"));
+  }
+
+  /** Issue 7: SECURITY PROTOCOL IN to a disk is ILLEGAL REQUEST, invalid opcode, never "encryption off". */
+  @Test
+  void tapeStatusOfADiskIsIllegalRequestNotEncryptionOff() {
+    String out = sections.get("tape");
+    assertEquals(1, statuses.get("tape"), out);
+    assertTrue(out.contains("\"ok\":false"), out);
+    assertTrue(out.contains("reading the supported security protocols: SECURITY PROTOCOL IN protocol 0x00"
+        + " specific 0x0000: check condition: ILLEGAL REQUEST: Invalid command operation code (asc 0x20, ascq"
+        + " 0x00)"), out);
+    assertFalse(out.contains("encryptionMode"), out);
   }
 }
