@@ -10,7 +10,10 @@ import srro.os.ScsiDevice;
 import srro.tape.EncryptionChange;
 import srro.tape.TapeDrive;
 
-/** {@code srro tape clear DEVICE}: encryption and decryption off, no key, and the status read back to prove it. */
+/**
+ * {@code srro tape clear DEVICE}: encryption and decryption off, no key, and the status read back to prove
+ * it.
+ */
 @Command(
     name = "clear",
     description = "Turn encryption and decryption off, then read the drive's status back and fail unless both"

@@ -1,12 +1,12 @@
 package srro.tape;
 
-import srro.scsi.Command;
 import srro.scsi.Cdbs;
+import srro.scsi.Command;
 
 /**
  * The SECURITY PROTOCOL IN / OUT commands srro sends for tape data encryption: which protocol and page each
- * one asks for; the CDBs come from {@link Cdbs} (SPC-4 §6.40 SECURITY PROTOCOL IN, §6.41 SECURITY PROTOCOL OUT; the tape data
- * encryption pages are SSC-4 §8.5).
+ * one asks for; the CDBs come from {@link Cdbs} (SPC-4 §6.40 SECURITY PROTOCOL IN, §6.41 SECURITY PROTOCOL
+ * OUT; the tape data encryption pages are SSC-4 §8.5).
  */
 final class SecurityProtocol {
   /** SPC-4 §7.7.1: security protocol information (supported protocols list, certificate). */

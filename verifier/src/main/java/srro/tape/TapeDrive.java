@@ -85,8 +85,9 @@ public final class TapeDrive {
     SupportedPages s = ((Read.Ok<SupportedPages>) pages).page();
     for (int page : wanted) {
       if (!s.supports(page)) {
-        return Optional.of(new Unsupported(String.format("the drive does not offer page 0x%04x: its pages are %s",
-            page, hexList(s.pageCodes(), "%04x")), Optional.empty()));
+        String what = String.format(
+            "the drive does not offer page 0x%04x: its pages are %s", page, hexList(s.pageCodes(), "%04x"));
+        return Optional.of(new Unsupported(what, Optional.empty()));
       }
     }
     this.offersNextBlock = s.supports(SecurityProtocol.NEXT_BLOCK_PAGE);
