@@ -42,6 +42,7 @@ class QemuScsiIT {
     Peer.require("busybox", "busybox-static");
     Peer.require("cpio", "cpio");
     Peer.require("timeout", "coreutils");
+    Peer.require("sg_modes", "sg3-utils");
     Path kernel = kernelRoot();
     Path jar = Path.of("target/srro.jar").toAbsolutePath();
     Path testClasses = Path.of("target/test-classes").toAbsolutePath();
@@ -72,7 +73,7 @@ class QemuScsiIT {
     parse(log);
     System.err.printf("QemuScsiIT: guest run %.1f s (exit %d), %s%n", seconds, p.exitValue(),
         log.lines().filter(l -> l.startsWith("SRRO-INIT")).toList());
-    if (!sections.containsKey("commands")) {
+    if (!sections.containsKey("sgmodes")) {
       fail("the guest did not finish (qemu exit " + p.exitValue() + "); console:\n" + tail(log)
           + "\nqemu:\n" + tail(Files.readString(work.resolve("qemu.log"))));
     }
@@ -109,6 +110,14 @@ class QemuScsiIT {
         "echo SRRO-BEGIN tape",
         "chroot /host $J -cp " + jar + " srro.cli.Main tape status --json $RW 2>&1",
         "echo \"SRRO-END tape status=$?\"",
+        "echo SRRO-BEGIN sgmodes",
+        "for l in ro-qemu:$RO rw-qemu:$RW ro-debug:$DBG; do",
+        "  for s in 6 10; do",
+        "    o=$([ $s = 6 ] && echo -6)",
+        "    echo \"SG ${l%%:*} $s $(chroot /host sg_modes $o -p 0x3f ${l#*:} 2>&1 | grep -o 'WP=[01]' | head -n 1)\"",
+        "  done",
+        "done",
+        "echo \"SRRO-END sgmodes status=$?\"",
         "");
   }
 
@@ -187,6 +196,18 @@ class QemuScsiIT {
     }
     assertTrue(probed("READONLY").contains("\"writeProtected\":true"));
     assertTrue(probed("WRITABLE").contains("\"writeProtected\":false"));
+  }
+
+  @Test
+  void sgModesFromSg3UtilsReadsTheSameWpBits() {
+    String sg = sections.get("sgmodes");
+    for (String label : List.of("ro-qemu", "rw-qemu", "ro-debug")) {
+      for (String six : List.of("6", "10")) {
+        String ours = command(label, "MODE SENSE(" + six + ") page 0x3f").replaceFirst("good (wp=\\d).*", "$1");
+        assertTrue(sg.contains("SG " + label + " " + six + " " + ours.toUpperCase(java.util.Locale.ROOT) + "\n"),
+            label + " " + six + ": srro " + ours + ", sg_modes:\n" + sg);
+      }
+    }
   }
 
   @Test
