@@ -26,7 +26,9 @@ import picocli.CommandLine.ScopeType;
       CheckCommand.class,
       FstabCommand.class,
       AutoComplete.GenerateCompletion.class,
+      ProbeCommand.class,
       DecodeCommand.class,
+      TapeCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(

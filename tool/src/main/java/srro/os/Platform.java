@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * The operating system edge, one implementation per OS (Linux, OpenBSD). It is the only place that loads
- * JNR, and only commands that touch devices ask for it, so the others start fast. (Issue 5 implements it.)
+ * JNR, and only commands that touch devices ask for it, so the others start fast.
  */
 public interface Platform {
 
@@ -21,8 +21,14 @@ public interface Platform {
   /** Opens {@code path} for SCSI pass-through. */
   ScsiDevice openScsi(String path, Access access) throws OsCallException, IOException;
 
-  /** The platform for the running OS; loads JNR. */
+  /** The platform for the running OS (by {@code os.name}); loads JNR on first use. */
   static Platform current() throws OsCallException {
-    throw new OsCallException("platform " + System.getProperty("os.name"), 0, "ENOSYS", "not implemented yet");
+    String os = System.getProperty("os.name", "");
+    return switch (os) {
+      case "Linux" -> new LinuxPlatform(JnrSystemCalls.get());
+      case "OpenBSD" -> new OpenBsdPlatform(JnrSystemCalls.get());
+      default -> throw new OsCallException(
+          "platform " + os, 0, "ENOSYS", "srro talks to SCSI devices on Linux and OpenBSD only");
+    };
   }
 }

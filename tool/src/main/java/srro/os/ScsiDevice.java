@@ -1,6 +1,7 @@
 package srro.os;
 
 import java.io.IOException;
+import java.util.List;
 import srro.scsi.Transport;
 
 /** An open SCSI pass-through descriptor: sends commands, and says how it was opened and why. */
@@ -11,6 +12,14 @@ public interface ScsiDevice extends Transport, AutoCloseable {
 
   /** How the device was opened, and why that mode (e.g. "read-only: O_RDWR failed with EROFS"). */
   OpenMode mode();
+
+  /**
+   * What the OS itself says about writing to this device (Linux BLKROGET and sysfs {@code ro}; a read-write
+   * open refused with a read-only errno), for comparison with the device's own write-protect bit.
+   */
+  default List<ReadOnlyFlag> readOnlyFlags() throws IOException {
+    return List.of();
+  }
 
   @Override
   void close() throws IOException;

@@ -1,0 +1,108 @@
+package srro.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import srro.os.CommandFailedException;
+import srro.os.OsCallException;
+import srro.os.ScsiDevice;
+import srro.scsi.Cdbs;
+import srro.scsi.Command;
+import srro.scsi.DeviceType;
+import srro.scsi.Inquiry;
+import srro.scsi.ModeParameters;
+import srro.scsi.Outcome;
+import srro.scsi.PageControl;
+import srro.scsi.Reply;
+import srro.scsi.ReturnedPage;
+import srro.scsi.ScsiFormatException;
+
+/**
+ * What {@code srro probe} asks a device, in sd(4)'s order: INQUIRY for the device type, MODE SENSE(6) for the
+ * mode parameter header and, only if that fails, MODE SENSE(10); then the OS's own read-only flags. Every reply
+ * is judged by {@link Outcome#of} before a byte of it is decoded.
+ */
+final class Probe {
+  static final int INQUIRY_LENGTH = 96;
+  static final int MODE_SENSE_6_LENGTH = 0xff;
+  static final int MODE_SENSE_10_LENGTH = 0x1000;
+
+  private Probe() {}
+
+  /** One command and what came of it, for the report. */
+  record Step(String command, Outcome outcome) {}
+
+  /** Everything probe learned about one device. */
+  record Report(
+      String path,
+      String openMode,
+      Inquiry inquiry,
+      List<Step> steps,
+      Optional<ModeParameters> mode,
+      String modeSource,
+      List<srro.os.ReadOnlyFlag> flags,
+      ProbeVerdict verdict) {}
+
+  /**
+   * Probes {@code device} asking for mode page {@code pageCode}. A command that fails where probe cannot go on
+   * (INQUIRY, or both MODE SENSEs) throws {@link CommandFailedException} (or {@link OsCallException} when the
+   * ioctl itself failed) naming the command and the layer, after {@code steps} has recorded it.
+   */
+  static Report run(ScsiDevice device, int pageCode, List<Step> steps)
+      throws IOException, OsCallException, ScsiFormatException {
+    Command inquiryCommand = Cdbs.inquiry(INQUIRY_LENGTH);
+    Outcome.Good inquiryReply = good(device, inquiryCommand, send(device, inquiryCommand, steps), steps);
+    Inquiry inquiry = Inquiry.parse(device.path() + " inquiry data", inquiryReply.data());
+    Optional<DeviceType> type = inquiry.deviceType();
+
+    Command six = Cdbs.modeSense6(pageCode, 0, PageControl.CURRENT, false, MODE_SENSE_6_LENGTH);
+    Outcome sixOutcome =
+        ReturnedPage.checkMode(send(device, six, steps), ModeParameters.Format.SIX, type, pageCode, 0);
+    ModeParameters mode;
+    Command used;
+    if (sixOutcome instanceof Outcome.Good g) {
+      steps.add(new Step(six.name(), g));
+      used = six;
+      mode = ModeParameters.parse(device.path() + " mode sense(6) reply", g.data(), ModeParameters.Format.SIX, type);
+    } else {
+      steps.add(new Step(six.name(), sixOutcome));
+      Command ten = Cdbs.modeSense10(pageCode, 0, PageControl.CURRENT, false, false, MODE_SENSE_10_LENGTH);
+      Outcome tenOutcome =
+          ReturnedPage.checkMode(send(device, ten, steps), ModeParameters.Format.TEN, type, pageCode, 0);
+      Outcome.Good g = good(device, ten, tenOutcome, steps);
+      used = ten;
+      mode = ModeParameters.parse(device.path() + " mode sense(10) reply", g.data(), ModeParameters.Format.TEN, type);
+    }
+    String source = used.name().substring(0, used.name().indexOf(')') + 1);
+    List<srro.os.ReadOnlyFlag> flags = device.readOnlyFlags();
+    ProbeVerdict verdict = ProbeVerdict.of(mode.writeProtected(), source, flags);
+    return new Report(
+        device.path(), device.mode().describe(), inquiry, List.copyOf(steps), Optional.of(mode), source, flags,
+        verdict);
+  }
+
+  /** Sends {@code command} and judges the reply; an ioctl that failed ends the probe (no fallback helps). */
+  private static Outcome send(ScsiDevice device, Command command, List<Step> steps)
+      throws IOException, OsCallException {
+    Reply reply = device.execute(command);
+    Outcome o = Outcome.of(command, reply);
+    if (o instanceof Outcome.Failed f && f.layer() == Outcome.Layer.IOCTL) {
+      steps.add(new Step(command.name(), o));
+      throw new OsCallException(
+          device.path() + ": " + command.name(), reply.status().ioctlErrno(), reply.status().errnoName(),
+          "the pass-through ioctl failed");
+    }
+    return o;
+  }
+
+  /** The good outcome, or the step is recorded and the failure thrown with its layer. */
+  private static Outcome.Good good(ScsiDevice device, Command command, Outcome outcome, List<Step> steps)
+      throws CommandFailedException {
+    steps.add(new Step(command.name(), outcome));
+    if (outcome instanceof Outcome.Good g) {
+      return g;
+    }
+    throw new CommandFailedException(device.path(), command.name(), (Outcome.Failed) outcome);
+  }
+}

@@ -1,0 +1,143 @@
+package srro.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import srro.os.OsCallException;
+import srro.os.Platform;
+import srro.os.ReadOnlyFlag;
+import srro.os.ScsiDevice;
+import srro.scsi.Inquiry;
+import srro.scsi.ModeParameters;
+import srro.scsi.Outcome;
+
+/** {@code srro probe DEVICE...}: is each device write-protected, and do all layers agree? */
+@Command(
+    name = "probe",
+    sortOptions = false,
+    description = {
+      "Ask SCSI devices whether they are write-protected and compare every layer's answer:",
+      "the open mode, INQUIRY, the WP bit from MODE SENSE(6) (or (10) if (6) fails) and the OS's read-only flag.",
+      "Exit 0 when the state is known, 1 when layers disagree, 71 when an ioctl failed, 74 when a command failed."
+    })
+final class ProbeCommand implements Callable<Integer> {
+
+  /** How probe opens a device; tests put canned devices here. */
+  interface Devices {
+    ScsiDevice open(String path) throws IOException, OsCallException;
+  }
+
+  @Parameters(arity = "1..*", paramLabel = "DEVICE", description = "Device nodes (/dev/sda, /dev/sg0, /dev/rsd0c).")
+  List<String> devices;
+
+  @Option(
+      names = "--page",
+      paramLabel = "CODE",
+      description = "Mode page to ask for (default 0x3f, all pages; 0 is what OpenBSD sd(4) asks for).",
+      converter = PageCodeConverter.class)
+  int pageCode = 0x3f;
+
+  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  boolean json;
+
+  private final Io io;
+  Devices opener = path -> Platform.current().openScsi(path, Platform.Access.PREFER_READ_WRITE);
+
+  ProbeCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<Object> results = new ArrayList<>();
+    Exception failure = null;
+    ExitCode worst = ExitCode.OK;
+    for (String path : devices) {
+      List<Probe.Step> steps = new ArrayList<>();
+      try (ScsiDevice device = opener.open(path)) {
+        if (!json) {
+          io.out().println(path + ": open " + device.mode().describe());
+        }
+        try {
+          Probe.Report r = Probe.run(device, pageCode, steps);
+          if (json) {
+            results.add(ProbeJson.report(r));
+          } else {
+            text(r);
+          }
+          if (r.verdict().exitCode() != ExitCode.OK) {
+            worst = ExitCode.NO;
+          }
+        } catch (OsCallException | IOException | srro.MalformedInputException e) {
+          if (json) {
+            results.add(ProbeJson.failure(path, device.mode().describe(), steps, e.getMessage()));
+          } else {
+            steps.forEach(s -> io.out().println(path + ": " + stepLine(s)));
+            if (devices.size() > 1) {
+              io.out().println(path + ": error: " + e.getMessage());
+            }
+          }
+          failure = failure == null ? e : failure;
+        }
+      } catch (OsCallException | IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+        if (json) {
+          results.add(ProbeJson.failure(path, "", List.of(), message(e)));
+        } else if (devices.size() > 1) {
+          io.out().println(path + ": error: " + message(e));
+        }
+      }
+    }
+    if (json) {
+      io.out().println(Json.write(Json.object().put("devices", results)));
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return worst.status();
+  }
+
+  private void text(Probe.Report r) {
+    String p = r.path() + ": ";
+    Inquiry q = r.inquiry();
+    io.out().println(p + "INQUIRY: " + ProbeJson.identity(q));
+    for (Probe.Step s : r.steps().subList(1, r.steps().size())) {
+      io.out().println(p + stepLine(s));
+    }
+    ModeParameters m = r.mode().orElseThrow();
+    io.out().println(p + r.modeSource() + " header: mode data length " + m.modeDataLength() + " ("
+        + m.declaredLength() + " of " + m.availableLength() + " bytes received), medium type 0x"
+        + String.format("%02x", m.mediumType()) + ", device-specific parameter "
+        + m.deviceSpecificParameter().describe());
+    for (String w : m.warnings()) {
+      io.out().println(p + "warning: " + w);
+    }
+    List<String> os = new ArrayList<>();
+    for (ReadOnlyFlag f : r.flags()) {
+      os.add(f.describe());
+    }
+    io.out().println(p + "os: " + (os.isEmpty() ? "no read-only flag on this system" : String.join(", ", os)));
+    io.out().println(p + r.verdict().line());
+  }
+
+  private static String message(Exception e) {
+    return e instanceof java.nio.file.NoSuchFileException n ? n.getFile() + ": no such file or directory"
+        : e.getMessage();
+  }
+
+  static String stepLine(Probe.Step s) {
+    if (s.outcome() instanceof Outcome.Failed f) {
+      return s.command() + ": failed at the " + f.layer().name().toLowerCase(java.util.Locale.ROOT) + " layer ("
+          + f.code() + "): " + f.message();
+    }
+    Outcome.Good g = (Outcome.Good) s.outcome();
+    return s.command() + ": good, " + g.data().length + " bytes"
+        + (g.warnings().isEmpty() ? "" : " (" + String.join("; ", g.warnings()) + ")");
+  }
+}

@@ -1,0 +1,92 @@
+package srro.os;
+
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.NativeLong;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+import jnr.ffi.annotations.SaveError;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+
+/**
+ * System calls through JNR: open/close from jnr-posix's native POSIX (never the Java fallback, whose open()
+ * throws), ioctl from a one-function JNR-FFI binding of libc (jnr-posix has no ioctl). Loaded once, on first
+ * use, so commands that touch no device never load JNR.
+ */
+final class JnrSystemCalls implements SystemCalls {
+
+  /** libc's ioctl; the request is an unsigned long on Linux and OpenBSD alike. */
+  public interface LibC {
+    @SaveError
+    int ioctl(int fd, NativeLong request, Pointer arg);
+  }
+
+  private final POSIX posix;
+  private final LibC libc;
+  private final Runtime runtime;
+  /** Which of the two bindings made the last call, so errno is read from the one that saved it. */
+  private final ThreadLocal<Boolean> lastWasFfi = ThreadLocal.withInitial(() -> false);
+
+  private JnrSystemCalls(POSIX posix, LibC libc) {
+    this.posix = posix;
+    this.libc = libc;
+    this.runtime = Runtime.getRuntime(libc);
+  }
+
+  private static final class Holder {
+    /** The loaded calls, or why they could not be loaded. */
+    static final Object INSTANCE = load();
+
+    private static Object load() {
+      try {
+        POSIX posix = POSIXFactory.getNativePOSIX();
+        if (posix == null || !posix.isNative()) {
+          return "jnr-posix has no native binding for " + System.getProperty("os.name") + " "
+              + System.getProperty("os.arch");
+        }
+        LibC libc = LibraryLoader.create(LibC.class).load("c");
+        return new JnrSystemCalls(posix, libc);
+      } catch (LinkageError | RuntimeException e) {
+        return "cannot load JNR: " + e;
+      }
+    }
+  }
+
+  /** The process-wide instance; loads JNR on first call. */
+  static JnrSystemCalls get() throws OsCallException {
+    Object o = Holder.INSTANCE;
+    if (o instanceof String failure) {
+      throw new OsCallException("load native POSIX", 0, "ENOSYS", failure);
+    }
+    return (JnrSystemCalls) o;
+  }
+
+  @Override
+  public int open(String path, int flags) {
+    lastWasFfi.set(false);
+    return posix.open(path, flags, 0);
+  }
+
+  @Override
+  public int close(int fd) {
+    lastWasFfi.set(false);
+    return posix.close(fd);
+  }
+
+  @Override
+  public int ioctl(int fd, long request, Pointer arg) {
+    lastWasFfi.set(true);
+    return libc.ioctl(fd, NativeLong.valueOf(request), arg);
+  }
+
+  @Override
+  public int errno() {
+    return lastWasFfi.get() ? LastError.getLastError(runtime) : posix.errno();
+  }
+
+  @Override
+  public Runtime runtime() {
+    return runtime;
+  }
+}

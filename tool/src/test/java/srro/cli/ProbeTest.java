@@ -1,0 +1,97 @@
+package srro.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import srro.os.CommandFailedException;
+import srro.os.OpenMode;
+import srro.os.OsCallException;
+import srro.os.ReadOnlyFlag;
+import srro.scsi.Outcome;
+
+class ProbeTest {
+  private static final ReadOnlyFlag KERNEL_RO = new ReadOnlyFlag("BLKROGET", ReadOnlyFlag.Reading.READ_ONLY, "1");
+  private static final ReadOnlyFlag KERNEL_RW = new ReadOnlyFlag("BLKROGET", ReadOnlyFlag.Reading.READ_WRITE, "0");
+
+  @Test
+  void readsTheWpBitFromModeSenseSixWhenItWorks() throws Exception {
+    CannedDevice d = new CannedDevice("/dev/sda", new OpenMode(true, "EROFS"), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.modeHeader6(0x80)), List.of(KERNEL_RO));
+    Probe.Report r = Probe.run(d, 0x3f, new ArrayList<>());
+    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x3f"), d.sent);
+    assertEquals("MODE SENSE(6)", r.modeSource());
+    assertEquals(ProbeVerdict.State.YES, r.verdict().state());
+    assertEquals("QEMU QEMU HARDDISK 2.5+, direct access block device, SPC-3", ProbeJson.identity(r.inquiry()));
+    assertEquals("read-only (read-write open failed: EROFS)", r.openMode());
+  }
+
+  @Test
+  void fallsBackToModeSenseTenWhenSixIsRejectedAsSdDoes() throws Exception {
+    CannedDevice d = new CannedDevice("/dev/sda", OpenMode.readWrite(), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.illegalRequest(0x20),
+        CannedDevice.MODE_SENSE_10, CannedDevice.modeHeader10(0x00)), List.of(KERNEL_RW));
+    Probe.Report r = Probe.run(d, 0x3f, new ArrayList<>());
+    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x3f", "MODE SENSE(10) page 0x3f"), d.sent);
+    assertEquals("MODE SENSE(10)", r.modeSource());
+    assertEquals("write-protected: no (MODE SENSE(10) WP=0, BLKROGET=0)", r.verdict().line());
+    Outcome.Failed six = (Outcome.Failed) r.steps().get(1).outcome();
+    assertEquals("CHECK_CONDITION", six.code());
+  }
+
+  @Test
+  void namesTheCommandAndLayerWhenBothModeSensesFail() {
+    CannedDevice d = new CannedDevice("/dev/sdc", OpenMode.readWrite(), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.illegalRequest(0x24),
+        CannedDevice.MODE_SENSE_10, CannedDevice.illegalRequest(0x24)), List.of());
+    List<Probe.Step> steps = new ArrayList<>();
+    CommandFailedException e = assertThrows(CommandFailedException.class, () -> Probe.run(d, 0, steps));
+    assertTrue(e.getMessage().startsWith("/dev/sdc: MODE SENSE(10) page 0x00 failed at the scsi_status layer"
+        + " (CHECK_CONDITION): check condition: ILLEGAL REQUEST"), e.getMessage());
+    assertEquals(3, steps.size());
+  }
+
+  @Test
+  void aHostErrorWithEmptySenseIsAFailureNotAnAnswer() {
+    CannedDevice d = new CannedDevice("/dev/sg3", OpenMode.readWrite(), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.didError()), List.of());
+    CommandFailedException e =
+        assertThrows(CommandFailedException.class, () -> Probe.run(d, 0x3f, new ArrayList<>()));
+    assertEquals(Outcome.Layer.HOST, e.failure().layer());
+    assertEquals("DID_ERROR", e.failure().code());
+    assertTrue(e.getMessage().startsWith("/dev/sg3: INQUIRY failed at the host layer (DID_ERROR)"), e.getMessage());
+  }
+
+  @Test
+  void aFailedIoctlIsAnOsCallFailure() {
+    CannedDevice d = new CannedDevice("/dev/sda", OpenMode.readWrite(), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.errno(22, "EINVAL")), List.of());
+    OsCallException e = assertThrows(OsCallException.class, () -> Probe.run(d, 0x3f, new ArrayList<>()));
+    assertEquals("/dev/sda: MODE SENSE(6) page 0x3f: the pass-through ioctl failed (EINVAL)", e.getMessage());
+    assertEquals(22, e.errno());
+  }
+
+  @Test
+  void aWpBitTheKernelDoesNotShareIsADisagreement() throws Exception {
+    CannedDevice d = new CannedDevice("/dev/sda", OpenMode.readWrite(), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.modeHeader6(0x80)), List.of(KERNEL_RW));
+    assertEquals(ProbeVerdict.State.DISAGREE, Probe.run(d, 0x3f, new ArrayList<>()).verdict().state());
+  }
+
+  @Test
+  void aDeviceTypeWithoutAWpBitLeavesTheVerdictToTheOs() throws Exception {
+    CannedDevice d = new CannedDevice("/dev/sr0", OpenMode.readWrite(), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(5, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.modeHeader6(0x80)), List.of(KERNEL_RO));
+    assertEquals("write-protected: yes (BLKROGET=1)", Probe.run(d, 0x3f, new ArrayList<>()).verdict().line());
+  }
+}

@@ -1,0 +1,48 @@
+package srro.os;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import srro.scsi.Command;
+import srro.scsi.DataDirection;
+import srro.scsi.Reply;
+
+/** The real JNR binding on this Linux host: open(2), ioctl(2) and errno through the native calls. */
+class PlatformTest {
+
+  @Test
+  void sgIoOnANodeThatIsNotScsiComesBackAsEnotty() throws Exception {
+    assumeTrue(System.getProperty("os.name").equals("Linux"));
+    try (ScsiDevice d = Platform.current().openScsi("/dev/null", Platform.Access.PREFER_READ_WRITE)) {
+      assertEquals(OpenMode.readWrite(), d.mode());
+      Reply r = d.execute(new Command("TEST UNIT READY", new byte[6], DataDirection.NONE, new byte[0], 0, 1000));
+      assertEquals("ENOTTY", r.status().errnoName());
+      List<ReadOnlyFlag> flags = d.readOnlyFlags();
+      assertEquals(new ReadOnlyFlag("BLKROGET", ReadOnlyFlag.Reading.UNAVAILABLE, "ENOTTY"), flags.get(0));
+      assertEquals(ReadOnlyFlag.Reading.UNAVAILABLE, flags.get(1).reading());
+    }
+  }
+
+  @Test
+  void aMissingDeviceIsAMissingInput() {
+    assumeTrue(System.getProperty("os.name").equals("Linux"));
+    assertThrows(NoSuchFileException.class,
+        () -> Platform.current().openScsi("/dev/srro-no-such-device", Platform.Access.PREFER_READ_WRITE));
+  }
+
+  @Test
+  void otherSystemsAreRefusedByName() {
+    String saved = System.getProperty("os.name");
+    try {
+      System.setProperty("os.name", "Plan 9");
+      OsCallException e = assertThrows(OsCallException.class, Platform::current);
+      assertEquals("platform Plan 9: srro talks to SCSI devices on Linux and OpenBSD only (ENOSYS)", e.getMessage());
+    } finally {
+      System.setProperty("os.name", saved);
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package srro.os;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import srro.testing.Peer;
+
+/**
+ * srro against a real kernel SCSI stack: Debian's 6.1 kernel under QEMU TCG with a {@code readonly=on}
+ * virtio-scsi disk, a writable one and {@code scsi_debug wp=1}. One boot runs {@code srro probe --json} (the
+ * shaded jar, over a read-only 9p share of the host's /) and {@link GuestCommands}; the console carries the
+ * results between markers. run-tests fetches the kernel package into .cache/kernel.
+ */
+class QemuScsiIT {
+  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  private static final Path KERNELS = REPO.resolve(".cache/kernel");
+  private static final int GUEST_SECONDS = 420;
+
+  private static Map<String, String> sections;
+  private static Map<String, Integer> statuses;
+  private static List<String> commandLines;
+
+  @BeforeAll
+  static void bootOnce() throws Exception {
+    Peer.require("qemu-system-x86_64", "qemu-system-x86");
+    Peer.require("busybox", "busybox-static");
+    Peer.require("cpio", "cpio");
+    Peer.require("timeout", "coreutils");
+    Peer.require("sg_modes", "sg3-utils");
+    Path kernel = kernelRoot();
+    Path jar = Path.of("target/srro.jar").toAbsolutePath();
+    Path testClasses = Path.of("target/test-classes").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      fail("target/srro.jar is missing: QemuScsiIT runs after package (mvn verify)");
+    }
+    Path work = Files.createDirectories(Path.of("target/qemu-it").toAbsolutePath());
+    Path job = work.resolve("job.sh");
+    Files.writeString(job, job(jar, testClasses));
+    Path console = work.resolve("console.log");
+    Files.deleteIfExists(console);
+
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(
+            "sh", Path.of("src/test/qemu/boot.sh").toAbsolutePath().toString(), kernel.toString(),
+            work.toString(), job.toString(), Integer.toString(GUEST_SECONDS))
+        .redirectErrorStream(true)
+        .redirectOutput(work.resolve("qemu.log").toFile())
+        .start();
+    if (!p.waitFor(GUEST_SECONDS + 30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      fail("qemu did not finish in " + GUEST_SECONDS + " s; see " + console);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String log = Files.isRegularFile(console)
+        ? Files.readString(console, StandardCharsets.ISO_8859_1).replace("\r", "")
+        : "";
+    parse(log);
+    System.err.printf("QemuScsiIT: guest run %.1f s (exit %d), %s%n", seconds, p.exitValue(),
+        log.lines().filter(l -> l.startsWith("SRRO-INIT")).toList());
+    if (!sections.containsKey("sgmodes")) {
+      fail("the guest did not finish (qemu exit " + p.exitValue() + "); console:\n" + tail(log)
+          + "\nqemu:\n" + tail(Files.readString(work.resolve("qemu.log"))));
+    }
+  }
+
+  /** The newest unpacked linux-image-6.1.0-*-amd64 under .cache/kernel (run-tests puts it there as root). */
+  private static Path kernelRoot() throws IOException {
+    if (Files.isDirectory(KERNELS)) {
+      try (Stream<Path> s = Files.list(KERNELS)) {
+        List<Path> roots = s.filter(d -> Files.isDirectory(d.resolve("boot"))).sorted().toList();
+        if (!roots.isEmpty()) {
+          return roots.get(roots.size() - 1);
+        }
+      }
+    }
+    Peer.missing("Debian's linux-image-6.1.0-*-amd64 unpacked under " + KERNELS);
+    throw new AssertionError("unreachable");
+  }
+
+  private static String job(Path jar, Path testClasses) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return String.join("\n",
+        "J=\"" + java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData\"",
+        "RO=$(dev SRRO READONLY); RW=$(dev SRRO WRITABLE); DBG=$(dev Linux scsi_debug)",
+        "SG=/dev/$(ls /sys/block/${RO#/dev/}/device/scsi_generic/)",
+        "echo \"SRRO-DEVICES ro=$RO rw=$RW debug=$DBG sg=$SG\"",
+        "echo SRRO-BEGIN probe",
+        "chroot /host $J -cp " + jar + " srro.cli.Main probe --json $RO $RW $DBG $SG 2>&1",
+        "echo \"SRRO-END probe status=$?\"",
+        "echo SRRO-BEGIN commands",
+        "chroot /host $J -cp " + jar + ":" + testClasses
+            + " srro.os.GuestCommands ro-qemu $RO rw-qemu $RW ro-debug $DBG 2>&1",
+        "echo \"SRRO-END commands status=$?\"",
+        "echo SRRO-BEGIN tape",
+        "chroot /host $J -cp " + jar + " srro.cli.Main tape status --json $RW 2>&1",
+        "echo \"SRRO-END tape status=$?\"",
+        "echo SRRO-BEGIN sgmodes",
+        "for l in ro-qemu:$RO rw-qemu:$RW ro-debug:$DBG; do",
+        "  for s in 6 10; do",
+        "    o=$([ $s = 6 ] && echo -6)",
+        "    echo \"SG ${l%%:*} $s $(chroot /host sg_modes $o -p 0x3f ${l#*:} 2>&1 | grep -o 'WP=[01]' | head -n 1)\"",
+        "  done",
+        "done",
+        "echo \"SRRO-END sgmodes status=$?\"",
+        "");
+  }
+
+  private static void parse(String log) {
+    sections = new LinkedHashMap<>();
+    statuses = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("(?ms)^SRRO-BEGIN (\\w+)\n(.*?)^SRRO-END \\1 status=(\\d+)$").matcher(log);
+    while (m.find()) {
+      sections.put(m.group(1), m.group(2));
+      statuses.put(m.group(1), Integer.parseInt(m.group(3)));
+    }
+    commandLines = new ArrayList<>();
+    sections.getOrDefault("commands", "").lines().filter(l -> l.startsWith("SRRO-CMD ")).forEach(commandLines::add);
+  }
+
+  private static String tail(String s) {
+    List<String> lines = s.lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  /** The JSON object probe printed for the device whose INQUIRY product is {@code product}. */
+  private static String probed(String product) {
+    String json = sections.get("probe");
+    for (String part : json.split("\\{\"device\":")) {
+      if (part.contains("\"product\":\"" + product + "\"")) {
+        return part;
+      }
+    }
+    fail("probe printed nothing for " + product + ":\n" + json);
+    return "";
+  }
+
+  private static String command(String label, String name) {
+    String prefix = "SRRO-CMD " + label + " " + name.replace(' ', '_') + " ";
+    return commandLines.stream().filter(l -> l.startsWith(prefix)).findFirst()
+        .map(l -> l.substring(prefix.length()))
+        .orElseGet(() -> fail("no result for " + label + " " + name + " in:\n" + String.join("\n", commandLines)));
+  }
+
+  @Test
+  void probeDecidesEveryDeviceAndExitsZero() {
+    assertEquals(0, statuses.get("probe"), sections.get("probe"));
+    assertTrue(probed("READONLY").contains("\"verdict\":\"yes\""), probed("READONLY"));
+    assertTrue(probed("WRITABLE").contains("\"verdict\":\"no\""), probed("WRITABLE"));
+    assertTrue(probed("scsi_debug").contains("\"verdict\":\"yes\""), probed("scsi_debug"));
+  }
+
+  @Test
+  void writeOpenOfAWriteProtectedDiskFailsWithErofsAndFallsBackToReadOnly() {
+    for (String product : List.of("READONLY", "scsi_debug")) {
+      String p = probed(product);
+      assertTrue(p.contains("\"open\":\"read-only (read-write open failed: EROFS)\""), p);
+      assertTrue(p.contains("{\"source\":\"open O_RDWR\",\"reading\":\"read_only\",\"detail\":\"EROFS\"}"), p);
+      assertTrue(p.contains("{\"source\":\"BLKROGET\",\"reading\":\"read_only\",\"detail\":\"1\"}"), p);
+    }
+    assertTrue(probed("WRITABLE").contains("\"open\":\"read-write\""), probed("WRITABLE"));
+    assertEquals("mode=read-only_(read-write_open_failed:_EROFS)", command("ro-qemu", "open"));
+    assertEquals("mode=read-write", command("rw-qemu", "open"));
+  }
+
+  @Test
+  void theSgNodeOpensReadWriteButTheWpBitAndSysfsStillSayReadOnly() {
+    String json = sections.get("probe");
+    String sg = json.substring(json.lastIndexOf("{\"device\":"));
+    assertTrue(sg.contains("\"open\":\"read-write\""), sg);
+    assertTrue(sg.contains("\"writeProtected\":true"), sg);
+    assertTrue(sg.contains("\"verdict\":\"yes\""), sg);
+  }
+
+  @Test
+  void modeSenseSixAndTenCarryTheRealWpBit() {
+    for (String name : List.of("MODE SENSE(6) page 0x3f", "MODE SENSE(10) page 0x3f")) {
+      assertTrue(command("ro-qemu", name).startsWith("good wp=1 "), name);
+      assertTrue(command("ro-debug", name).startsWith("good wp=1 "), name);
+      assertTrue(command("rw-qemu", name).startsWith("good wp=0 "), name);
+    }
+    assertTrue(probed("READONLY").contains("\"writeProtected\":true"));
+    assertTrue(probed("WRITABLE").contains("\"writeProtected\":false"));
+  }
+
+  @Test
+  void sgModesFromSg3UtilsReadsTheSameWpBits() {
+    String sg = sections.get("sgmodes");
+    for (String label : List.of("ro-qemu", "rw-qemu", "ro-debug")) {
+      for (String six : List.of("6", "10")) {
+        String ours = command(label, "MODE SENSE(" + six + ") page 0x3f").replaceFirst("good (wp=\\d).*", "$1");
+        assertTrue(sg.contains("SG " + label + " " + six + " " + ours.toUpperCase(java.util.Locale.ROOT) + "\n"),
+            label + " " + six + ": srro " + ours + ", sg_modes:\n" + sg);
+      }
+    }
+  }
+
+  @Test
+  void anUnsupportedPageIsCheckConditionIllegalRequest() {
+    for (String label : List.of("ro-qemu", "rw-qemu", "ro-debug")) {
+      for (String name : List.of("MODE SENSE(6) page 0x00", "MODE SENSE(10) page 0x00")) {
+        assertEquals("failed layer=SCSI_STATUS code=CHECK_CONDITION key=ILLEGAL_REQUEST asc=0x24/0x00",
+            command(label, name), label + " " + name);
+      }
+    }
+  }
+
+  @Test
+  void aWriteToTheReadOnlyDiskIsDataProtect() {
+    // QEMU says WRITE PROTECTED (27h/00h), scsi_debug LOGICAL UNIT SOFTWARE WRITE PROTECTED (27h/02h).
+    assertEquals("failed layer=SCSI_STATUS code=CHECK_CONDITION key=DATA_PROTECT asc=0x27/0x00",
+        command("ro-qemu", "WRITE(10)"));
+    assertEquals("failed layer=SCSI_STATUS code=CHECK_CONDITION key=DATA_PROTECT asc=0x27/0x02",
+        command("ro-debug", "WRITE(10)"));
+    assertEquals(0, statuses.get("commands"), sections.get("commands"));
+  }
+
+  /** Issue 7: SECURITY PROTOCOL IN to a disk is ILLEGAL REQUEST, invalid opcode, never "encryption off". */
+  @Test
+  void tapeStatusOfADiskIsIllegalRequestNotEncryptionOff() {
+    String out = sections.get("tape");
+    assertEquals(1, statuses.get("tape"), out);
+    assertTrue(out.contains("\"ok\":false"), out);
+    assertTrue(out.contains("reading the supported security protocols: SECURITY PROTOCOL IN protocol 0x00"
+        + " specific 0x0000: check condition: ILLEGAL REQUEST: Invalid command operation code (asc 0x20, ascq"
+        + " 0x00)"), out);
+    assertFalse(out.contains("encryptionMode"), out);
+  }
+}
