@@ -97,14 +97,13 @@ public record ModeParameters(
       warnings.add(
           "mode data length " + modeDataLength + " declares " + declared + " bytes, only " + available
               + " received");
-    } else if (declared < available) {
-      Cursor rest = c.slice(declared, available - declared);
-      if (allZero(rest)) {
-        padding = available - declared;
+    } else if (Math.max(declared, h) < available) {
+      int tail = Math.max(declared, h);
+      if (allZero(c.slice(tail, available - tail))) {
+        padding = available - tail;
       } else {
         warnings.add(
-            (available - declared) + " bytes after the declared " + declared
-                + " are not zero padding; ignored");
+            (available - tail) + " bytes after the declared " + tail + " are not zero padding; ignored");
       }
     }
     if (declared < h) {
