@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import srro.os.CommandFailedException;
 import srro.os.OsCallException;
+import srro.os.ReadOnlyFlag;
 import srro.os.ScsiDevice;
 import srro.scsi.Cdbs;
 import srro.scsi.Command;
@@ -39,9 +40,9 @@ final class Probe {
       String openMode,
       Inquiry inquiry,
       List<Step> steps,
-      Optional<ModeParameters> mode,
+      ModeParameters mode,
       String modeSource,
-      List<srro.os.ReadOnlyFlag> flags,
+      List<ReadOnlyFlag> flags,
       ProbeVerdict verdict) {}
 
   /**
@@ -57,29 +58,24 @@ final class Probe {
     Optional<DeviceType> type = inquiry.deviceType();
 
     Command six = Cdbs.modeSense6(pageCode, 0, PageControl.CURRENT, false, MODE_SENSE_6_LENGTH);
-    Outcome sixOutcome =
-        ReturnedPage.checkMode(send(device, six, steps), ModeParameters.Format.SIX, type, pageCode, 0);
-    ModeParameters mode;
-    Command used;
-    if (sixOutcome instanceof Outcome.Good g) {
-      steps.add(new Step(six.name(), g));
-      used = six;
-      mode = ModeParameters.parse(device.path() + " mode sense(6) reply", g.data(), ModeParameters.Format.SIX, type);
-    } else {
-      steps.add(new Step(six.name(), sixOutcome));
+    ModeParameters.Format format = ModeParameters.Format.SIX;
+    Outcome outcome = ReturnedPage.checkMode(send(device, six, steps), format, type, pageCode, 0);
+    if (outcome instanceof Outcome.Failed) {
+      steps.add(new Step(six.name(), outcome));
       Command ten = Cdbs.modeSense10(pageCode, 0, PageControl.CURRENT, false, false, MODE_SENSE_10_LENGTH);
-      Outcome tenOutcome =
-          ReturnedPage.checkMode(send(device, ten, steps), ModeParameters.Format.TEN, type, pageCode, 0);
-      Outcome.Good g = good(device, ten, tenOutcome, steps);
-      used = ten;
-      mode = ModeParameters.parse(device.path() + " mode sense(10) reply", g.data(), ModeParameters.Format.TEN, type);
+      format = ModeParameters.Format.TEN;
+      Outcome tenOutcome = ReturnedPage.checkMode(send(device, ten, steps), format, type, pageCode, 0);
+      outcome = good(device, ten, tenOutcome, steps);
+    } else {
+      steps.add(new Step(six.name(), outcome));
     }
-    String source = used.name().substring(0, used.name().indexOf(')') + 1);
-    List<srro.os.ReadOnlyFlag> flags = device.readOnlyFlags();
+    String source = format == ModeParameters.Format.SIX ? "MODE SENSE(6)" : "MODE SENSE(10)";
+    byte[] modeData = ((Outcome.Good) outcome).data();
+    ModeParameters mode = ModeParameters.parse(device.path() + " " + source + " reply", modeData, format, type);
+    List<ReadOnlyFlag> flags = device.readOnlyFlags();
     ProbeVerdict verdict = ProbeVerdict.of(mode.writeProtected(), source, flags);
     return new Report(
-        device.path(), device.mode().describe(), inquiry, List.copyOf(steps), Optional.of(mode), source, flags,
-        verdict);
+        device.path(), device.mode().describe(), inquiry, List.copyOf(steps), mode, source, flags, verdict);
   }
 
   /** Sends {@code command} and judges the reply; an ioctl that failed ends the probe (no fallback helps). */

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import srro.MalformedInputException;
 import srro.os.OsCallException;
 import srro.os.Platform;
 import srro.os.ReadOnlyFlag;
@@ -31,7 +32,10 @@ final class ProbeCommand implements Callable<Integer> {
     ScsiDevice open(String path) throws IOException, OsCallException;
   }
 
-  @Parameters(arity = "1..*", paramLabel = "DEVICE", description = "Device nodes (/dev/sda, /dev/sg0, /dev/rsd0c).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DEVICE",
+      description = "Device nodes (/dev/sda, /dev/sg0, /dev/rsd0c).")
   List<String> devices;
 
   @Option(
@@ -57,40 +61,26 @@ final class ProbeCommand implements Callable<Integer> {
     Exception failure = null;
     ExitCode worst = ExitCode.OK;
     for (String path : devices) {
-      List<Probe.Step> steps = new ArrayList<>();
-      try (ScsiDevice device = opener.open(path)) {
-        if (!json) {
-          io.out().println(path + ": open " + device.mode().describe());
-        }
-        try {
-          Probe.Report r = Probe.run(device, pageCode, steps);
-          if (json) {
-            results.add(ProbeJson.report(r));
-          } else {
-            text(r);
-          }
-          if (r.verdict().exitCode() != ExitCode.OK) {
-            worst = ExitCode.NO;
-          }
-        } catch (OsCallException | IOException | srro.MalformedInputException e) {
-          if (json) {
-            results.add(ProbeJson.failure(path, device.mode().describe(), steps, e.getMessage()));
-          } else {
-            steps.forEach(s -> io.out().println(path + ": " + stepLine(s)));
-            if (devices.size() > 1) {
-              io.out().println(path + ": error: " + e.getMessage());
-            }
-          }
-          failure = failure == null ? e : failure;
-        }
-      } catch (OsCallException | IOException e) {
-        if (failure == null) {
-          failure = e;
-        }
+      Attempt a = new Attempt();
+      try {
+        Probe.Report r = probe(path, a);
         if (json) {
-          results.add(ProbeJson.failure(path, "", List.of(), message(e)));
-        } else if (devices.size() > 1) {
-          io.out().println(path + ": error: " + message(e));
+          results.add(ProbeJson.report(r));
+        } else {
+          text(r);
+        }
+        if (r.verdict().exitCode() != ExitCode.OK) {
+          worst = ExitCode.NO;
+        }
+      } catch (OsCallException | IOException | MalformedInputException e) {
+        failure = failure == null ? e : failure;
+        if (json) {
+          results.add(ProbeJson.failure(path, a.openMode, a.steps, message(e)));
+        } else {
+          a.steps.forEach(s -> io.out().println(path + ": " + stepLine(s)));
+          if (devices.size() > 1) {
+            io.out().println(path + ": error: " + message(e));
+          }
         }
       }
     }
@@ -98,9 +88,26 @@ final class ProbeCommand implements Callable<Integer> {
       io.out().println(Json.write(Json.object().put("devices", results)));
     }
     if (failure != null) {
-      throw failure;
+      throw failure; // the first failure decides the exit status; the others were printed above
     }
     return worst.status();
+  }
+
+  /** How far the probe of one device got, for reporting a failure part-way. */
+  private static final class Attempt {
+    String openMode = "";
+    final List<Probe.Step> steps = new ArrayList<>();
+  }
+
+  private Probe.Report probe(String path, Attempt a)
+      throws IOException, OsCallException, MalformedInputException {
+    try (ScsiDevice device = opener.open(path)) {
+      a.openMode = device.mode().describe();
+      if (!json) {
+        io.out().println(path + ": open " + a.openMode);
+      }
+      return Probe.run(device, pageCode, a.steps);
+    }
   }
 
   private void text(Probe.Report r) {
@@ -110,7 +117,7 @@ final class ProbeCommand implements Callable<Integer> {
     for (Probe.Step s : r.steps().subList(1, r.steps().size())) {
       io.out().println(p + stepLine(s));
     }
-    ModeParameters m = r.mode().orElseThrow();
+    ModeParameters m = r.mode();
     io.out().println(p + r.modeSource() + " header: mode data length " + m.modeDataLength() + " ("
         + m.declaredLength() + " of " + m.availableLength() + " bytes received), medium type 0x"
         + String.format("%02x", m.mediumType()) + ", device-specific parameter "
@@ -127,8 +134,13 @@ final class ProbeCommand implements Callable<Integer> {
   }
 
   private static String message(Exception e) {
-    return e instanceof java.nio.file.NoSuchFileException n ? n.getFile() + ": no such file or directory"
-        : e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException n) {
+      return n.getFile() + ": no such file or directory";
+    }
+    if (e instanceof MalformedInputException m) {
+      return m.source() + (m.offset() >= 0 ? " at offset " + m.offset() : "") + ": " + m.getMessage();
+    }
+    return e.getMessage();
   }
 
   static String stepLine(Probe.Step s) {

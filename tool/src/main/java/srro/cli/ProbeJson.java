@@ -12,7 +12,7 @@ final class ProbeJson {
   private ProbeJson() {}
 
   static Json.Obj report(Probe.Report r) {
-    ModeParameters m = r.mode().orElseThrow();
+    ModeParameters m = r.mode();
     List<Object> flags = new ArrayList<>();
     for (ReadOnlyFlag f : r.flags()) {
       flags.add(Json.object().put("source", f.source()).put("reading", f.reading()).put("detail", f.detail()));
@@ -73,7 +73,8 @@ final class ProbeJson {
     String id = String.join(" ",
         q.vendorIdentification().orElse("?"), q.productIdentification().orElse("?"),
         q.productRevisionLevel().orElse("?"));
-    String type = q.deviceType().map(t -> t.text()).orElse(String.format("type 0x%02x", q.peripheralDeviceType()));
+    String type =
+        q.deviceType().map(t -> t.text()).orElse(String.format("type 0x%02x", q.peripheralDeviceType()));
     return id + ", " + type + ", " + q.versionText();
   }
 }

@@ -6,7 +6,8 @@ import jnr.ffi.Runtime;
 
 /**
  * The few system calls srro makes on a device node: {@link JnrSystemCalls} in production, scripted fakes in
- * tests. A call that fails returns -1; {@link #errno()} is read right after it and never otherwise.
+ * tests. A call that fails returns -1; {@link #errno()} is read right after it and never otherwise. There is
+ * deliberately no read(2): on a /dev/sg node it blocks forever.
  */
 interface SystemCalls {
 

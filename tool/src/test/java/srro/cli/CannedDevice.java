@@ -1,6 +1,11 @@
 package srro.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +13,7 @@ import srro.os.OpenMode;
 import srro.os.ReadOnlyFlag;
 import srro.os.ScsiDevice;
 import srro.scsi.Command;
+import srro.scsi.DataDirection;
 import srro.scsi.Reply;
 import srro.scsi.TransportStatus;
 
@@ -20,6 +26,7 @@ final class CannedDevice implements ScsiDevice {
   private final String path;
   private final OpenMode mode;
   private final Map<Integer, Reply> replies;
+  private final Map<String, Reply> byName = new HashMap<>();
   private final List<ReadOnlyFlag> flags;
   final List<String> sent = new ArrayList<>();
   boolean closed;
@@ -86,15 +93,48 @@ final class CannedDevice implements ScsiDevice {
     }
   }
 
+  /**
+   * A device answering with the replies captured from a real kernel (src/test/resources/srro/cli/probe/*.replies,
+   * written by QemuScsiIT's guest): one line per command, {@code NAME errno= info= host= driver= scsi= resid=
+   * sense=HEX data=HEX}.
+   */
+  static CannedDevice captured(String fixture, OpenMode mode, List<ReadOnlyFlag> flags) throws IOException {
+    CannedDevice d = new CannedDevice("/dev/" + fixture, mode, Map.of(), flags);
+    String text;
+    try (InputStream in = CannedDevice.class.getResourceAsStream("/srro/cli/probe/" + fixture + ".replies")) {
+      text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
+    for (String line : text.split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split(" ");
+      Map<String, String> v = new HashMap<>();
+      for (int i = 1; i < f.length; i++) {
+        int eq = f[i].indexOf('=');
+        v.put(f[i].substring(0, eq), f[i].substring(eq + 1));
+      }
+      TransportStatus.SgIo status = new TransportStatus.SgIo(
+          Integer.parseInt(v.get("errno")), "", Integer.parseInt(v.get("info")), Integer.parseInt(v.get("host")),
+          Integer.parseInt(v.get("driver")), Integer.parseInt(v.get("scsi")), Integer.parseInt(v.get("resid")),
+          HexFormat.of().parseHex(v.get("sense")), 1);
+      d.byName.put(f[0].replace('_', ' '), new Reply(status, HexFormat.of().parseHex(v.get("data"))));
+    }
+    return d;
+  }
+
   @Override
   public Reply execute(Command command) {
     int op = command.cdb()[0] & 0xff;
     sent.add(command.name());
-    Reply r = replies.get(op);
+    Reply r = byName.containsKey(command.name()) ? byName.get(command.name()) : replies.get(op);
     if (r == null) {
       throw new AssertionError("unexpected " + command.name());
     }
-    return new Reply(r.status(), Arrays.copyOf(r.data(), r.data().length));
+    // The kernel hands back the whole buffer: what moved, then whatever the buffer held (zeros here).
+    int length = command.direction() == DataDirection.FROM_DEVICE
+        ? Math.max(command.transferLength(), r.data().length) : r.data().length;
+    return new Reply(r.status(), Arrays.copyOf(r.data(), length));
   }
 
   @Override

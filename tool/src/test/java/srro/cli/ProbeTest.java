@@ -94,4 +94,59 @@ class ProbeTest {
         CannedDevice.MODE_SENSE_6, CannedDevice.modeHeader6(0x80)), List.of(KERNEL_RO));
     assertEquals("write-protected: yes (BLKROGET=1)", Probe.run(d, 0x3f, new ArrayList<>()).verdict().line());
   }
+
+  private static final ReadOnlyFlag EROFS = new ReadOnlyFlag("open O_RDWR", ReadOnlyFlag.Reading.READ_ONLY, "EROFS");
+
+  @Test
+  void aRealQemuReadOnlyDiskIsWriteProtected() throws Exception {
+    CannedDevice d = CannedDevice.captured("qemu-readonly", new OpenMode(true, "EROFS"), List.of(EROFS, KERNEL_RO));
+    Probe.Report r = Probe.run(d, 0x3f, new ArrayList<>());
+    assertEquals("SRRO READONLY 2.5+, direct access block device, SPC-3", ProbeJson.identity(r.inquiry()));
+    assertEquals(0x63, r.mode().modeDataLength());
+    assertEquals(255 - 100, r.mode().paddingLength()); // QEMU pads to the allocation length, resid 0
+    assertEquals(List.of(), r.mode().warnings());
+    assertEquals("write-protected: yes (MODE SENSE(6) WP=1, open O_RDWR failed: EROFS, BLKROGET=1)",
+        r.verdict().line());
+  }
+
+  @Test
+  void aRealQemuWritableDiskIsNot() throws Exception {
+    CannedDevice d = CannedDevice.captured("qemu-writable", OpenMode.readWrite(), List.of(KERNEL_RW));
+    assertEquals("write-protected: no (MODE SENSE(6) WP=0, BLKROGET=0)",
+        Probe.run(d, 0x3f, new ArrayList<>()).verdict().line());
+  }
+
+  @Test
+  void realScsiDebugWithWp1ReportsResidAndWp() throws Exception {
+    CannedDevice d = CannedDevice.captured("scsi_debug-wp1", new OpenMode(true, "EROFS"), List.of(EROFS));
+    Probe.Report r = Probe.run(d, 0x3f, new ArrayList<>());
+    assertEquals(116, ((Outcome.Good) r.steps().get(1).outcome()).data().length); // 255 - resid 139
+    assertEquals("WP=1 DPOFUA=1", r.mode().deviceSpecificParameter().describe());
+    assertEquals(ProbeVerdict.State.YES, r.verdict().state());
+  }
+
+  @Test
+  void realRepliesToPageZeroAreIllegalRequestInBothCdbSizes() throws Exception {
+    for (String fixture : List.of("qemu-readonly", "scsi_debug-wp1")) {
+      CannedDevice d = CannedDevice.captured(fixture, OpenMode.readWrite(), List.of());
+      List<Probe.Step> steps = new ArrayList<>();
+      CommandFailedException e = assertThrows(CommandFailedException.class, () -> Probe.run(d, 0, steps));
+      assertEquals("ILLEGAL REQUEST", e.failure().sense().orElseThrow().senseKey().text(), fixture);
+      Outcome.Failed six = (Outcome.Failed) steps.get(1).outcome();
+      assertEquals("CHECK_CONDITION", six.code(), fixture);
+    }
+  }
+
+  @Test
+  void aRealWriteToAReadOnlyDiskIsDataProtect() throws Exception {
+    byte[] cdb = {0x2a, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+    srro.scsi.Command write =
+        new srro.scsi.Command("WRITE(10)", cdb, srro.scsi.DataDirection.TO_DEVICE, new byte[512], 0, 10_000);
+    for (String fixture : List.of("qemu-readonly", "scsi_debug-wp1")) {
+      CannedDevice d = CannedDevice.captured(fixture, OpenMode.readWrite(), List.of());
+      Outcome.Failed f = (Outcome.Failed) Outcome.of(write, d.execute(write));
+      assertEquals(Outcome.Layer.SCSI_STATUS, f.layer(), fixture);
+      assertEquals("DATA PROTECT", f.sense().orElseThrow().senseKey().text(), fixture);
+    }
+  }
 }

@@ -10,6 +10,8 @@ import srro.scsi.Outcome;
 import srro.scsi.PageControl;
 import srro.scsi.Reply;
 import srro.scsi.ReturnedPage;
+import srro.scsi.TransportStatus;
+import srro.scsi.Hex;
 
 /**
  * Runs inside the QEMU guest of QemuScsiIT (not a test itself): sends MODE SENSE(6) and (10), an unsupported
@@ -26,7 +28,8 @@ public final class GuestCommands {
       String path = args[i + 1];
       try (ScsiDevice d = platform.openScsi(path, Platform.Access.PREFER_READ_WRITE)) {
         System.out.println("SRRO-CMD " + label + " open mode=" + d.mode().describe().replace(' ', '_'));
-        Optional<DeviceType> disk = Optional.of(DeviceType.DISK);
+        Command inquiry = Cdbs.inquiry(96);
+        dump(label, inquiry, d.execute(inquiry));
         mode(label, d, Cdbs.modeSense6(0x3f, 0, PageControl.CURRENT, false, 0xff), ModeParameters.Format.SIX,
             0x3f);
         mode(label, d, Cdbs.modeSense10(0x3f, 0, PageControl.CURRENT, false, false, 0x1000),
@@ -39,7 +42,9 @@ public final class GuestCommands {
           // WRITE(10) of one 512-byte block at LBA 0: the device must refuse it.
           byte[] cdb = {0x2a, 0, 0, 0, 0, 0, 0, 0, 1, 0};
           Command write = new Command("WRITE(10)", cdb, DataDirection.TO_DEVICE, new byte[512], 0, 10_000);
-          print(label, write, Outcome.of(write, d.execute(write)), "");
+          Reply reply = d.execute(write);
+          dump(label, write, reply);
+          print(label, write, Outcome.of(write, reply), "");
         }
       }
     }
@@ -49,6 +54,7 @@ public final class GuestCommands {
   private static void mode(String label, ScsiDevice d, Command c, ModeParameters.Format f, int page)
       throws Exception {
     Reply reply = d.execute(c);
+    dump(label, c, reply);
     Outcome o = ReturnedPage.checkMode(Outcome.of(c, reply), f, Optional.of(DeviceType.DISK), page, 0);
     String wp = "";
     if (o instanceof Outcome.Good g) {
@@ -56,6 +62,16 @@ public final class GuestCommands {
       wp = " wp=" + (m.writeProtected().orElseThrow() ? 1 : 0) + " mdl=" + m.modeDataLength();
     }
     print(label, c, o, wp);
+  }
+
+  /** The raw reply, for fixtures: status fields, sense and the bytes the transport says it moved. */
+  private static void dump(String label, Command c, Reply r) {
+    TransportStatus.SgIo s = (TransportStatus.SgIo) r.status();
+    int moved = Math.max(0, Math.min(r.data().length, r.data().length - s.resid()));
+    System.out.println("SRRO-HEX " + label + " " + c.name().replace(' ', '_') + " errno=" + s.ioctlErrno()
+        + " info=" + s.info() + " host=" + s.hostStatus() + " driver=" + s.driverStatus() + " scsi="
+        + s.scsiStatus() + " resid=" + s.resid() + " sense=" + Hex.of(s.sense()) + " data="
+        + Hex.of(java.util.Arrays.copyOf(r.data(), moved)));
   }
 
   private static void print(String label, Command c, Outcome o, String extra) {
