@@ -5,6 +5,11 @@ public sealed interface Verification {
   /** signify's words for the outcome. */
   String message();
 
+  /** A name for scripts: "verified", "wrong_key" or "bad_signature". */
+  default String kind() {
+    return this instanceof Verified ? "verified" : this instanceof WrongKey ? "wrong_key" : "bad_signature";
+  }
+
   default boolean verified() {
     return this instanceof Verified;
   }
