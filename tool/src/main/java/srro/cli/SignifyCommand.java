@@ -180,6 +180,11 @@ final class SignifyCommand implements Callable<Integer> {
     if (utf8Length(secComment) > 1023 || utf8Length(pubComment) > 1023) {
       throw new Refused("comment too long");
     }
+    for (String f : List.of(secretKeyFile, publicKeyFile)) {
+      if (Files.exists(Path.of(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new CannotOpenException("can't open " + f + " for writing: file exists");
+      }
+    }
     SecureRandom random = new SecureRandom();
     byte[] pass = noPassphrase ? new byte[0] : passphrases().read(true, true);
     try (SigningKey key = SigningKey.generate(random);

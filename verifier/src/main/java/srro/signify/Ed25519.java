@@ -27,6 +27,7 @@ final class Ed25519 {
       BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
   private static final BigInteger D =
       BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
+  private static final BigInteger D2 = D.shiftLeft(1).mod(P);
   private static final BigInteger SQRT_M1 =
       BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P);
   private static final BigInteger[] BASE = base();
@@ -58,7 +59,7 @@ final class Ed25519 {
       }
       BigInteger k = littleEndian(sha512.digest()).mod(L);
       BigInteger s = littleEndian(Arrays.copyOfRange(signature, 32, 64)).mod(L);
-      byte[] r = pack(add(multiply(k, negA), multiply(s, BASE)));
+      byte[] r = pack(doubleMultiply(k, negA, s, BASE));
       return MessageDigest.isEqual(r, Arrays.copyOf(signature, 32));
     }
   }
@@ -155,17 +156,63 @@ final class Ed25519 {
     return unpackNegative(packed);
   }
 
+  private static final BigInteger MASK_255 = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE);
+  private static final BigInteger NINETEEN = BigInteger.valueOf(19);
+
+  /** x mod p without division: 2^255 = 19 (mod p). */
+  private static BigInteger reduce(BigInteger x) {
+    if (x.signum() < 0) {
+      return x.mod(P);
+    }
+    while (x.bitLength() > 255) {
+      x = x.and(MASK_255).add(x.shiftRight(255).multiply(NINETEEN));
+    }
+    return x.compareTo(P) >= 0 ? x.subtract(P) : x;
+  }
+
   /** Extended twisted Edwards addition (RFC 8032 §5.1.4). */
   private static BigInteger[] add(BigInteger[] p, BigInteger[] q) {
-    BigInteger a = p[1].subtract(p[0]).multiply(q[1].subtract(q[0])).mod(P);
-    BigInteger b = p[1].add(p[0]).multiply(q[1].add(q[0])).mod(P);
-    BigInteger c = BigInteger.TWO.multiply(p[3]).multiply(q[3]).multiply(D).mod(P);
-    BigInteger d = BigInteger.TWO.multiply(p[2]).multiply(q[2]).mod(P);
-    BigInteger e = b.subtract(a);
-    BigInteger f = d.subtract(c);
+    BigInteger a = reduce(p[1].subtract(p[0]).add(P).multiply(q[1].subtract(q[0]).add(P)));
+    BigInteger b = reduce(p[1].add(p[0]).multiply(q[1].add(q[0])));
+    BigInteger c = reduce(reduce(p[3].multiply(q[3])).multiply(D2));
+    BigInteger d = reduce(p[2].multiply(q[2]).shiftLeft(1));
+    BigInteger e = b.subtract(a).add(P);
+    BigInteger f = d.subtract(c).add(P);
     BigInteger g = d.add(c);
     BigInteger h = b.add(a);
-    return new BigInteger[] {e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P), e.multiply(h).mod(P)};
+    return new BigInteger[] {reduce(e.multiply(f)), reduce(g.multiply(h)), reduce(f.multiply(g)), reduce(e.multiply(h))};
+  }
+
+  /** Point doubling (RFC 8032 §5.1.4). */
+  private static BigInteger[] twice(BigInteger[] p) {
+    BigInteger a = reduce(p[0].multiply(p[0]));
+    BigInteger b = reduce(p[1].multiply(p[1]));
+    BigInteger c = reduce(p[2].multiply(p[2]).shiftLeft(1));
+    BigInteger h = a.add(b);
+    BigInteger xy = p[0].add(p[1]);
+    BigInteger e = h.subtract(reduce(xy.multiply(xy))).add(P);
+    BigInteger g = a.subtract(b).add(P);
+    BigInteger f = c.add(g);
+    return new BigInteger[] {reduce(e.multiply(f)), reduce(g.multiply(h)), reduce(f.multiply(g)), reduce(e.multiply(h))};
+  }
+
+  /** [a]P + [b]Q with one doubling chain (Shamir's trick). */
+  private static BigInteger[] doubleMultiply(BigInteger a, BigInteger[] p, BigInteger b, BigInteger[] q) {
+    BigInteger[] both = add(p, q);
+    BigInteger[] r = {BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO};
+    for (int i = Math.max(a.bitLength(), b.bitLength()) - 1; i >= 0; i--) {
+      r = twice(r);
+      boolean x = a.testBit(i);
+      boolean y = b.testBit(i);
+      if (x && y) {
+        r = add(r, both);
+      } else if (x) {
+        r = add(r, p);
+      } else if (y) {
+        r = add(r, q);
+      }
+    }
+    return r;
   }
 
   private static BigInteger[] multiply(BigInteger s, BigInteger[] point) {
@@ -175,7 +222,7 @@ final class Ed25519 {
       if (s.testBit(i)) {
         q = add(q, p);
       }
-      p = add(p, p);
+      p = twice(p);
     }
     return q;
   }
