@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -268,7 +266,7 @@ final class SignifyCommand implements Callable<Integer> {
       PublicKey key = readPublicKey(sig);
       Verification v = key.verify(sig, all, sig.length(), all.length - sig.length());
       if (!v.verified()) {
-        return refuse(v, sig, key);
+        return refuse(v, sig);
       }
       try (SignifyFiles.Output out = fs.create(messageFile, false, false)) {
         out.stream().write(all, sig.length(), all.length - sig.length());
@@ -281,7 +279,7 @@ final class SignifyCommand implements Callable<Integer> {
       Signature sig = Signature.parse(sigFile, fs.readKeyFile(sigFile));
       PublicKey key = readPublicKey(sig);
       Verification v = key.verify(sig, msg, messageFile, SignifyFiles.MAX_MESSAGE_BYTES);
-      return v.verified() ? verified(v, sig, false) : refuse(v, sig, key);
+      return v.verified() ? verified(v, sig, false) : refuse(v, sig);
     }
   }
 
@@ -310,7 +308,7 @@ final class SignifyCommand implements Callable<Integer> {
     return ExitCode.OK.status();
   }
 
-  private int refuse(Verification v, Signature sig, PublicKey key) {
+  private int refuse(Verification v, Signature sig) {
     if (json) {
       io.out().println(result(v, sig).put("verified", false).put("error", v.message()));
     } else {
@@ -335,13 +333,13 @@ final class SignifyCommand implements Callable<Integer> {
     PublicKey key = readPublicKey(sig);
     Verification v = key.verify(sig, all, sig.length(), all.length - sig.length());
     if (!v.verified()) {
-      return refuse(v, sig, key);
+      return refuse(v, sig);
     }
     if (!quiet && !json) {
       io.out().println(v.message());
     }
     ChecksumList list = ChecksumList.parse(sigFile, all, sig.length(), all.length);
-    ChecksumList.Report report = list.check(sigFile, files, this::digest);
+    ChecksumList.Report report = list.check(sigFile, files, fs::digest);
     if (json) {
       List<Object> out = Json.array();
       report.ok().forEach(f -> out.add(Json.object().put("file", f).put("ok", true)));
@@ -356,28 +354,6 @@ final class SignifyCommand implements Callable<Integer> {
     return report.passed() ? ExitCode.OK.status() : ExitCode.NO.status();
   }
 
-  private Optional<byte[]> digest(String algorithm, String file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    Path p = Path.of(file);
-    if (!Files.isRegularFile(p) && !Files.exists(p)) {
-      return Optional.empty();
-    }
-    try (InputStream in = Files.newInputStream(p)) {
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-      return Optional.of(md.digest());
-    } catch (IOException e) {
-      return Optional.empty(); // signify's SHA256File returns NULL: the file FAILs
-    }
-  }
-
   // ---- -z -------------------------------------------------------------------------------------------
 
   private int zverify() throws Exception {
@@ -389,7 +365,7 @@ final class SignifyCommand implements Callable<Integer> {
       PublicKey key = readPublicKey(sig);
       Verification v = GzipSignature.verify(key, sig, h);
       if (!v.verified()) {
-        return refuse(v, sig, key);
+        return refuse(v, sig);
       }
       GzipSignature.BlockList blocks = GzipSignature.blocks(sigName, sig, h);
       try (SignifyFiles.Output out = fs.create(outName, false, false)) {

@@ -13,6 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import srro.signify.SignifyFormatException;
 
@@ -191,5 +194,24 @@ final class SignifyFiles {
       return "permission denied";
     }
     return r == null ? e.getClass().getSimpleName() : r.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A file's digest for -C, or empty when it cannot be read (signify's SHA256File returns NULL). */
+  Optional<byte[]> digest(String algorithm, String file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = Files.newInputStream(Path.of(file))) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+      return Optional.of(md.digest());
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      return Optional.empty(); // signify's SHA256File returns NULL: the file FAILs
+    }
   }
 }
