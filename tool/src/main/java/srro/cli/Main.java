@@ -25,10 +25,11 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CheckCommand.class,
       FstabCommand.class,
-      AutoComplete.GenerateCompletion.class,
       ProbeCommand.class,
       DecodeCommand.class,
       TapeCommand.class,
+      SignifyCommand.class,
+      AutoComplete.GenerateCompletion.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(
