@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       AutoComplete.GenerateCompletion.class,
+      PatchCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(

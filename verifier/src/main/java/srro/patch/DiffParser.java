@@ -215,7 +215,7 @@ final class DiffParser {
     if ((oldStart == 0 && oldCount != 0) || (newStart == 0 && newCount != 0)) {
       throw fail(k + 1, "hunk #" + number + " of " + file + ": line 0 only starts an empty range");
     }
-    if (oldCount + newCount > lines.size() - k - 1) {
+    if (Math.max(oldCount, newCount) > lines.size() - k - 1) {
       throw fail(k + 1, "hunk #" + number + " of " + file + " announces " + oldCount + " old and " + newCount
           + " new lines, more than the diff has left");
     }

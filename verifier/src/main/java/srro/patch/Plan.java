@@ -112,6 +112,26 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     return stripped.isEmpty() ? Optional.empty() : Optional.of(stripped.get(0));
   }
 
+  /** Every path any file patch of {@code patchset} could resolve to with -p{@code strip}. */
+  public static java.util.Set<String> candidates(Patchset patchset, int strip) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (FilePatch fp : patchset.files()) {
+      List<String> names = new ArrayList<>(List.of(fp.oldName(), fp.newName()));
+      fp.indexName().ifPresent(names::add);
+      for (String n : names) {
+        TargetPath.strip(n, strip).map(TargetPath::normalize).filter(x -> !x.isEmpty()).ifPresent(out::add);
+      }
+      out.add(fp.newName() + ".orig");
+    }
+    out.remove("dev/null");
+    return out;
+  }
+
+  /** Why {@code path} may never be a target, whatever the tree (absolute, "..", control characters). */
+  public static Optional<String> unsafe(String path) {
+    return TargetPath.refusal(path);
+  }
+
   /** Every file patch applies. */
   public boolean applies() {
     return files.stream().allMatch(f -> f.result().status() == FileResult.Status.APPLIES);
