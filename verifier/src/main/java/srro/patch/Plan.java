@@ -124,6 +124,7 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       out.add(fp.newName() + ".orig");
     }
     out.remove("dev/null");
+    out.remove("/dev/null");
     return out;
   }
 

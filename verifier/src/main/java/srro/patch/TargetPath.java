@@ -48,7 +48,7 @@ final class TargetPath {
     return Optional.empty();
   }
 
-  /** {@code path} without "." and empty components. */
+  /** {@code path} without "." and empty components; an absolute path stays absolute (and is refused). */
   static String normalize(String path) {
     List<String> parts = new ArrayList<>();
     for (String part : path.split("/")) {
@@ -56,7 +56,7 @@ final class TargetPath {
         parts.add(part);
       }
     }
-    return String.join("/", parts);
+    return (path.startsWith("/") ? "/" : "") + String.join("/", parts);
   }
 
   static String printable(String s) {
