@@ -41,6 +41,9 @@ final class DiffParser {
         if (lines.get(i).startsWith("GIT binary patch") || lines.get(i).startsWith("Binary files ")) {
           throw fail(i + 1, "binary patches are not supported");
         }
+        if (lines.get(i).startsWith("rename from ") || lines.get(i).startsWith("copy from ")) {
+          throw fail(i + 1, "renames and copies are not supported");
+        }
         i++;
         continue;
       }
@@ -112,6 +115,10 @@ final class DiffParser {
         || l.startsWith("old mode ")
         || l.startsWith("new mode ")
         || l.startsWith("similarity index ")
+        || l.startsWith("rename from ")
+        || l.startsWith("rename to ")
+        || l.startsWith("copy from ")
+        || l.startsWith("copy to ")
         || l.startsWith("dissimilarity index ");
   }
 
@@ -125,11 +132,6 @@ final class DiffParser {
 
   /** Parses the file whose "--- " line is at {@code i}; returns the index of the line after its last hunk. */
   private int file(List<String> preamble, int i, List<FilePatch> files) throws PatchFormatException {
-    for (String p : preamble) {
-      if (p.startsWith("rename from ") || p.startsWith("copy from ") || p.startsWith("similarity index ")) {
-        throw fail(i, "renames and copies are not supported");
-      }
-    }
     String[] old = nameAndTime(lines.get(i).substring(4));
     String[] neu = nameAndTime(lines.get(i + 1).substring(4));
     long headerLine = i + 1;
