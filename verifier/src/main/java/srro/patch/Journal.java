@@ -79,6 +79,9 @@ record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {
     List<Entry> entries = new ArrayList<>();
     for (int i = 3; i < lines.length; i++) {
       String l = lines[i];
+      if (l.isEmpty() && i == lines.length - 1) {
+        break;
+      }
       if (l.startsWith("dir ")) {
         dirs.add(l.substring(4));
       } else if (l.startsWith("file ")) {
