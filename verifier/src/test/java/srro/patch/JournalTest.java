@@ -29,7 +29,7 @@ class JournalTest {
   @Test
   void rejectsAJournalCutShort() {
     String t = new String(J.encode(), StandardCharsets.UTF_8);
-    fails(t.substring(0, t.indexOf("end")), 7, "journal has no 'end' line: cut short");
+    fails(t.substring(0, t.indexOf("end")), 8, "journal has no 'end' line: cut short");
     fails(t.replace("end 2", "end 3"), 7, "journal ends with a wrong file count");
   }
 
