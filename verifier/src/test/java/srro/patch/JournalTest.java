@@ -30,7 +30,7 @@ class JournalTest {
   void rejectsAJournalCutShort() {
     String t = new String(J.encode(), StandardCharsets.UTF_8);
     fails(t.substring(0, t.indexOf("end")), 8, "journal has no 'end' line: cut short");
-    fails(t.replace("end 2", "end 3"), 7, "journal ends with a wrong file count");
+    fails(t.replace("end 2", "end 3"), 8, "journal ends with a wrong file count");
   }
 
   @Test
