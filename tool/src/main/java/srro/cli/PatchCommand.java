@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,11 +74,7 @@ final class PatchCommand implements Callable<Integer> {
           if (key == null) {
             throw new UsageException(f + " is signed: give the public key with -k KEY");
           }
-          Optional<byte[]> msg = verifier.verifiedMessage(f.toString(), bytes, key);
-          if (msg.isEmpty()) {
-            throw new VerificationFailed(f + ": signature verification failed; nothing was applied");
-          }
-          bytes = msg.get();
+          bytes = verifier.verifiedMessage(f.toString(), bytes, key);
         } else if (key != null) {
           throw new VerificationFailed(f + ": not signed (expected '" + SignedDiff.UNTRUSTED.strip()
               + "' first) but -k was given; nothing was applied");
@@ -129,7 +124,7 @@ final class PatchCommand implements Callable<Integer> {
       Transaction.requireNonePending(tree);
       Patchset patchset;
       try {
-        patchset = options.load(SignedDiff.UNAVAILABLE);
+        patchset = options.load(SignedDiff.SIGNIFY);
       } catch (VerificationFailed e) {
         io.err().println("srro: " + e.getMessage());
         return ExitCode.NO.status();
@@ -178,7 +173,7 @@ final class PatchCommand implements Callable<Integer> {
       }
       Patchset patchset;
       try {
-        patchset = options.load(SignedDiff.UNAVAILABLE);
+        patchset = options.load(SignedDiff.SIGNIFY);
       } catch (VerificationFailed e) {
         io.err().println("srro: " + e.getMessage());
         return ExitCode.NO.status();

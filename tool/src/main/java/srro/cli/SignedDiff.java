@@ -2,10 +2,14 @@ package srro.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Arrays;
 import srro.MalformedInputException;
 import srro.patch.Patchset;
+import srro.signify.PublicKey;
+import srro.signify.Signature;
+import srro.signify.Verification;
 
 /**
  * The seam between signify and the patch engine: a diff file named on the command line is either a plain diff
@@ -18,28 +22,37 @@ final class SignedDiff {
   /** Verifies an embedded signature and returns the message; the implementation lives in srro.signify. */
   @FunctionalInterface
   interface Verifier {
-    /** The message after the signature, or empty when the signature does not verify with {@code key}. */
-    Optional<byte[]> verifiedMessage(String source, byte[] signedFile, Path key)
-        throws IOException, MalformedInputException;
+    /**
+     * The message after the signature, a copy of the verified bytes.
+     *
+     * @throws PatchCommand.VerificationFailed when the signature does not verify with {@code key}
+     */
+    byte[] verifiedMessage(String source, byte[] signedFile, Path key)
+        throws IOException, MalformedInputException, PatchCommand.VerificationFailed;
   }
 
-  /** What this build uses: signify verification is wired here once srro.signify is merged. */
-  static final Verifier UNAVAILABLE =
-      (source, signed, key) -> {
-        throw new UnsupportedSigned(source + ": signed diffs need srro.signify, which this build lacks;"
-            + " verify with signify -Vep and pass the message");
+  /** Largest public key file read, in bytes (signify reads at most 2047). */
+  static final int MAX_KEY_FILE_BYTES = 4096;
+
+  /**
+   * signify -V -e on bytes in memory (signify.c {@code verifyembedded}): the signature lines are parsed, the
+   * key number checked before the curve, and only then are the message bytes handed on.
+   */
+  static final Verifier SIGNIFY =
+      (source, signed, keyPath) -> {
+        Signature sig = Signature.parse(source, signed, signed.length);
+        if (Files.size(keyPath) > MAX_KEY_FILE_BYTES) {
+          throw new IOException(keyPath + ": larger than " + MAX_KEY_FILE_BYTES + " bytes, not a public key");
+        }
+        PublicKey key = PublicKey.parse(keyPath.toString(), Files.readAllBytes(keyPath));
+        Verification v = key.verify(sig, signed, sig.length(), signed.length - sig.length());
+        if (!v.verified()) {
+          throw new PatchCommand.VerificationFailed(source + ": " + v.message() + "; nothing was applied");
+        }
+        return Arrays.copyOfRange(signed, sig.length(), signed.length);
       };
 
   private SignedDiff() {}
-
-  /** Thrown when a signed diff cannot be verified in this build. */
-  static final class UnsupportedSigned extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    UnsupportedSigned(String message) {
-      super(message);
-    }
-  }
 
   static boolean isSigned(byte[] file) {
     byte[] u = UNTRUSTED.getBytes(StandardCharsets.US_ASCII);
@@ -56,10 +69,10 @@ final class SignedDiff {
 
   /** Reads {@code file} (at most the diff limit plus a signature) as the bytes to parse. */
   static byte[] read(Path file) throws IOException {
-    long size = java.nio.file.Files.size(file);
+    long size = Files.size(file);
     if (size > Patchset.MAX_DIFF_BYTES + 4096L) {
       throw new IOException(file + ": " + size + " bytes, more than the diff limit of " + Patchset.MAX_DIFF_BYTES);
     }
-    return java.nio.file.Files.readAllBytes(file);
+    return Files.readAllBytes(file);
   }
 }

@@ -161,4 +161,37 @@ class PatchCommandTest {
         + " nothing was applied\n", unsigned.err());
     assertEquals(lines(1, 20), Files.readString(tree.resolve("sys/a.c")));
   }
+
+  private static void run(Path dir, String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + log);
+  }
+
+  @Test
+  void verifiesASignedDiffInMemoryBeforeApplyingIt() throws Exception {
+    String signify = srro.testing.Peer.require("signify-openbsd", "signify-openbsd").toString();
+    run(tmp, signify, "-G", "-n", "-p", "k.pub", "-s", "k.sec");
+    run(tmp, signify, "-G", "-n", "-p", "other.pub", "-s", "other.sec");
+    run(tmp, signify, "-S", "-e", "-s", "k.sec", "-m", "001.patch", "-x", "001.patch.sig");
+    Path sig = tmp.resolve("001.patch.sig");
+    byte[] good = Files.readAllBytes(sig);
+    Files.write(sig, new String(good, StandardCharsets.ISO_8859_1).replace("+LINE 15", "+LINE 99")
+        .getBytes(StandardCharsets.ISO_8859_1));
+    CliRun tampered = srro("patch", "apply", "-k", tmp.resolve("k.pub").toString(), "-d", tree.toString(),
+        sig.toString());
+    assertEquals(1, tampered.status(), tampered.toString());
+    assertEquals("srro: " + sig + ": signature verification failed; nothing was applied\n", tampered.err());
+    Files.write(sig, good);
+    CliRun wrongKey = srro("patch", "status", "-k", tmp.resolve("other.pub").toString(), "-d", tree.toString(),
+        sig.toString());
+    assertEquals(1, wrongKey.status(), wrongKey.toString());
+    assertTrue(wrongKey.err().contains("checked against wrong key"), wrongKey.err());
+    assertEquals(lines(1, 20), Files.readString(tree.resolve("sys/a.c")));
+    CliRun ok = srro("patch", "apply", "--json", "-k", tmp.resolve("k.pub").toString(), "-d", tree.toString(),
+        sig.toString());
+    assertEquals(0, ok.status(), ok.toString());
+    assertTrue(ok.out().contains("\"description\":\"Erratum 001: fix the thing.\\n\\n\""), ok.out());
+    assertTrue(Files.readString(tree.resolve("sys/a.c")).contains("LINE 15\n"));
+  }
 }
