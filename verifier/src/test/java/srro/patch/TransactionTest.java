@@ -205,4 +205,72 @@ class TransactionTest {
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
   }
+
+  private static Transaction.Checkpoint crashAt(String what) {
+    return (step, w) -> {
+      if (w.equals(what)) {
+        throw new IOException("simulated crash at " + what);
+      }
+    };
+  }
+
+  @Test
+  void refusesAFileEditedWhileThePatchWasPrepared() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Plan p = plan(root, diff(false));
+    TreeChangedException e = assertThrows(TreeChangedException.class,
+        () -> Transaction.apply(tree, p.changes(true, tree), (step, what) -> {
+          if (what.equals("journal written")) {
+            Files.writeString(root.resolve("d0/f0.c"), "edited\n");
+          }
+        }));
+    assertEquals("d0/f0.c: changed while the patch was prepared; nothing was changed", e.getMessage());
+    assertEquals("edited\n", Files.readString(root.resolve("d0/f0.c")));
+    assertEquals(lines("file1", 40), Files.readString(root.resolve("d1/f1.c")));
+    assertFalse(Files.exists(root.resolve("newdir")));
+    Transaction.requireNonePending(tree);
+  }
+
+  @Test
+  void recoveryStopsWhenATemporaryFileIsMissing() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Plan p = plan(root, diff(false));
+    assertThrows(IOException.class, () -> Transaction.apply(tree, p.changes(true, tree), crashAt("commit written")));
+    try (var s = Files.list(root.resolve("d0"))) {
+      for (Path t : s.filter(f -> f.getFileName().toString().startsWith(".f0.c.srro-")).toList()) {
+        Files.delete(t);
+      }
+    }
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.recover(tree, Transaction.Checkpoint.NONE));
+    assertTrue(e.getMessage().matches("d0/\\.f0\\.c\\.srro-[0-9a-f]{8}-0: temporary file missing or damaged"),
+        e.getMessage());
+    assertThrows(PendingTransactionException.class, () -> Transaction.requireNonePending(tree));
+  }
+
+  @Test
+  void recoveryStopsWhenATargetWasChangedOutsideSrro() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Plan p = plan(root, diff(false));
+    assertThrows(IOException.class, () -> Transaction.apply(tree, p.changes(true, tree), crashAt("commit written")));
+    Files.writeString(root.resolve("d0/f0.c"), "edited\n");
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.recover(tree, Transaction.Checkpoint.NONE));
+    assertEquals("d0/f0.c: changed outside srro during the transaction", e.getMessage());
+  }
+
+  @Test
+  void rollbackRefusesADamagedBackup() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Transaction.apply(tree, plan(root, diff(false)).changes(true, tree), Transaction.Checkpoint.NONE);
+    Path backup = root.resolve(".srro-patch/last/000000");
+    Files.writeString(backup, "damaged\n");
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
+    assertEquals(backup.toRealPath() + ": backup damaged", e.getMessage());
+  }
 }
