@@ -23,7 +23,9 @@ import picocli.CommandLine.ScopeType;
           + " 70 internal error, 71 OS call failed, 74 I/O error."
     },
     subcommands = {
+      SignifyCommand.class,
       AutoComplete.GenerateCompletion.class,
+      PatchCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(

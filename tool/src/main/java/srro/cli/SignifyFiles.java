@@ -1,0 +1,195 @@
+package srro.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
+import srro.signify.SignifyFormatException;
+
+/**
+ * File access for {@code srro signify}, with signify's rules: "-" is standard input or output, files are
+ * opened without following symbolic links (O_NOFOLLOW), directories are "not a valid file", key and
+ * signature files are read up to 2047 bytes, messages up to 1 GiB. Outputs are written to a temporary file
+ * beside the target and renamed into place, so a failure never leaves a partial file.
+ */
+final class SignifyFiles {
+  /** signify's readmsg limit. */
+  static final long MAX_MESSAGE_BYTES = 1L << 30;
+  /** signify's readb64file reads one 2048-byte buffer, NUL included. */
+  static final int MAX_KEY_FILE_BYTES = 2047;
+
+  private final Io io;
+
+  SignifyFiles(Io io) {
+    this.io = io;
+  }
+
+  /** Opens an input; "-" is standard input. */
+  InputStream open(String name) throws IOException {
+    if (name.equals("-")) {
+      return io.in();
+    }
+    Path p = Path.of(name);
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (FileSystemException e) {
+      throw new CannotOpenException("can't open " + name + " for reading: " + reason(e), e);
+    }
+    if (a.isDirectory()) {
+      throw new CannotOpenException("not a valid file: " + name);
+    }
+    if (a.isSymbolicLink()) {
+      throw new CannotOpenException("can't open " + name + " for reading: is a symbolic link");
+    }
+    return Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** The size of a regular file, or -1 for "-" and other kinds of files. */
+  long regularSize(String name) throws IOException {
+    if (name.equals("-")) {
+      return -1;
+    }
+    BasicFileAttributes a = Files.readAttributes(Path.of(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    return a.isRegularFile() ? a.size() : -1;
+  }
+
+  /** The first 2047 bytes of a key or signature file, as signify's readb64file reads them. */
+  byte[] readKeyFile(String name) throws IOException {
+    try (InputStream in = open(name)) {
+      return in.readNBytes(MAX_KEY_FILE_BYTES);
+    }
+  }
+
+  /** A whole message of at most 1 GiB; the size of a regular file is checked before reading a byte. */
+  byte[] readMessage(String name) throws IOException, SignifyFormatException {
+    checkMessageSize(name);
+    try (InputStream in = open(name)) {
+      byte[] b = in.readNBytes((int) Math.min(MAX_MESSAGE_BYTES + 1, Integer.MAX_VALUE - 8));
+      if (b.length > MAX_MESSAGE_BYTES) {
+        throw new SignifyFormatException(name, -1, "msg too large in " + name);
+      }
+      return b;
+    }
+  }
+
+  void checkMessageSize(String name) throws IOException, SignifyFormatException {
+    try (InputStream ignored = name.equals("-") ? null : open(name)) {
+      if (regularSize(name) > MAX_MESSAGE_BYTES) {
+        throw new SignifyFormatException(name, -1, "msg too large in " + name);
+      }
+    }
+  }
+
+  /** A sink for one output: written in full by {@link Output#commit()}, or not at all. */
+  interface Output extends AutoCloseable {
+    OutputStream stream();
+
+    void commit() throws IOException;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  /**
+   * Starts an output; "-" is standard output (written through, flushed at commit).
+   *
+   * @param exclusive fail if the file exists (key generation, O_EXCL)
+   * @param ownerOnly create it readable by its owner only (secret keys, mode 0600)
+   */
+  Output create(String name, boolean exclusive, boolean ownerOnly) throws IOException {
+    if (name.equals("-")) {
+      PrintStream out = io.out();
+      return new Output() {
+        @Override
+        public OutputStream stream() {
+          return out;
+        }
+
+        @Override
+        public void commit() {
+          out.flush();
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+    Path target = Path.of(name);
+    if (exclusive && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new CannotOpenException("can't open " + name + " for writing: file exists");
+    }
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new CannotOpenException("not a valid file: " + name);
+    }
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp =
+        dir.resolve("." + target.getFileName() + ".srro-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    OutputStream os;
+    try {
+      if (ownerOnly) {
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        os = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
+      } else {
+        os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      }
+    } catch (FileSystemException e) {
+      throw new CannotOpenException("can't open " + name + " for writing: " + reason(e), e);
+    }
+    return new Output() {
+      private boolean done;
+
+      @Override
+      public OutputStream stream() {
+        return os;
+      }
+
+      @Override
+      public void commit() throws IOException {
+        os.close();
+        if (exclusive) {
+          try {
+            Files.createLink(target, tmp);
+          } catch (FileSystemException e) {
+            throw new CannotOpenException("can't open " + name + " for writing: " + reason(e), e);
+          }
+          Files.delete(tmp);
+        } else {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        done = true;
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (!done) {
+          os.close();
+          Files.deleteIfExists(tmp);
+        }
+      }
+    };
+  }
+
+  private static String reason(FileSystemException e) {
+    String r = e.getReason();
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "file exists";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return r == null ? e.getClass().getSimpleName() : r.toLowerCase(java.util.Locale.ROOT);
+  }
+}
