@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       SignifyCommand.class,
       AutoComplete.GenerateCompletion.class,
       PatchCommand.class,
+      KitCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(

@@ -33,6 +33,11 @@ public final class Applier {
       return rejectedAll(patch, "file exists but the patch creates it");
     }
     Attempt forward = attempt(patch, Lines.of(content), MAX_FUZZ);
+    if (forward.failures == 0 && forward.fuzzed() && attempt(patch.reversed(), Lines.of(content), 0).failures == 0) {
+      // GNU patch too prefers an exact reverse match to a fuzzy forward one ("Reversed (or previously
+      // applied) patch detected!"): a patch applied twice must not apply again with fuzz.
+      return already(patch);
+    }
     if (forward.failures == 0) {
       if (patch.kind() == FilePatch.Kind.DELETE) {
         if (forward.output.length() != 0) {
@@ -104,6 +109,11 @@ public final class Applier {
 
     Attempt(List<String> input) {
       this.input = input;
+    }
+
+    /** Whether some hunk needed fuzz to apply. */
+    boolean fuzzed() {
+      return results.stream().anyMatch(r -> r instanceof HunkResult.Applied a && a.fuzz() > 0);
     }
 
     void hunk(Hunk h, int maxFuzz) {
