@@ -30,6 +30,8 @@ import picocli.CommandLine.ScopeType;
       TapeCommand.class,
       SignifyCommand.class,
       AutoComplete.GenerateCompletion.class,
+      PatchCommand.class,
+      KitCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(

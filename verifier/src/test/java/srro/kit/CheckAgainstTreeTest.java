@@ -28,13 +28,7 @@ class CheckAgainstTreeTest {
   }
 
   private static Path preImages(Path dir) throws IOException {
-    List<UnifiedDiffShape> kit = new ArrayList<>();
-    try (Stream<Path> s = Files.list(KitDiffsTest.locateKit())) {
-      for (Path p : s.filter(p -> p.toString().endsWith(".diff")).sorted().toList()) {
-        kit.add(UnifiedDiffShape.parse(p.getFileName().toString(), Files.readString(p, StandardCharsets.ISO_8859_1)));
-      }
-    }
-    new PreImageTree(kit).writeTo(dir);
+    PreImageTree.writeKitTo(dir);
     return dir;
   }
 

@@ -23,6 +23,17 @@ import srro.kit.UnifiedDiffShape.Hunk;
 final class PreImageTree {
   private final Map<String, TreeMap<Integer, String>> known = new LinkedHashMap<>();
 
+  /** Writes the pre-image tree of the kit in patches/openbsd-7.7 under {@code dir}. */
+  static void writeKitTo(Path dir) throws IOException {
+    List<UnifiedDiffShape> kit = new ArrayList<>();
+    try (java.util.stream.Stream<Path> s = Files.list(KitDiffsTest.locateKit())) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".diff")).sorted().toList()) {
+        kit.add(UnifiedDiffShape.parse(p.getFileName().toString(), Files.readString(p, StandardCharsets.ISO_8859_1)));
+      }
+    }
+    new PreImageTree(kit).writeTo(dir);
+  }
+
   PreImageTree(List<UnifiedDiffShape> kit) {
     Map<String, List<FileDiff>> seen = new LinkedHashMap<>();
     for (UnifiedDiffShape diff : kit) {

@@ -1,0 +1,268 @@
+package srro.patch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies a {@link FilePatch} to a file's content in memory, placing hunks as GNU patch 2.7 does
+ * (patch.c {@code locate_hunk}, {@code patch_match}, {@code apply_hunk}): first where the header says (shifted
+ * by the offset earlier hunks needed), then at growing offsets after and before, then with fuzz 1 and 2,
+ * which ignore that many context lines at the ends of the hunk. Context lines are taken from the file, not
+ * the patch, so fuzzed-over lines keep their content. When a hunk does not apply, the reverse of the patch is
+ * tried to tell "already applied" from "conflict".
+ */
+public final class Applier {
+  /** Most context lines ignored at each end of a hunk, as patch(1)'s default -F2. */
+  public static final int MAX_FUZZ = 2;
+
+  private Applier() {}
+
+  /**
+   * Applies {@code patch} to {@code content} ({@code null} when the file does not exist). Never throws for a
+   * patch that does not fit: the answer is in the result.
+   */
+  public static FileResult apply(FilePatch patch, byte[] content) {
+    if (content == null) {
+      return absent(patch);
+    }
+    if (patch.kind() == FilePatch.Kind.CREATE && content.length > 0) {
+      String wanted = patch.hunks().get(0).side(false);
+      if (patch.hunks().size() == 1 && wanted.equals(new String(content, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+        return already(patch);
+      }
+      return rejectedAll(patch, "file exists but the patch creates it");
+    }
+    Attempt forward = attempt(patch, Lines.of(content), MAX_FUZZ);
+    if (forward.failures == 0 && forward.fuzzed() && attempt(patch.reversed(), Lines.of(content), 0).failures == 0) {
+      // GNU patch too prefers an exact reverse match to a fuzzy forward one ("Reversed (or previously
+      // applied) patch detected!"): a patch applied twice must not apply again with fuzz.
+      return already(patch);
+    }
+    if (forward.failures == 0) {
+      if (patch.kind() == FilePatch.Kind.DELETE) {
+        if (forward.output.length() != 0) {
+          return rejectedAll(patch, "file has lines the patch does not delete");
+        }
+        return new FileResult(FileResult.Status.APPLIES, forward.results, null);
+      }
+      return new FileResult(FileResult.Status.APPLIES, forward.results, Lines.bytes(forward.output));
+    }
+    Attempt reverse = attempt(patch.reversed(), Lines.of(content), 0);
+    if (reverse.failures == 0) {
+      return already(patch);
+    }
+    List<HunkResult> mixed = new ArrayList<>(forward.results);
+    for (int i = 0; i < mixed.size(); i++) {
+      if (mixed.get(i) instanceof HunkResult.Rejected && reverse.results.get(i) instanceof HunkResult.Applied) {
+        mixed.set(i, new HunkResult.AlreadyApplied());
+      }
+    }
+    return new FileResult(FileResult.Status.CONFLICT, mixed, null);
+  }
+
+  private static FileResult absent(FilePatch patch) {
+    if (patch.kind() == FilePatch.Kind.CREATE) {
+      StringBuilder sb = new StringBuilder();
+      List<HunkResult> results = new ArrayList<>();
+      for (Hunk h : patch.hunks()) {
+        sb.append(h.side(false));
+        results.add(new HunkResult.Applied(1, 0, 0));
+      }
+      return new FileResult(FileResult.Status.APPLIES, results, Lines.bytes(sb));
+    }
+    if (patch.kind() == FilePatch.Kind.DELETE) {
+      return already(patch);
+    }
+    return rejectedAll(patch, "no such file");
+  }
+
+  private static FileResult already(FilePatch patch) {
+    List<HunkResult> r = new ArrayList<>();
+    patch.hunks().forEach(h -> r.add(new HunkResult.AlreadyApplied()));
+    return new FileResult(FileResult.Status.ALREADY_APPLIED, r, null);
+  }
+
+  private static FileResult rejectedAll(FilePatch patch, String reason) {
+    List<HunkResult> r = new ArrayList<>();
+    patch.hunks().forEach(h -> r.add(new HunkResult.Rejected(reason)));
+    return new FileResult(FileResult.Status.CONFLICT, r, null);
+  }
+
+  private static Attempt attempt(FilePatch patch, List<String> input, int maxFuzz) {
+    Attempt a = new Attempt(input);
+    for (Hunk h : patch.hunks()) {
+      a.hunk(h, maxFuzz);
+    }
+    a.copyTill(input.size());
+    return a;
+  }
+
+  /** One pass over the file: GNU patch's in_offset, out_offset and last_frozen_line, 1-based. */
+  private static final class Attempt {
+    final List<String> input;
+    final StringBuilder output = new StringBuilder();
+    final List<HunkResult> results = new ArrayList<>();
+    int failures;
+    int inOffset;
+    int outOffset;
+    int frozen;
+
+    Attempt(List<String> input) {
+      this.input = input;
+    }
+
+    /** Whether some hunk needed fuzz to apply. */
+    boolean fuzzed() {
+      return results.stream().anyMatch(r -> r instanceof HunkResult.Applied a && a.fuzz() > 0);
+    }
+
+    void hunk(Hunk h, int maxFuzz) {
+      List<String> pattern = new ArrayList<>(h.oldCount());
+      for (HunkLine l : h.lines()) {
+        if (l.inOld()) {
+          pattern.add(l.text());
+        }
+      }
+      int prefix = 0;
+      while (prefix < h.lines().size() && h.lines().get(prefix).kind() == ' ') {
+        prefix++;
+      }
+      int suffix = 0;
+      while (suffix < h.lines().size() - prefix && h.lines().get(h.lines().size() - 1 - suffix).kind() == ' ') {
+        suffix++;
+      }
+      int context = Math.max(prefix, suffix);
+      int myMaxFuzz = Math.min(maxFuzz, context);
+      int first = h.oldCount() == 0 ? h.oldStart() + 1 : h.oldStart();
+      int where = 0;
+      int fuzz = 0;
+      do {
+        where = locate(first, pattern, prefix, suffix, context, fuzz);
+      } while (where == 0 && ++fuzz <= myMaxFuzz);
+      int newWhere = (where != 0 ? where : first) + outOffset;
+      if (where == 0) {
+        failures++;
+        results.add(new HunkResult.Rejected("hunk #" + (results.size() + 1) + " does not match at line " + newWhere
+            + " or nearby, even with fuzz " + myMaxFuzz));
+        return;
+      }
+      if (!applyAt(h, where)) {
+        failures++;
+        results.add(new HunkResult.Rejected("hunk #" + (results.size() + 1) + " overlaps an earlier hunk"));
+        return;
+      }
+      results.add(new HunkResult.Applied(newWhere, inOffset, fuzz));
+    }
+
+    /** GNU patch locate_hunk: the 1-based line where the pattern starts, or 0. */
+    int locate(int pfirst, List<String> pattern, int prefixContext, int suffixContext, int context, int fuzz) {
+      int first = pfirst + inOffset;
+      int patLines = pattern.size();
+      int inputLines = input.size();
+      int prefixFuzz = fuzz + prefixContext - context;
+      int suffixFuzz = fuzz + suffixContext - context;
+      int maxWhere = inputLines - (patLines - suffixFuzz) + 1;
+      int minWhere = frozen + 1 - (prefixContext - prefixFuzz);
+      int maxPos = maxWhere - first;
+      int maxNeg = first - minWhere;
+      int maxOffset = Math.max(maxPos, maxNeg);
+      if (patLines == 0) {
+        return first;
+      }
+      if (first <= maxNeg) {
+        maxNeg = first - 1;
+      }
+      if (prefixFuzz < 0 && pfirst <= 1) {
+        if (suffixFuzz < 0 && (patLines != inputLines || prefixContext < frozen)) {
+          return 0;
+        }
+        int offset = 1 - first;
+        if (frozen <= prefixContext && offset <= maxPos && match(pattern, first, offset, 0, suffixFuzz)) {
+          inOffset += offset;
+          return first + offset;
+        }
+        return 0;
+      } else if (prefixFuzz < 0) {
+        prefixFuzz = 0;
+      }
+      if (suffixFuzz < 0) {
+        int offset = first - (inputLines - patLines + 1);
+        if (offset <= maxNeg && match(pattern, first, -offset, prefixFuzz, 0)) {
+          inOffset -= offset;
+          return first - offset;
+        }
+        return 0;
+      }
+      for (int offset = 0; offset <= maxOffset; offset++) {
+        if (offset <= maxPos && match(pattern, first, offset, prefixFuzz, suffixFuzz)) {
+          inOffset += offset;
+          return first + offset;
+        }
+        if (0 < offset && offset <= maxNeg && match(pattern, first, -offset, prefixFuzz, suffixFuzz)) {
+          inOffset -= offset;
+          return first - offset;
+        }
+      }
+      return 0;
+    }
+
+    /** GNU patch patch_match: pattern lines 1+prefixFuzz .. n-suffixFuzz equal the input from base+offset. */
+    boolean match(List<String> pattern, int base, int offset, int prefixFuzz, int suffixFuzz) {
+      int last = pattern.size() - suffixFuzz;
+      int iline = base + offset + prefixFuzz;
+      for (int pline = 1 + prefixFuzz; pline <= last; pline++, iline++) {
+        if (iline < 1 || iline > input.size() || !input.get(iline - 1).equals(pattern.get(pline - 1))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** GNU patch apply_hunk: removed lines are skipped, added ones written, context comes from the input. */
+    boolean applyAt(Hunk h, int where) {
+      int w = where - 1;
+      int old = 1;
+      for (HunkLine l : h.lines()) {
+        switch (l.kind()) {
+          case '-' -> {
+            if (!copyTill(w + old - 1)) {
+              return false;
+            }
+            frozen++;
+            old++;
+          }
+          case '+' -> {
+            if (!copyTill(w + old - 1)) {
+              return false;
+            }
+            emit(l.text());
+          }
+          default -> old++;
+        }
+      }
+      outOffset += h.newCount() - h.oldCount();
+      return true;
+    }
+
+    boolean copyTill(int lastLine) {
+      if (frozen > lastLine) {
+        return false;
+      }
+      while (frozen < lastLine) {
+        frozen++;
+        if (frozen <= input.size()) {
+          emit(input.get(frozen - 1));
+        }
+      }
+      return true;
+    }
+
+    void emit(String text) {
+      int n = output.length();
+      if (n > 0 && output.charAt(n - 1) != '\n' && !text.isEmpty()) {
+        output.append('\n');
+      }
+      output.append(text);
+    }
+  }
+}

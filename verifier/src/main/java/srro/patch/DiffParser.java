@@ -1,0 +1,292 @@
+package srro.patch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads unified diffs the way patch(1) does, but strictly: every hunk's body must have exactly the line counts
+ * its header announces. Text before the first file's preamble is the description; preamble lines (Index:, RCS
+ * file:, retrieving revision, diff ..., git's index/mode lines) belong to the file they precede.
+ */
+final class DiffParser {
+  private static final Pattern HUNK =
+      Pattern.compile("@@ -(\\d{1,9})(?:,(\\d{1,9}))? \\+(\\d{1,9})(?:,(\\d{1,9}))? @@(.*)");
+  private static final String DEV_NULL = "/dev/null";
+
+  private final String source;
+  private final byte[] diff;
+  private List<String> lines;
+  private int hunkTotal;
+
+  DiffParser(String source, byte[] diff) {
+    this.source = source;
+    this.diff = diff;
+  }
+
+  Patchset parse() throws PatchFormatException {
+    if (diff.length > Patchset.MAX_DIFF_BYTES) {
+      throw fail(-1, "diff is " + diff.length + " bytes, more than the limit of " + Patchset.MAX_DIFF_BYTES);
+    }
+    lines = split();
+    List<FilePatch> files = new ArrayList<>();
+    String description = null;
+    int cursor = 0;
+    int i = 0;
+    while (i < lines.size()) {
+      if (!isFileHeader(i)) {
+        if (lines.get(i).startsWith("GIT binary patch") || lines.get(i).startsWith("Binary files ")) {
+          throw fail(i + 1, "binary patches are not supported");
+        }
+        if (lines.get(i).startsWith("rename from ") || lines.get(i).startsWith("copy from ")) {
+          throw fail(i + 1, "renames and copies are not supported");
+        }
+        i++;
+        continue;
+      }
+      int start = i;
+      while (start > cursor && isPreamble(lines.get(start - 1))) {
+        start--;
+      }
+      if (description == null) {
+        description = join(cursor, start);
+      }
+      if (files.size() == Patchset.MAX_FILES) {
+        throw fail(i + 1, "more than " + Patchset.MAX_FILES + " files in one patchset");
+      }
+      List<String> preamble = lines.subList(start, i);
+      i = file(preamble, i, files);
+      cursor = i;
+    }
+    if (files.isEmpty()) {
+      throw fail(-1, "no unified diff found: expected '--- ', '+++ ' and '@@ ' header lines");
+    }
+    return new Patchset(source, description, files);
+  }
+
+  /** Splits on '\n'; strips one '\r' from every line when the diff itself is CRLF (its +++ line ends in CR). */
+  private List<String> split() throws PatchFormatException {
+    List<String> out = new ArrayList<>();
+    int from = 0;
+    for (int k = 0; k <= diff.length; k++) {
+      if (k == diff.length || diff[k] == '\n') {
+        if (k == diff.length && from == k) {
+          break;
+        }
+        if (k - from > Patchset.MAX_LINE_BYTES) {
+          throw fail(out.size() + 1, "line longer than " + Patchset.MAX_LINE_BYTES + " bytes");
+        }
+        out.add(new String(diff, from, k - from, StandardCharsets.ISO_8859_1));
+        from = k + 1;
+      }
+    }
+    boolean crlf = false;
+    for (String l : out) {
+      if (l.startsWith("+++ ")) {
+        crlf = l.endsWith("\r");
+        break;
+      }
+    }
+    if (crlf) {
+      out.replaceAll(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
+    }
+    return out;
+  }
+
+  private boolean isFileHeader(int i) {
+    return i + 2 < lines.size()
+        && lines.get(i).startsWith("--- ")
+        && lines.get(i + 1).startsWith("+++ ")
+        && lines.get(i + 2).startsWith("@@ ");
+  }
+
+  private static boolean isPreamble(String l) {
+    return l.startsWith("Index: ")
+        || l.startsWith("=====")
+        || l.startsWith("RCS file: ")
+        || l.startsWith("retrieving revision ")
+        || l.startsWith("diff ")
+        || l.startsWith("index ")
+        || l.startsWith("new file mode ")
+        || l.startsWith("deleted file mode ")
+        || l.startsWith("old mode ")
+        || l.startsWith("new mode ")
+        || l.startsWith("similarity index ")
+        || l.startsWith("rename from ")
+        || l.startsWith("rename to ")
+        || l.startsWith("copy from ")
+        || l.startsWith("copy to ")
+        || l.startsWith("dissimilarity index ");
+  }
+
+  private String join(int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      sb.append(lines.get(k)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Parses the file whose "--- " line is at {@code i}; returns the index of the line after its last hunk. */
+  private int file(List<String> preamble, int i, List<FilePatch> files) throws PatchFormatException {
+    String[] old = nameAndTime(lines.get(i).substring(4));
+    String[] neu = nameAndTime(lines.get(i + 1).substring(4));
+    long headerLine = i + 1;
+    int k = i + 2;
+    List<Hunk> hunks = new ArrayList<>();
+    while (k < lines.size() && lines.get(k).startsWith("@@ ")) {
+      k = hunk(k, hunks.size() + 1, neu[0], hunks);
+    }
+    if (k < lines.size()) {
+      String next = lines.get(k);
+      boolean nextFile = isFileHeader(k);
+      if (!nextFile && (next.startsWith("+") || next.startsWith("-") || next.startsWith(" "))) {
+        throw fail(k + 1, "hunk #" + hunks.size() + " of " + neu[0] + " has more lines than its header says");
+      }
+    }
+    boolean epochOld = isEpoch(old[1]);
+    boolean epochNew = isEpoch(neu[1]);
+    boolean dashN = preamble.stream().anyMatch(p -> p.startsWith("diff -N "));
+    boolean gitNew = preamble.stream().anyMatch(p -> p.startsWith("new file mode "));
+    boolean gitDeleted = preamble.stream().anyMatch(p -> p.startsWith("deleted file mode "));
+    Hunk only = hunks.size() == 1 ? hunks.get(0) : null;
+    FilePatch.Kind kind = FilePatch.Kind.MODIFY;
+    if (old[0].equals(DEV_NULL)
+        || (only != null && only.oldStart() == 0 && only.oldCount() == 0 && (epochOld || dashN || gitNew))) {
+      kind = FilePatch.Kind.CREATE;
+    } else if (neu[0].equals(DEV_NULL)
+        || (only != null
+            && only.newStart() == 0
+            && only.newCount() == 0
+            && (epochNew || dashN || gitDeleted))) {
+      kind = FilePatch.Kind.DELETE;
+    }
+    if (kind == FilePatch.Kind.CREATE && hunks.stream().anyMatch(h -> h.oldCount() != 0)) {
+      throw fail(headerLine, "patch creating " + neu[0] + " has a hunk with old lines");
+    }
+    if (kind == FilePatch.Kind.DELETE && hunks.stream().anyMatch(h -> h.newCount() != 0)) {
+      throw fail(headerLine, "patch deleting " + old[0] + " has a hunk with new lines");
+    }
+    Optional<String> index = Optional.empty();
+    for (String p : preamble) {
+      if (p.startsWith("Index: ")) {
+        index = Optional.of(p.substring(7).strip());
+      }
+    }
+    files.add(new FilePatch(preamble, old[0], neu[0], index, kind, hunks, headerLine));
+    return k;
+  }
+
+  /** Splits a header's rest into name and timestamp (after a tab); a name without tab ends the line. */
+  private static String[] nameAndTime(String rest) {
+    int tab = rest.indexOf('\t');
+    if (tab >= 0) {
+      return new String[] {rest.substring(0, tab), rest.substring(tab + 1).strip()};
+    }
+    return new String[] {rest.stripTrailing(), ""};
+  }
+
+  /** Timestamps GNU diff -N and CVS write for an absent file: the epoch, in UTC or a western time zone. */
+  private static boolean isEpoch(String time) {
+    return time.startsWith("1970-01-01 00:00:00")
+        || time.startsWith("1969-12-31 ")
+        || time.startsWith("1 Jan 1970 00:00:00")
+        || time.startsWith("31 Dec 1969 ")
+        || time.contains("Jan  1 00:00:00 1970")
+        || time.contains("Dec 31 ") && time.endsWith("1969");
+  }
+
+  private int hunk(int k, int number, String file, List<Hunk> hunks) throws PatchFormatException {
+    String header = lines.get(k);
+    long headerLine = k + 1;
+    Matcher m = HUNK.matcher(header);
+    if (!m.matches()) {
+      throw fail(k + 1, "hunk #" + number + " of " + file + ": expected '@@ -l,s +l,s @@', got '"
+          + abbreviate(header) + "'");
+    }
+    if (++hunkTotal > Patchset.MAX_HUNKS) {
+      throw fail(k + 1, "more than " + Patchset.MAX_HUNKS + " hunks in one patchset");
+    }
+    int oldStart = Integer.parseInt(m.group(1));
+    int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+    int newStart = Integer.parseInt(m.group(3));
+    int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+    if ((oldStart == 0 && oldCount != 0) || (newStart == 0 && newCount != 0)) {
+      throw fail(k + 1, "hunk #" + number + " of " + file + ": line 0 only starts an empty range");
+    }
+    if (Math.max(oldCount, newCount) > lines.size() - k - 1) {
+      throw fail(k + 1, "hunk #" + number + " of " + file + " announces " + oldCount + " old and " + newCount
+          + " new lines, more than the diff has left");
+    }
+    int oldLeft = oldCount;
+    int newLeft = newCount;
+    List<HunkLine> body = new ArrayList<>(oldCount + newCount);
+    k++;
+    while (oldLeft > 0 || newLeft > 0) {
+      if (k >= lines.size()) {
+        throw fail(k, "hunk #" + number + " of " + file + " ends early: expected " + oldLeft + " more old and "
+            + newLeft + " more new lines");
+      }
+      String l = lines.get(k);
+      char c = l.isEmpty() ? ' ' : l.charAt(0);
+      String text = (l.isEmpty() ? "" : l.substring(1)) + "\n";
+      boolean fits =
+          switch (c) {
+            case ' ' -> oldLeft > 0 && newLeft > 0;
+            case '-' -> oldLeft > 0;
+            case '+' -> newLeft > 0;
+            case '\\' -> true;
+            default -> false;
+          };
+      if (!fits) {
+        throw fail(k + 1, "hunk #" + number + " of " + file + ": expected " + oldLeft + " more old and "
+            + newLeft + " more new lines, got '" + abbreviate(l) + "'");
+      }
+      if (c == '\\') {
+        noNewline(body, k, number, file);
+      } else {
+        body.add(new HunkLine(c, text));
+        if (c != '+') {
+          oldLeft--;
+        }
+        if (c != '-') {
+          newLeft--;
+        }
+      }
+      k++;
+    }
+    if (k < lines.size() && lines.get(k).startsWith("\\")) {
+      noNewline(body, k, number, file);
+      k++;
+    }
+    hunks.add(new Hunk(oldStart, oldCount, newStart, newCount, m.group(5).strip(), body, headerLine));
+    return k;
+  }
+
+  private void noNewline(List<HunkLine> body, int k, int number, String file) throws PatchFormatException {
+    if (body.isEmpty()) {
+      throw fail(k + 1, "hunk #" + number + " of " + file + ": '\\ No newline' marker before any line");
+    }
+    HunkLine last = body.get(body.size() - 1);
+    if (!last.text().endsWith("\n")) {
+      throw fail(k + 1, "hunk #" + number + " of " + file + ": two '\\ No newline' markers for one line");
+    }
+    body.set(body.size() - 1, new HunkLine(last.kind(), last.text().substring(0, last.text().length() - 1)));
+  }
+
+  private static String abbreviate(String l) {
+    String s = l.length() > 40 ? l.substring(0, 40) + "..." : l;
+    StringBuilder sb = new StringBuilder();
+    for (char ch : s.toCharArray()) {
+      sb.append(ch < 0x20 || ch >= 0x7f ? '?' : ch);
+    }
+    return sb.toString();
+  }
+
+  private PatchFormatException fail(long line, String message) {
+    return new PatchFormatException(source, line, message);
+  }
+}

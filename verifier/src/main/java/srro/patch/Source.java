@@ -1,0 +1,16 @@
+package srro.patch;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Where the files a patchset changes are read from: a directory tree ({@link Tree}) or the entries of an
+ * archive. Paths are relative, '/'-separated, already stripped and checked by {@link TargetPath}.
+ */
+public interface Source {
+  /** Why {@code path} must not be touched (a symlink out of the tree, not a regular file), or empty. */
+  Optional<String> refusal(String path) throws IOException;
+
+  /** The file's bytes, or empty when it does not exist. */
+  Optional<byte[]> read(String path) throws IOException;
+}

@@ -1,0 +1,51 @@
+package srro.patch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The journal round-trips, and a damaged or cut-short journal is reported, never half-trusted. */
+class JournalTest {
+  private static final Journal J =
+      new Journal("0a0b0c0d", Journal.Kind.APPLY, List.of("new", "new/sub"),
+          List.of(new Journal.Entry("a/f.c", "aa", "bb", "a/.f.c.srro-0a0b0c0d-0", "000000"),
+              new Journal.Entry("new/sub/g.c", null, "cc", "new/sub/.g.c.srro-0a0b0c0d-1", null)));
+
+  private static void fails(String text, long line, String message) {
+    PatchFormatException e =
+        assertThrows(PatchFormatException.class, () -> Journal.parse("j", text.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(message, e.getMessage());
+    assertEquals(line, e.offset());
+  }
+
+  @Test
+  void roundTrips() throws Exception {
+    assertEquals(J, Journal.parse("j", J.encode()));
+  }
+
+  @Test
+  void rejectsAJournalCutShort() {
+    String t = new String(J.encode(), StandardCharsets.UTF_8);
+    fails(t.substring(0, t.indexOf("end")), 8, "journal has no 'end' line: cut short");
+    fails(t.replace("end 2", "end 3"), 8, "journal ends with a wrong file count");
+  }
+
+  @Test
+  void rejectsDamagedLines() {
+    fails("nonsense\n", 1, "expected 'srro-patch-journal 1'");
+    fails(Journal.MAGIC + "\nkind apply\nid x\nend 0\n", 2, "expected 'id' and 'kind' lines");
+    fails(Journal.MAGIC + "\nid x\nkind maybe\nend 0\n", 3, "kind must be apply or rollback");
+    fails(Journal.MAGIC + "\nid x\nkind apply\nfile a\tb\nend 1\n", 4, "expected 5 tab-separated fields in a file line");
+    fails(Journal.MAGIC + "\nid x\nkind apply\nwhat\nend 0\n", 4, "unexpected journal line");
+  }
+
+  @Test
+  void rejectsAnOversizedJournal() {
+    PatchFormatException e =
+        assertThrows(PatchFormatException.class, () -> Journal.parse("j", new byte[Journal.MAX_BYTES + 1]));
+    assertEquals("journal larger than 67108864 bytes", e.getMessage());
+  }
+}

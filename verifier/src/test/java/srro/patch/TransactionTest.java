@@ -1,0 +1,276 @@
+package srro.patch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** All or nothing, crash recovery to exactly the old or exactly the new tree, rollback, pending detection. */
+class TransactionTest {
+  @TempDir Path tmp;
+
+  private static String lines(String prefix, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      sb.append(prefix).append(' ').append(i).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** A tree of four files under two directories and a diff changing three, deleting one, creating one. */
+  private Path tree(Path root) throws IOException {
+    for (int f = 0; f < 4; f++) {
+      Path p = root.resolve("d" + (f % 2) + "/f" + f + ".c");
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, lines("file" + f, 40));
+    }
+    return root;
+  }
+
+  private static String hunk(String file, int f, boolean breakLast) {
+    String removed = breakLast ? "not there" : "file" + f;
+    return "--- " + file + "\n+++ " + file + "\n@@ -9,3 +9,3 @@\n file" + f + " 9\n-" + removed
+        + " 10\n+changed\n file" + f + " 11\n";
+  }
+
+  private static String diff(boolean breakLast) {
+    return "description\n\n" + hunk("d0/f0.c", 0, false) + hunk("d1/f1.c", 1, false)
+        + "--- d0/f2.c\n+++ /dev/null\n@@ -1,40 +0,0 @@\n" + lines("-file2", 40)
+        + "--- /dev/null\n+++ newdir/sub/made.c\n@@ -0,0 +1,2 @@\n+made 1\n+made 2\n"
+        + hunk("d1/f3.c", 3, breakLast);
+  }
+
+  private static Plan plan(Path root, String diff) throws Exception {
+    return Plan.of(Patchset.parse("d", diff.getBytes(StandardCharsets.ISO_8859_1)), 0, Tree.open(root));
+  }
+
+  @Test
+  void patchsetWhoseLastHunkFailsLeavesTheTreeByteIdentical() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    TreeSnapshot before = TreeSnapshot.of(root, true);
+    Plan p = plan(root, diff(true));
+    assertFalse(p.applies());
+    assertTrue(p.files().subList(0, 4).stream().allMatch(f -> f.result().status() == FileResult.Status.APPLIES));
+    assertThrows(IllegalStateException.class, () -> p.changes(true, Tree.open(root)));
+    assertEquals(before, TreeSnapshot.of(root, true));
+    assertFalse(Files.exists(root.resolve(".srro-patch")));
+  }
+
+  @Test
+  void applyThenRollbackRestoresTheOldTree() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    TreeSnapshot old = TreeSnapshot.of(root, true);
+    Tree tree = Tree.open(root);
+    Plan p = plan(root, diff(false));
+    Transaction.apply(tree, p.changes(true, tree), Transaction.Checkpoint.NONE);
+    assertTrue(Files.readString(root.resolve("d0/f0.c")).contains("file0 9\nchanged\nfile0 11\n"));
+    assertFalse(Files.exists(root.resolve("d0/f2.c")));
+    assertEquals(lines("file2", 40), Files.readString(root.resolve("d0/f2.c.orig")));
+    assertEquals("made 1\nmade 2\n", Files.readString(root.resolve("newdir/sub/made.c")));
+    List<String> restored = Transaction.rollback(tree, Transaction.Checkpoint.NONE);
+    assertTrue(restored.contains("d0/f2.c"));
+    TreeSnapshot now = TreeSnapshot.of(root, true);
+    assertEquals(old.files(), now.files());
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
+  }
+
+  @Test
+  void refusesRollbackWhenAFileChangedSinceTheApply() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Transaction.apply(tree, plan(root, diff(false)).changes(true, tree), Transaction.Checkpoint.NONE);
+    Files.writeString(root.resolve("d0/f0.c"), "edited by hand\n");
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
+    assertEquals("d0/f0.c: changed since the patchset was applied; not rolled back", e.getMessage());
+  }
+
+  @Test
+  void everyLaterRunRefusesWhileATransactionIsPendingAndRecoverClearsIt() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Plan p = plan(root, diff(false));
+    assertThrows(
+        IOException.class,
+        () -> Transaction.apply(tree, p.changes(true, tree), (step, what) -> {
+          if (step == 3) {
+            throw new IOException("simulated crash");
+          }
+        }));
+    PendingTransactionException e =
+        assertThrows(PendingTransactionException.class, () -> Transaction.requireNonePending(tree));
+    assertTrue(e.getMessage().contains("run 'srro patch recover"), e.getMessage());
+    assertThrows(PendingTransactionException.class,
+        () -> Transaction.apply(tree, p.changes(true, tree), Transaction.Checkpoint.NONE));
+    assertEquals(Transaction.Recovery.ROLLED_BACK, Transaction.recover(tree, Transaction.Checkpoint.NONE));
+    assertEquals(Transaction.Recovery.NOTHING_PENDING, Transaction.recover(tree, Transaction.Checkpoint.NONE));
+    Transaction.requireNonePending(tree);
+  }
+
+  @Test
+  void killedAtEveryStepAndAtRandomMomentsRecoversToExactlyOldOrNew() throws Exception {
+    Path shm = Path.of("/dev/shm");
+    Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "srro") : tmp;
+    try {
+      crashTrials(base);
+    } finally {
+      if (!base.equals(tmp)) {
+        try (var s = Files.walk(base)) {
+          for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+  }
+
+  /** Trials under {@code base} (tmpfs when there is one: fsync is what makes a disk slow, not what is tested). */
+  private void crashTrials(Path base) throws Exception {
+    Path template = tree(base.resolve("template"));
+    TreeSnapshot old = TreeSnapshot.of(template, true);
+    Path newRoot = base.resolve("new");
+    TreeSnapshot.copy(template, newRoot);
+    Tree nt = Tree.open(newRoot);
+    Transaction.apply(nt, plan(newRoot, diff(false)).changes(true, nt), Transaction.Checkpoint.NONE);
+    TreeSnapshot neu = TreeSnapshot.of(newRoot, true);
+    Path diffFile = base.resolve("p.diff");
+    Files.writeString(diffFile, diff(false), StandardCharsets.ISO_8859_1);
+    int steps = countSteps(base, template);
+    Random r = new Random(42);
+    int sawOld = 0;
+    int sawNew = 0;
+    int trials = 110;
+    List<Process> running = new ArrayList<>();
+    List<Path> roots = new ArrayList<>();
+    for (int trial = 0; trial < trials; trial++) {
+      Path root = base.resolve("trial" + trial);
+      TreeSnapshot.copy(template, root);
+      int haltAt = trial < 100 ? 1 + trial % (steps + 1) : 0;
+      roots.add(root);
+      running.add(child(root, diffFile, haltAt));
+      if (running.size() == 4 || trial == trials - 1) {
+        for (int i = 0; i < running.size(); i++) {
+          Process p = running.get(i);
+          if (p.info().arguments().map(a -> a[a.length - 1].equals("0")).orElse(false)) {
+            p.getInputStream().read(new byte[6]);
+            Thread.sleep(r.nextInt(40));
+            p.destroyForcibly();
+          }
+          assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        for (Path done : roots) {
+          Tree t = Tree.open(done);
+          Transaction.recover(t, Transaction.Checkpoint.NONE);
+          TreeSnapshot s = TreeSnapshot.of(done, true);
+          assertTrue(s.equals(old) || s.equals(neu), done + " is neither the old nor the new tree: " + s);
+          sawOld += s.equals(old) ? 1 : 0;
+          sawNew += s.equals(neu) ? 1 : 0;
+          Transaction.requireNonePending(t);
+          try (var list = Files.list(done.resolve("d0"))) {
+            assertTrue(list.noneMatch(f -> f.getFileName().toString().contains(".srro-")), "temporaries left");
+          }
+        }
+        running.clear();
+        roots.clear();
+      }
+    }
+    assertTrue(sawOld > 10 && sawNew > 10, "old " + sawOld + " new " + sawNew);
+  }
+
+  private int countSteps(Path base, Path template) throws Exception {
+    Path root = base.resolve("count");
+    TreeSnapshot.copy(template, root);
+    Tree t = Tree.open(root);
+    int[] last = {0};
+    Transaction.apply(t, plan(root, diff(false)).changes(true, t), (step, what) -> last[0] = step);
+    return last[0];
+  }
+
+  private static Process child(Path root, Path diff, int haltAt) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
+            System.getProperty("java.class.path"), CrashingApply.class.getName(), root.toString(), diff.toString(),
+            "0", Integer.toString(haltAt))
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  private static Transaction.Checkpoint crashAt(String what) {
+    return (step, w) -> {
+      if (w.equals(what)) {
+        throw new IOException("simulated crash at " + what);
+      }
+    };
+  }
+
+  @Test
+  void refusesAFileEditedWhileThePatchWasPrepared() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Plan p = plan(root, diff(false));
+    TreeChangedException e = assertThrows(TreeChangedException.class,
+        () -> Transaction.apply(tree, p.changes(true, tree), (step, what) -> {
+          if (what.equals("journal written")) {
+            Files.writeString(root.resolve("d0/f0.c"), "edited\n");
+          }
+        }));
+    assertEquals("d0/f0.c: changed while the patch was prepared; nothing was changed", e.getMessage());
+    assertEquals("edited\n", Files.readString(root.resolve("d0/f0.c")));
+    assertEquals(lines("file1", 40), Files.readString(root.resolve("d1/f1.c")));
+    assertFalse(Files.exists(root.resolve("newdir")));
+    Transaction.requireNonePending(tree);
+  }
+
+  @Test
+  void recoveryStopsWhenATemporaryFileIsMissing() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Plan p = plan(root, diff(false));
+    assertThrows(IOException.class, () -> Transaction.apply(tree, p.changes(true, tree), crashAt("commit written")));
+    try (var s = Files.list(root.resolve("d0"))) {
+      for (Path t : s.filter(f -> f.getFileName().toString().startsWith(".f0.c.srro-")).toList()) {
+        Files.delete(t);
+      }
+    }
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.recover(tree, Transaction.Checkpoint.NONE));
+    assertTrue(e.getMessage().matches("d0/\\.f0\\.c\\.srro-[0-9a-f]{8}-0: temporary file missing or damaged"),
+        e.getMessage());
+    assertThrows(PendingTransactionException.class, () -> Transaction.requireNonePending(tree));
+  }
+
+  @Test
+  void recoveryStopsWhenATargetWasChangedOutsideSrro() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Plan p = plan(root, diff(false));
+    assertThrows(IOException.class, () -> Transaction.apply(tree, p.changes(true, tree), crashAt("commit written")));
+    Files.writeString(root.resolve("d0/f0.c"), "edited\n");
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.recover(tree, Transaction.Checkpoint.NONE));
+    assertEquals("d0/f0.c: changed outside srro during the transaction", e.getMessage());
+  }
+
+  @Test
+  void rollbackRefusesADamagedBackup() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Transaction.apply(tree, plan(root, diff(false)).changes(true, tree), Transaction.Checkpoint.NONE);
+    Path backup = root.resolve(".srro-patch/last/000000");
+    Files.writeString(backup, "damaged\n");
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
+    assertEquals(backup.toRealPath() + ": backup damaged", e.getMessage());
+  }
+}

@@ -1,0 +1,132 @@
+package srro.patch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Containment: nothing outside the -d tree is read or written, whatever the diff or the tree's symlinks say. */
+class TreeTest {
+  @TempDir Path tmp;
+  Path root;
+  Path outside;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    root = Files.createDirectories(tmp.resolve("tree"));
+    outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.createDirectories(root.resolve("sub"));
+    Files.writeString(root.resolve("sub/f.c"), "a\nb\nc\n");
+    Files.writeString(outside.resolve("f.c"), "a\nb\nc\n");
+  }
+
+  private static String diff(String path) {
+    return "--- " + path + "\n+++ " + path + "\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n";
+  }
+
+  private Plan plan(String path) throws Exception {
+    return Plan.of(Patchset.parse("d", diff(path).getBytes(StandardCharsets.UTF_8)), 0, Tree.open(root));
+  }
+
+  private String refusal(String path) throws Exception {
+    Plan p = plan(path);
+    assertFalse(p.applies());
+    return ((HunkResult.Rejected) p.files().get(0).result().hunks().get(0)).reason();
+  }
+
+  @Test
+  void refusesDotDot() throws Exception {
+    assertEquals("path '../outside/f.c' contains '..'", refusal("../outside/f.c"));
+    assertEquals("path 'sub/../../outside/f.c' contains '..'", refusal("sub/../../outside/f.c"));
+  }
+
+  @Test
+  void refusesAbsolutePaths() throws Exception {
+    String abs = outside.resolve("f.c").toString();
+    assertEquals("absolute path '" + abs + "' refused", refusal(abs));
+  }
+
+  @Test
+  void refusesControlCharactersAndSrroState() throws Exception {
+    assertEquals(Optional.of("path 'a?b' has control characters"), TargetPath.refusal("a\u0001b"));
+    assertEquals("path '.srro-patch/journal' is inside srro's state directory", refusal(".srro-patch/journal"));
+  }
+
+  @Test
+  void refusesADirectorySymlinkThatLeavesTheTree() throws Exception {
+    Files.createSymbolicLink(root.resolve("esc"), outside);
+    assertEquals("path 'esc/f.c' resolves outside the tree (symbolic link)", refusal("esc/f.c"));
+    assertEquals("path 'esc/new.c' resolves outside the tree (symbolic link)",
+        ((HunkResult.Rejected)
+                Plan.of(Patchset.parse("d", "--- /dev/null\n+++ esc/new.c\n@@ -0,0 +1 @@\n+x\n".getBytes(
+                            StandardCharsets.UTF_8)), 0, Tree.open(root))
+                    .files().get(0).result().hunks().get(0))
+            .reason());
+  }
+
+  @Test
+  void refusesATargetThatIsASymlink() throws Exception {
+    Files.createSymbolicLink(root.resolve("link.c"), outside.resolve("f.c"));
+    assertEquals("'link.c' is a symbolic link", refusal("link.c"));
+  }
+
+  @Test
+  void refusesATargetThatIsNotARegularFile() throws Exception {
+    assertEquals("'sub' is not a regular file", refusal("sub"));
+  }
+
+  @Test
+  void refusesASymlinkSwappedInBeforeTheCommit() throws Exception {
+    Tree tree = Tree.open(root);
+    Plan p = plan("sub/f.c");
+    assertTrue(p.applies());
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, p.changes(true, tree), (step, what) -> {
+          if (what.startsWith("temp ")) {
+            swap();
+          }
+        }));
+    assertTrue(e.getMessage().contains("resolves outside the tree"), e.getMessage());
+    assertEquals("a\nb\nc\n", Files.readString(outside.resolve("f.c")));
+    assertEquals("a\nb\nc\n", Files.readString(root.resolve("moved/f.c")));
+    Transaction.requireNonePending(tree);
+  }
+
+  @Test
+  void restoresEverythingWhenASymlinkIsSwappedInAfterTheCommit() throws Exception {
+    Files.writeString(root.resolve("top.c"), "a\nb\nc\n");
+    Tree tree = Tree.open(root);
+    Plan p =
+        Plan.of(Patchset.parse("d", (diff("top.c") + diff("sub/f.c")).getBytes(StandardCharsets.UTF_8)), 0, tree);
+    assertTrue(p.applies());
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, p.changes(false, tree), (step, what) -> {
+          if (what.equals("renamed top.c")) {
+            swap();
+          }
+        }));
+    assertTrue(e.getMessage().endsWith("every file was restored"), e.getMessage());
+    assertEquals("a\nb\nc\n", Files.readString(root.resolve("top.c")));
+    assertEquals("a\nb\nc\n", Files.readString(outside.resolve("f.c")));
+    assertEquals("a\nb\nc\n", Files.readString(root.resolve("moved/f.c")));
+    Transaction.requireNonePending(tree);
+  }
+
+  /** Moves sub/ away and puts a symlink to the outside directory in its place. */
+  private void swap() throws IOException {
+    if (Files.isSymbolicLink(root.resolve("sub"))) {
+      return;
+    }
+    Files.move(root.resolve("sub"), root.resolve("moved"));
+    Files.createSymbolicLink(root.resolve("sub"), outside);
+  }
+}
