@@ -48,13 +48,15 @@ final class KitCommand implements Callable<Integer> {
 
   private final Io io;
 
+  @Spec CommandSpec spec;
+
   KitCommand(Io io) {
     this.io = io;
   }
 
   @Override
   public Integer call() {
-    CommandLine.usage(this, io.out());
+    spec.commandLine().usage(io.out());
     return ExitCode.USAGE.status();
   }
 

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -29,9 +31,9 @@ import picocli.CommandLine.ScopeType;
       DecodeCommand.class,
       TapeCommand.class,
       SignifyCommand.class,
-      AutoComplete.GenerateCompletion.class,
       PatchCommand.class,
       KitCommand.class,
+      AutoComplete.GenerateCompletion.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(
@@ -40,7 +42,7 @@ public final class Main implements Callable<Integer> {
       description = "Print stack traces with errors.")
   boolean verbose;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandSpec spec;
 
   private final Io io;
 
@@ -89,7 +91,21 @@ public final class Main implements Callable<Integer> {
           return new Reporter(io.err(), verbose).report(ex);
         });
     cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    addHelp(cl);
     return cl;
+  }
+
+  /** Gives every subcommand that has no help option of its own a --help (and -h where free). */
+  private static void addHelp(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      CommandSpec s = sub.getCommandSpec();
+      if (s.options().stream().noneMatch(OptionSpec::usageHelp)) {
+        String[] names = s.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
+        s.addOption(OptionSpec.builder(names).usageHelp(true).description("Show this help message and exit.")
+            .build());
+      }
+      addHelp(sub);
+    }
   }
 
   @Override

@@ -30,13 +30,15 @@ import srro.patch.Tree;
 final class PatchCommand implements Callable<Integer> {
   private final Io io;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   PatchCommand(Io io) {
     this.io = io;
   }
 
   @Override
   public Integer call() {
-    CommandLine.usage(this, io.out());
+    spec.commandLine().usage(io.out());
     return ExitCode.USAGE.status();
   }
 

@@ -38,13 +38,15 @@ public final class TapeCommand implements Callable<Integer> {
 
   private final Io io;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   TapeCommand(Io io) {
     this.io = io;
   }
 
   @Override
   public Integer call() {
-    CommandLine.usage(this, io.out());
+    spec.commandLine().usage(io.out());
     return ExitCode.USAGE.status();
   }
 
