@@ -75,20 +75,23 @@ public final class Transaction {
 
   /** Refuses a read-only or remote file system and too little free space for {@code changes}. */
   public static void preflight(Tree tree, List<Change> changes) throws IOException {
-    FileStore fs = Files.getFileStore(tree.root());
-    if (fs.isReadOnly()) {
-      throw new IOException(tree.root() + ": read-only file system");
-    }
-    if (REMOTE.contains(fs.type())) {
-      throw new IOException(tree.root() + ": remote file system (" + fs.type() + ") refused");
-    }
     long need = SPACE_MARGIN;
     for (Change c : changes) {
       need += (c.before() == null ? 0 : c.before().length) + (c.after() == null ? 0 : c.after().length);
     }
+    preflight(tree.root(), Files.getFileStore(tree.root()), need);
+  }
+
+  static void preflight(Path root, FileStore fs, long need) throws IOException {
+    if (fs.isReadOnly()) {
+      throw new IOException(root + ": read-only file system");
+    }
+    if (REMOTE.contains(fs.type())) {
+      throw new IOException(root + ": remote file system (" + fs.type() + ") refused");
+    }
     long free = fs.getUsableSpace();
     if (free < need) {
-      throw new IOException(tree.root() + ": " + free + " bytes free, " + need + " needed");
+      throw new IOException(root + ": " + free + " bytes free, " + need + " needed");
     }
   }
 
