@@ -20,6 +20,7 @@ import srro.patch.Tree;
 /** {@code srro patch}: verify, check and apply unified diffs all or nothing, with recovery and rollback. */
 @Command(
     name = "patch",
+    mixinStandardHelpOptions = true,
     description = "Apply unified diffs all or nothing, recoverably; check them against a tree or a tarball.",
     subcommands = {
       PatchCommand.Apply.class,
@@ -101,7 +102,10 @@ final class PatchCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "apply", description = "Apply every FILE to the tree all or nothing, keeping .orig backups.")
+  @Command(
+      name = "apply",
+      mixinStandardHelpOptions = true,
+      description = "Apply every FILE to the tree all or nothing, keeping .orig backups.")
   static final class Apply implements Callable<Integer> {
     private final Io io;
 
@@ -146,6 +150,7 @@ final class PatchCommand implements Callable<Integer> {
 
   @Command(
       name = "status",
+      mixinStandardHelpOptions = true,
       description = "Say for every file and hunk whether it applies, is already applied or conflicts.")
   static final class Status implements Callable<Integer> {
     private final Io io;
@@ -197,6 +202,7 @@ final class PatchCommand implements Callable<Integer> {
 
   @Command(
       name = "recover",
+      mixinStandardHelpOptions = true,
       description = "Finish or undo an interrupted apply or rollback: the tree ends exactly old or exactly new.")
   static final class Recover implements Callable<Integer> {
     private final Io io;
@@ -233,7 +239,10 @@ final class PatchCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "rollback", description = "Restore the files the last applied patchset changed.")
+  @Command(
+      name = "rollback",
+      mixinStandardHelpOptions = true,
+      description = "Restore the files the last applied patchset changed.")
   static final class Rollback implements Callable<Integer> {
     private final Io io;
 

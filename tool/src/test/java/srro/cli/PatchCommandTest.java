@@ -128,6 +128,21 @@ class PatchCommandTest {
   }
 
   @Test
+  void statusRefusesALinkInTheTarball() throws IOException {
+    Path tgz = tmp.resolve("links.tar.gz");
+    try (OutputStream o = Files.newOutputStream(tgz);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(o))) {
+      TarArchiveEntry te = new TarArchiveEntry("sys/a.c", TarArchiveEntry.LF_SYMLINK);
+      te.setLinkName("/etc/passwd");
+      tar.putArchiveEntry(te);
+      tar.closeArchiveEntry();
+    }
+    CliRun r = srro("patch", "status", "--json", "--archive", tgz.toString(), diff.toString());
+    assertEquals(1, r.status(), r.toString());
+    assertTrue(r.out().contains("\"reason\":\"'sys/a.c' is a link in " + tgz + "\""), r.out());
+  }
+
+  @Test
   void refusesToRunWhileATransactionIsPendingUntilRecovered() throws IOException {
     Files.createDirectories(tree.resolve(".srro-patch"));
     Files.writeString(tree.resolve(".srro-patch/journal"), "srro-patch-journal 1\nid 00\nkind apply\nend 0\n");

@@ -1,8 +1,6 @@
 package srro.patch;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -10,17 +8,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Changes several files of a {@link Tree} all or nothing, surviving a crash at any point.
@@ -75,20 +68,23 @@ public final class Transaction {
 
   /** Refuses a read-only or remote file system and too little free space for {@code changes}. */
   public static void preflight(Tree tree, List<Change> changes) throws IOException {
-    FileStore fs = Files.getFileStore(tree.root());
-    if (fs.isReadOnly()) {
-      throw new IOException(tree.root() + ": read-only file system");
-    }
-    if (REMOTE.contains(fs.type())) {
-      throw new IOException(tree.root() + ": remote file system (" + fs.type() + ") refused");
-    }
     long need = SPACE_MARGIN;
     for (Change c : changes) {
       need += (c.before() == null ? 0 : c.before().length) + (c.after() == null ? 0 : c.after().length);
     }
+    preflight(tree.root(), Files.getFileStore(tree.root()), need);
+  }
+
+  static void preflight(Path root, FileStore fs, long need) throws IOException {
+    if (fs.isReadOnly()) {
+      throw new IOException(root + ": read-only file system");
+    }
+    if (REMOTE.contains(fs.type())) {
+      throw new IOException(root + ": remote file system (" + fs.type() + ") refused");
+    }
     long free = fs.getUsableSpace();
     if (free < need) {
-      throw new IOException(tree.root() + ": " + free + " bytes free, " + need + " needed");
+      throw new IOException(root + ": " + free + " bytes free, " + need + " needed");
     }
   }
 
@@ -118,7 +114,7 @@ public final class Transaction {
 
   private void run(List<Change> changes, Journal.Kind kind) throws IOException {
     Files.createDirectories(state);
-    deleteTree(state.resolve("txn"));
+    DurableFiles.deleteTree(state.resolve("txn"));
     Files.deleteIfExists(state.resolve("commit"));
     String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     List<String> dirs = new ArrayList<>();
@@ -130,12 +126,12 @@ public final class Transaction {
       }
       String base = c.path().substring(c.path().lastIndexOf('/') + 1);
       String parent = c.path().contains("/") ? c.path().substring(0, c.path().lastIndexOf('/') + 1) : "";
-      entries.add(new Journal.Entry(c.path(), hash(c.before()), hash(c.after()),
+      entries.add(new Journal.Entry(c.path(), DurableFiles.hash(c.before()), DurableFiles.hash(c.after()),
           c.after() == null ? null : parent + "." + base + ".srro-" + id + "-" + i,
           c.before() == null ? null : String.format("%06d", i)));
     }
     Journal journal = new Journal(id, kind, dirs, entries);
-    writeDurably(state.resolve("journal"), journal.encode());
+    DurableFiles.writeDurably(state.resolve("journal"), journal.encode());
     reached("journal written");
     Files.createDirectory(state.resolve("txn"));
     for (String d : dirs) {
@@ -146,26 +142,26 @@ public final class Transaction {
       Change c = changes.get(i);
       Journal.Entry e = entries.get(i);
       if (e.backup() != null) {
-        write(state.resolve("txn").resolve(e.backup()), c.before(), null);
+        DurableFiles.write(state.resolve("txn").resolve(e.backup()), c.before(), null);
         reached("backup " + e.path());
       }
       if (e.temp() != null) {
-        write(tree.resolve(e.temp()), c.after(), tree.resolve(e.path()));
+        DurableFiles.write(tree.resolve(e.temp()), c.after(), tree.resolve(e.path()));
         reached("temp " + e.path());
       }
     }
     syncDirs(entries);
-    fsyncDir(state.resolve("txn"));
+    DurableFiles.fsyncDir(state.resolve("txn"));
     for (Journal.Entry e : entries) {
       Optional<String> why = tree.refusal(e.path());
-      String now = why.isPresent() ? null : hash(tree.read(e.path()).orElse(null));
+      String now = why.isPresent() ? null : DurableFiles.hash(tree.read(e.path()).orElse(null));
       if (why.isPresent() || !java.util.Objects.equals(now, e.before())) {
         undoPrepared(journal);
         throw new TreeChangedException(e.path() + ": " + why.orElse("changed while the patch was prepared")
             + "; nothing was changed");
       }
     }
-    writeDurably(state.resolve("commit"), (id + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    DurableFiles.writeDurably(state.resolve("commit"), (id + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     reached("commit written");
     rollForward(journal, true);
     finish(journal);
@@ -188,7 +184,7 @@ public final class Transaction {
     Path journalPath = state.resolve("journal");
     if (!Files.exists(journalPath, LinkOption.NOFOLLOW_LINKS)) {
       Files.deleteIfExists(state.resolve("commit"));
-      deleteTree(state.resolve("txn"));
+      DurableFiles.deleteTree(state.resolve("txn"));
       return Recovery.NOTHING_PENDING;
     }
     Journal journal = Journal.parse(journalPath.toString(), Files.readAllBytes(journalPath));
@@ -216,10 +212,10 @@ public final class Transaction {
         // something else lives there now; leave it
       }
     }
-    deleteTree(state.resolve("txn"));
+    DurableFiles.deleteTree(state.resolve("txn"));
     Files.deleteIfExists(state.resolve("commit"));
     Files.delete(state.resolve("journal"));
-    fsyncDir(state);
+    DurableFiles.fsyncDir(state);
   }
 
   /** After the commit marker: bring every target to its after-hash. Idempotent. */
@@ -235,7 +231,21 @@ public final class Transaction {
             + (undoOnRefusal ? "; every file was restored" : "; recovery stopped"));
       }
       Path target = tree.resolve(e.path());
-      String now = hash(tree.read(e.path()).orElse(null));
+      // In the run that just verified every target and wrote every temporary, hashing them again only
+      // costs time; recovery, coming after a crash, trusts nothing.
+      if (undoOnRefusal) {
+        if (e.after() == null) {
+          Files.delete(target);
+        } else {
+          Files.move(tree.resolve(e.temp()), target, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+        DurableFiles.fsyncDir(target.getParent());
+        reached("renamed " + e.path());
+        done.add(e);
+        continue;
+      }
+      String now = DurableFiles.hash(tree.read(e.path()).orElse(null));
       if (!java.util.Objects.equals(now, e.after())) {
         if (!java.util.Objects.equals(now, e.before())) {
           throw new TreeChangedException(e.path() + ": changed outside srro during the transaction");
@@ -245,12 +255,12 @@ public final class Transaction {
         } else {
           Path temp = tree.resolve(e.temp());
           byte[] t = Files.exists(temp, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(temp) : null;
-          if (!e.after().equals(hash(t))) {
+          if (!e.after().equals(DurableFiles.hash(t))) {
             throw new TreeChangedException(e.temp() + ": temporary file missing or damaged");
           }
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
-        fsyncDir(target.getParent());
+        DurableFiles.fsyncDir(target.getParent());
         reached("renamed " + e.path());
       } else if (e.temp() != null) {
         Files.deleteIfExists(tree.resolve(e.temp()));
@@ -268,13 +278,13 @@ public final class Transaction {
       } else {
         byte[] old = Files.readAllBytes(state.resolve("txn").resolve(e.backup()));
         Path temp = tree.resolve(e.path() + ".srro-undo-" + journal.id());
-        write(temp, old, null);
+        DurableFiles.write(temp, old, null);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
-      fsyncDir(target.getParent());
+      DurableFiles.fsyncDir(target.getParent());
     }
     Files.delete(state.resolve("commit"));
-    fsyncDir(state);
+    DurableFiles.fsyncDir(state);
     undoPrepared(journal);
   }
 
@@ -283,7 +293,7 @@ public final class Transaction {
     Path last = state.resolve("last");
     if (journal.kind() == Journal.Kind.APPLY) {
       if (Files.exists(txn)) {
-        deleteTree(last);
+        DurableFiles.deleteTree(last);
         reached("old rollback data removed");
         Files.move(txn, last, StandardCopyOption.ATOMIC_MOVE);
         reached("rollback data kept");
@@ -291,15 +301,15 @@ public final class Transaction {
       Files.move(state.resolve("journal"), last.resolve("journal"), StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } else {
-      deleteTree(txn);
-      deleteTree(last);
+      DurableFiles.deleteTree(txn);
+      DurableFiles.deleteTree(last);
       reached("rollback data removed");
       Files.delete(state.resolve("journal"));
     }
-    fsyncDir(state);
+    DurableFiles.fsyncDir(state);
     reached("journal retired");
     Files.deleteIfExists(state.resolve("commit"));
-    fsyncDir(state);
+    DurableFiles.fsyncDir(state);
   }
 
   /** The changes that undo the last applied patchset, checking that its files still hold what it wrote. */
@@ -317,13 +327,13 @@ public final class Transaction {
         throw new TreeChangedException(e.path() + ": " + why.get());
       }
       byte[] now = tree.read(e.path()).orElse(null);
-      if (!java.util.Objects.equals(hash(now), e.after())) {
+      if (!java.util.Objects.equals(DurableFiles.hash(now), e.after())) {
         throw new TreeChangedException(e.path() + ": changed since the patchset was applied; not rolled back");
       }
       byte[] before = null;
       if (e.backup() != null) {
         before = Files.readAllBytes(last.resolve(e.backup()));
-        if (!e.before().equals(hash(before))) {
+        if (!e.before().equals(DurableFiles.hash(before))) {
           throw new TreeChangedException(last.resolve(e.backup()) + ": backup damaged");
         }
       }
@@ -344,61 +354,7 @@ public final class Transaction {
       dirs.add(tree.resolve(e.path()).getParent());
     }
     for (Path d : dirs) {
-      fsyncDir(d);
-    }
-  }
-
-  static String hash(byte[] content) {
-    if (content == null) {
-      return null;
-    }
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
-  }
-
-  private static void write(Path p, byte[] data, Path modeFrom) throws IOException {
-    try (FileChannel ch =
-        FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      ByteBuffer b = ByteBuffer.wrap(data);
-      while (b.hasRemaining()) {
-        ch.write(b);
-      }
-      ch.force(true);
-    }
-    if (modeFrom != null && Files.isRegularFile(modeFrom, LinkOption.NOFOLLOW_LINKS)) {
-      try {
-        Files.setPosixFilePermissions(p, Files.getPosixFilePermissions(modeFrom, LinkOption.NOFOLLOW_LINKS));
-      } catch (UnsupportedOperationException notPosix) {
-        // keep the default mode
-      }
-    }
-  }
-
-  private static void writeDurably(Path p, byte[] data) throws IOException {
-    Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp);
-    write(tmp, data, null);
-    Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    fsyncDir(p.getParent());
-  }
-
-  private static void fsyncDir(Path dir) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+      DurableFiles.fsyncDir(d);
     }
   }
 }

@@ -273,4 +273,81 @@ class TransactionTest {
         assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
     assertEquals(backup.toRealPath() + ": backup damaged", e.getMessage());
   }
+
+  /** Throws at checkpoint {@code n}: the disk holds exactly what was written up to there, as after kill -9. */
+  private static Transaction.Checkpoint dieAt(int n) {
+    return (step, what) -> {
+      if (step == n) {
+        throw new IOException("simulated crash at " + step + " (" + what + ")");
+      }
+    };
+  }
+
+  @Test
+  void rollbackAndRecoveryThemselvesSurviveACrashAtEveryStep() throws Exception {
+    Path shm = Path.of("/dev/shm");
+    Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "srro") : tmp;
+    try {
+      crashRollbackAndRecovery(base);
+    } finally {
+      if (!base.equals(tmp)) {
+        try (var s = Files.walk(base)) {
+          for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+  }
+
+  private void crashRollbackAndRecovery(Path tmp) throws Exception {
+    Path template = tree(tmp.resolve("template"));
+    TreeSnapshot old = TreeSnapshot.of(template, true);
+    int applySteps = 0;
+    int rollbackSteps = 0;
+    TreeSnapshot neu = null;
+    for (int n = 1; ; n++) {
+      Path root = tmp.resolve("rb" + n);
+      TreeSnapshot.copy(template, root);
+      Tree tree = Tree.open(root);
+      Transaction.apply(tree, plan(root, diff(false)).changes(true, tree), Transaction.Checkpoint.NONE);
+      neu = TreeSnapshot.of(root, true);
+      try {
+        Transaction.rollback(tree, dieAt(n));
+      } catch (IOException crashed) {
+        Transaction.recover(tree, Transaction.Checkpoint.NONE);
+        TreeSnapshot s = TreeSnapshot.of(root, true);
+        assertTrue(s.equals(old) || s.equals(neu), "rollback crashed at " + n + ": " + s);
+        rollbackSteps = n;
+        continue;
+      }
+      assertEquals(old.files(), TreeSnapshot.of(root, true).files());
+      break;
+    }
+    for (int crash = 1; ; crash++) {
+      Path probe = tmp.resolve("probe" + crash);
+      TreeSnapshot.copy(template, probe);
+      Tree pt = Tree.open(probe);
+      try {
+        Transaction.apply(pt, plan(probe, diff(false)).changes(true, pt), dieAt(crash));
+        break;
+      } catch (IOException crashed) {
+        applySteps = crash;
+      }
+      for (int m = 1; m < 40; m++) {
+        Path root = tmp.resolve("rc" + crash + "-" + m);
+        TreeSnapshot.copy(probe, root);
+        Tree tree = Tree.open(root);
+        try {
+          Transaction.recover(tree, dieAt(m));
+          break;
+        } catch (IOException crashedAgain) {
+          Transaction.recover(tree, Transaction.Checkpoint.NONE);
+          TreeSnapshot s = TreeSnapshot.of(root, true);
+          assertTrue(s.equals(old) || s.equals(neu), "recover after " + crash + " crashed at " + m + ": " + s);
+        }
+      }
+    }
+    assertTrue(rollbackSteps > 5 && applySteps > 10, rollbackSteps + " " + applySteps);
+  }
 }

@@ -26,7 +26,7 @@ record TreeSnapshot(Map<String, String> files) {
         if (Files.isSymbolicLink(p)) {
           m.put(rel, "link:" + Files.readSymbolicLink(p));
         } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-          m.put(rel, Transaction.hash(Files.readAllBytes(p)));
+          m.put(rel, DurableFiles.hash(Files.readAllBytes(p)));
         }
       }
     } catch (IOException e) {

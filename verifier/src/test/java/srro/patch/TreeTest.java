@@ -129,4 +129,15 @@ class TreeTest {
     Files.move(root.resolve("sub"), root.resolve("moved"));
     Files.createSymbolicLink(root.resolve("sub"), outside);
   }
+
+  @Test
+  void refusesToReadAFileOverTheSizeLimit() throws Exception {
+    Path big = root.resolve("big.c");
+    try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), Tree.MAX_FILE_BYTES);
+    }
+    IOException e = assertThrows(IOException.class, () -> plan("big.c"));
+    assertEquals("big.c: 268435457 bytes, more than the limit of 268435456", e.getMessage());
+  }
 }
