@@ -22,6 +22,7 @@ import srro.fstab.Dialect;
 import srro.fstab.Entry;
 import srro.os.OpenBsdVolumes;
 import srro.os.SpecResolver;
+import srro.os.Platform;
 import srro.os.SysfsVolumes;
 import srro.os.VolumeSource;
 
@@ -79,7 +80,9 @@ final class CheckCommand implements Callable<Integer> {
     if (mounts != null) {
       skipped.add(new Skipped("volumes", "--mounts names a copy of another machine's table; volumes not compared"));
     } else if (SysfsVolumes.available(Path.of("/sys"))) {
-      VolumeSource.Reading r = readVolumes(new SysfsVolumes(Path.of("/sys"), Path.of("/dev")), skipped);
+      SysfsVolumes sysfs = new SysfsVolumes(Path.of("/sys"), Path.of("/dev"));
+      VolumeSource.Reading r = readVolumes(new ModeSenseVolumes(sysfs, sysfs.scsiDisks(),
+          path -> Platform.current().openScsi(path, Platform.Access.READ_ONLY)), skipped);
       volumes = r == null ? null : r.volumes();
     } else if (System.getProperty("os.name", "").equalsIgnoreCase("OpenBSD")) {
       OpenBsdVolumes src = new OpenBsdVolumes();

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import srro.check.Skipped;
 import srro.check.Volume;
 
@@ -65,21 +67,32 @@ public final class SysfsVolumes implements VolumeSource {
                 device, aliases, state, ro == null ? Volume.Evidence.NONE : Volume.Evidence.SYSFS_RO, chunks));
       }
     }
+    return new Reading(new ArrayList<>(volumes.values()), skipped);
+  }
+
+  /**
+   * The whole-disk devices ({@code /dev/sda}) that are SCSI disks, from {@code /sys/class/scsi_disk/H:C:T:L/
+   * device/block/NAME}: the ones MODE SENSE can be asked.
+   */
+  public Set<String> scsiDisks() throws IOException {
+    Set<String> out = new TreeSet<>();
     Path scsi = classBlock.getParent().resolve("scsi_disk");
-    boolean anyScsi = false;
-    if (Files.isDirectory(scsi)) {
-      try (DirectoryStream<Path> s = Files.newDirectoryStream(scsi)) {
-        anyScsi = s.iterator().hasNext();
+    if (!Files.isDirectory(scsi)) {
+      return out;
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(scsi)) {
+      for (Path disk : s) {
+        Path block = disk.resolve("device/block");
+        if (Files.isDirectory(block)) {
+          try (DirectoryStream<Path> b = Files.newDirectoryStream(block)) {
+            for (Path name : b) {
+              out.add(dev.resolve(name.getFileName().toString()).toString());
+            }
+          }
+        }
       }
     }
-    skipped.add(
-        new Skipped(
-            "mode-sense-wp",
-            anyScsi
-                ? "MODE SENSE write-protect bit not asked: SG_IO is not wired into check yet (srro.os.Platform,"
-                    + " issue 5); sysfs ro was used"
-                : "no SCSI disks on this machine"));
-    return new Reading(new ArrayList<>(volumes.values()), skipped);
+    return out;
   }
 
   private static String read(Path p) {

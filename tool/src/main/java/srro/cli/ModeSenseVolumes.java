@@ -1,0 +1,78 @@
+package srro.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import srro.MalformedInputException;
+import srro.check.Skipped;
+import srro.check.Volume;
+import srro.os.OsCallException;
+import srro.os.ScsiDevice;
+import srro.os.VolumeSource;
+
+/**
+ * Adds what the disks themselves say to another volume source: for every SCSI disk, INQUIRY and MODE SENSE as
+ * {@code srro probe} sends them, over a read-only descriptor (MODE SENSE is read-safe, and a check never asks
+ * for write access), and the header's WP bit. A volume is read-only when the WP bit or the OS says so; the
+ * evidence names MODE SENSE when the disk answered. A disk that cannot be asked is listed as not checked, with
+ * the reason (not root, the ioctl failed, the command failed at a named layer).
+ */
+final class ModeSenseVolumes implements VolumeSource {
+  static final String CHECK = "mode-sense-wp";
+
+  /** Opens a disk for SCSI pass-through; the real one loads JNR, so it is only called when there are disks. */
+  @FunctionalInterface
+  interface Opener {
+    ScsiDevice open(String path) throws OsCallException, IOException;
+  }
+
+  private final VolumeSource base;
+  private final Set<String> scsiDisks;
+  private final Opener opener;
+
+  ModeSenseVolumes(VolumeSource base, Set<String> scsiDisks, Opener opener) {
+    this.base = base;
+    this.scsiDisks = Set.copyOf(scsiDisks);
+    this.opener = opener;
+  }
+
+  @Override
+  public Reading read() throws IOException {
+    Reading r = base.read();
+    List<Skipped> skipped = new ArrayList<>();
+    for (Skipped s : r.skipped()) {
+      if (!s.check().equals(CHECK)) {
+        skipped.add(s);
+      }
+    }
+    if (scsiDisks.isEmpty()) {
+      skipped.add(new Skipped(CHECK, "no SCSI disks on this machine"));
+    }
+    List<Volume> volumes = new ArrayList<>();
+    for (Volume v : r.volumes()) {
+      volumes.add(scsiDisks.contains(v.device()) ? ask(v, skipped) : v);
+    }
+    return new Reading(volumes, skipped);
+  }
+
+  private Volume ask(Volume v, List<Skipped> skipped) {
+    Optional<Boolean> wp;
+    try (ScsiDevice d = opener.open(v.device())) {
+      wp = Probe.run(d, 0x3f, new ArrayList<>()).mode().writeProtected();
+    } catch (OsCallException | IOException | MalformedInputException | RuntimeException e) {
+      skipped.add(new Skipped(CHECK, v.device() + ": " + e.getMessage()));
+      return v;
+    }
+    if (wp.isEmpty()) {
+      skipped.add(new Skipped(CHECK, v.device() + ": the device type has no WP bit"));
+      return v;
+    }
+    boolean readOnly = wp.get() || v.readOnly() == Volume.ReadOnly.YES;
+    Volume.Evidence evidence = wp.get() || v.readOnly() != Volume.ReadOnly.YES
+        ? Volume.Evidence.MODE_SENSE_WP : v.evidence();
+    return new Volume(v.device(), v.aliases(), readOnly ? Volume.ReadOnly.YES : Volume.ReadOnly.NO, evidence,
+        v.chunks());
+  }
+}
