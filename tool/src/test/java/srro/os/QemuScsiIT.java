@@ -110,6 +110,10 @@ class QemuScsiIT {
         "echo SRRO-BEGIN tape",
         "chroot /host $J -cp " + jar + " srro.cli.Main tape status --json $RW 2>&1",
         "echo \"SRRO-END tape status=$?\"",
+        "echo SRRO-BEGIN check",
+        ": > /host/tmp/fstab",
+        "chroot /host $J -cp " + jar + " srro.cli.Main check --json --fstab /tmp/fstab 2>&1",
+        "echo \"SRRO-END check status=$?\"",
         "echo SRRO-BEGIN sgmodes",
         "for l in ro-qemu:$RO rw-qemu:$RW ro-debug:$DBG; do",
         "  for s in 6 10; do",
@@ -121,7 +125,10 @@ class QemuScsiIT {
         "");
   }
 
+  private static String log = "";
+
   private static void parse(String log) {
+    QemuScsiIT.log = log;
     sections = new LinkedHashMap<>();
     statuses = new LinkedHashMap<>();
     Matcher m = Pattern.compile("(?ms)^SRRO-BEGIN (\\w+)\n(.*?)^SRRO-END \\1 status=(\\d+)$").matcher(log);
@@ -240,5 +247,21 @@ class QemuScsiIT {
         + " specific 0x0000: check condition: ILLEGAL REQUEST: Invalid command operation code (asc 0x20, ascq"
         + " 0x00)"), out);
     assertFalse(out.contains("encryptionMode"), out);
+  }
+
+  /** Issue 6: srro check asks the real disks for the WP bit, not only the kernel's ro flag. */
+  @Test
+  void checkTakesWriteProtectionFromModeSense() {
+    String out = sections.get("check");
+    assertEquals(0, statuses.get("check"), out);
+    Matcher d = Pattern.compile("SRRO-DEVICES ro=(\\S+) rw=(\\S+) debug=(\\S+)").matcher(log);
+    assertTrue(d.find(), log);
+    assertTrue(out.contains("{\"device\":\"" + d.group(1) + "\",\"aliases\":[],\"read_only\":\"yes\","
+        + "\"evidence\":\"mode_sense_wp\""), out);
+    assertTrue(out.contains("{\"device\":\"" + d.group(2) + "\",\"aliases\":[],\"read_only\":\"no\","
+        + "\"evidence\":\"mode_sense_wp\""), out);
+    assertTrue(out.contains("{\"device\":\"" + d.group(3) + "\",\"aliases\":[],\"read_only\":\"yes\","
+        + "\"evidence\":\"mode_sense_wp\""), out);
+    assertFalse(out.contains("\"check\":\"mode-sense-wp\""), out);
   }
 }
