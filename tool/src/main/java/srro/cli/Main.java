@@ -2,6 +2,7 @@ package srro.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -23,17 +24,6 @@ import picocli.CommandLine.ScopeType;
       "",
       "Exit status: 0 ok, 1 the check said no, 2 usage, 65 malformed input, 66 cannot open input,"
           + " 70 internal error, 71 OS call failed, 74 I/O error."
-    },
-    subcommands = {
-      CheckCommand.class,
-      FstabCommand.class,
-      ProbeCommand.class,
-      DecodeCommand.class,
-      TapeCommand.class,
-      SignifyCommand.class,
-      PatchCommand.class,
-      KitCommand.class,
-      AutoComplete.GenerateCompletion.class,
     })
 public final class Main implements Callable<Integer> {
   @Option(
@@ -43,6 +33,22 @@ public final class Main implements Callable<Integer> {
   boolean verbose;
 
   @CommandLine.Spec CommandSpec spec;
+
+  /**
+   * The subcommands, in the order help lists them. They are added when the command line is built, not in the
+   * annotation: picocli's reflection over every command costs ~300 ms, so a run builds only the command it
+   * was asked for (help, unknown names and completion still get them all).
+   */
+  static final List<Class<?>> COMMANDS = List.of(
+      CheckCommand.class,
+      FstabCommand.class,
+      ProbeCommand.class,
+      DecodeCommand.class,
+      TapeCommand.class,
+      SignifyCommand.class,
+      PatchCommand.class,
+      KitCommand.class,
+      AutoComplete.GenerateCompletion.class);
 
   private final Io io;
 
@@ -60,12 +66,41 @@ public final class Main implements Callable<Integer> {
   }
 
   static int run(String[] args, Io io) {
-    CommandLine cl = commandLine(io);
+    CommandLine cl = commandLine(io, commandNamed(args));
     return cl.execute(args);
   }
 
+  /** The command {@code args} asks for when it is one of ours (not completion, which needs them all). */
+  private static String commandNamed(String[] args) {
+    for (String a : args) {
+      if (a.startsWith("-")) {
+        continue; // the root's options (-v, -h, -V) take no value
+      }
+      for (Class<?> c : COMMANDS) {
+        String name = c.getAnnotation(Command.class).name();
+        if (name.equals(a) && c != AutoComplete.GenerateCompletion.class) {
+          return name;
+        }
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /** The whole command line, every subcommand included. */
   static CommandLine commandLine(Io io) {
+    return commandLine(io, null);
+  }
+
+  /** The command line with only subcommand {@code only}, or all of them when it is null. */
+  static CommandLine commandLine(Io io, String only) {
     CommandLine cl = new CommandLine(Main.class, new CommandFactory(io));
+    for (Class<?> c : COMMANDS) {
+      String name = c.getAnnotation(Command.class).name();
+      if (only == null || only.equals(name)) {
+        cl.addSubcommand(name, c);
+      }
+    }
     cl.setOut(new java.io.PrintWriter(io.out(), true));
     cl.setErr(new java.io.PrintWriter(io.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -90,7 +125,9 @@ public final class Main implements Callable<Integer> {
           }
           return new Reporter(io.err(), verbose).report(ex);
         });
-    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    if (cl.getSubcommands().containsKey("generate-completion")) {
+      cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    }
     addHelp(cl);
     return cl;
   }
