@@ -267,7 +267,10 @@ final class PatchCommand implements Callable<Integer> {
         io.out().println(Json.object().put("directory", tree.root().toString()).put("restored", restored));
       } else {
         for (String p : restored) {
-          io.out().println("restored " + p);
+          // a path that no longer exists did not exist before the apply (a .orig backup, a created file)
+          boolean exists =
+              java.nio.file.Files.exists(tree.root().resolve(p), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+          io.out().println((exists ? "restored " : "removed ") + p);
         }
         io.out().println("rolled back " + restored.size() + " file" + (restored.size() == 1 ? "" : "s"));
       }

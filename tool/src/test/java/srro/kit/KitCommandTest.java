@@ -123,6 +123,7 @@ class KitCommandTest {
 
     CliRun rb = CliRun.of("kit", "rollback", "-d", a.toString());
     assertEquals(0, rb.status(), rb::toString);
+    assertTrue(rb.out().contains("removed sys/dev/softraid.c.orig\nrestored sys/dev/softraid.c\n"), rb::toString);
     Map<String, String> restored = snapshot(a);
     restored.keySet().removeIf(k -> k.endsWith(".orig"));
     assertEquals(before, restored);
