@@ -51,7 +51,8 @@ class QemuScsiIT {
     }
     Path work = Files.createDirectories(Path.of("target/qemu-it").toAbsolutePath());
     Path job = work.resolve("job.sh");
-    Files.writeString(job, job(jar, testClasses));
+    Path guestTmp = Files.createDirectories(work.resolve("guest-tmp"));
+    Files.writeString(job, job(jar, testClasses, guestTmp));
     Path console = work.resolve("console.log");
     Files.deleteIfExists(console);
 
@@ -93,10 +94,17 @@ class QemuScsiIT {
     throw new AssertionError("unreachable");
   }
 
-  private static String job(Path jar, Path testClasses) {
+  /**
+   * The guest's script. The host's / is shared read-only, so the guest's scratch space is a tmpfs mounted over
+   * {@code guestTmp}, an empty directory of this test's own: never over /tmp, where a checkout (and so the
+   * jar the guest runs) may live.
+   */
+  private static String job(Path jar, Path testClasses, Path guestTmp) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return String.join("\n",
-        "J=\"" + java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData\"",
+        "mount -t tmpfs tmp /host" + guestTmp,
+        "J=\"" + java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Djava.io.tmpdir=" + guestTmp
+            + "\"",
         "RO=$(dev SRRO READONLY); RW=$(dev SRRO WRITABLE); DBG=$(dev Linux scsi_debug)",
         "SG=/dev/$(ls /sys/block/${RO#/dev/}/device/scsi_generic/)",
         "echo \"SRRO-DEVICES ro=$RO rw=$RW debug=$DBG sg=$SG\"",
@@ -111,8 +119,8 @@ class QemuScsiIT {
         "chroot /host $J -cp " + jar + " srro.cli.Main tape status --json $RW 2>&1",
         "echo \"SRRO-END tape status=$?\"",
         "echo SRRO-BEGIN check",
-        ": > /host/tmp/fstab",
-        "chroot /host $J -cp " + jar + " srro.cli.Main check --json --fstab /tmp/fstab 2>&1",
+        ": > /host" + guestTmp + "/fstab",
+        "chroot /host $J -cp " + jar + " srro.cli.Main check --json --fstab " + guestTmp + "/fstab 2>&1",
         "echo \"SRRO-END check status=$?\"",
         "echo SRRO-BEGIN sgmodes",
         "for l in ro-qemu:$RO rw-qemu:$RW ro-debug:$DBG; do",
