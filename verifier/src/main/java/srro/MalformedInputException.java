@@ -32,8 +32,13 @@ public abstract class MalformedInputException extends Exception {
     return source;
   }
 
-  /** Byte offset (or line number, where the subclass says so) of the problem; -1 for the input as a whole. */
+  /** Byte offset (or line number, where {@link #lineNumbered()} says so) of the problem; -1 for the whole input. */
   public long offset() {
     return offset;
+  }
+
+  /** Whether {@link #offset()} is a 1-based line number (line-oriented formats) rather than a byte offset. */
+  public boolean lineNumbered() {
+    return false;
   }
 }

@@ -138,7 +138,7 @@ final class ProbeCommand implements Callable<Integer> {
       return n.getFile() + ": no such file or directory";
     }
     if (e instanceof MalformedInputException m) {
-      return m.source() + (m.offset() >= 0 ? " at offset " + m.offset() : "") + ": " + m.getMessage();
+      return Reporter.located(m);
     }
     return e.getMessage();
   }

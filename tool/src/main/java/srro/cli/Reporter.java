@@ -57,10 +57,26 @@ final class Reporter {
     return ExitCode.SOFTWARE;
   }
 
+  /**
+   * "file:14: message" for line-oriented inputs, "file at offset 57: message" for binary ones; a message that
+   * already names its input (signify's own "unable to parse m.sig") is not prefixed again.
+   */
+  static String located(MalformedInputException m) {
+    String msg = m.getMessage();
+    if (m.source().isEmpty() || msg.contains(m.source())) {
+      return m.offset() >= 0 && !m.lineNumbered() ? msg + " (at offset " + m.offset() + ")" : msg;
+    }
+    if (m.offset() < 0) {
+      return m.source() + ": " + msg;
+    }
+    return m.lineNumbered()
+        ? m.source() + ":" + m.offset() + ": " + msg
+        : m.source() + " at offset " + m.offset() + ": " + msg;
+  }
+
   private static String message(Throwable t, ExitCode code) {
     if (t instanceof MalformedInputException m) {
-      String where = m.offset() >= 0 ? m.source() + " at offset " + m.offset() : m.source();
-      return where + ": " + m.getMessage();
+      return located(m);
     }
     if (t instanceof NoSuchFileException e) {
       return e.getFile() + ": no such file or directory";

@@ -72,7 +72,7 @@ class CheckCommandTest {
     Files.writeString(m, "/dev/sd0a on / type ffs (local)\ngarbage\n");
     CliRun r = CliRun.of("check", "--fstab", "/dev/null", "--mounts", m.toString());
     assertEquals(65, r.status(), r.toString());
-    assertEquals("srro: " + m + " at offset 2: expected 'device on mountpoint type fstype (options)'\n", r.err());
+    assertEquals("srro: " + m + ":2: expected 'device on mountpoint type fstype (options)'\n", r.err());
   }
 
   @Test

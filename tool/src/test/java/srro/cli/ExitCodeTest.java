@@ -62,6 +62,35 @@ class ExitCodeTest {
     assertEquals("srro: key.pub at offset 12: invalid base64 in public key\n", line);
   }
 
+  static final class BadLine extends MalformedInputException {
+    private static final long serialVersionUID = 1L;
+
+    BadLine(String source, long line, String message) {
+      super(source, line, message);
+    }
+
+    @Override
+    public boolean lineNumbered() {
+      return true;
+    }
+  }
+
+  @Test
+  void aLineOrientedInputIsNamedFileColonLine() {
+    assertEquals("srro: kit.diff:14: hunk #2 ends early\n",
+        reported(new BadLine("kit.diff", 14, "hunk #2 ends early"), 65, false));
+  }
+
+  @Test
+  void aMessageThatNamesItsInputIsNotPrefixedAgain() {
+    assertEquals("srro: ORIGINALS:3: expected a comment\n",
+        reported(new BadLine("ORIGINALS", 3, "ORIGINALS:3: expected a comment"), 65, false));
+    assertEquals("srro: unable to parse m.sig (at offset 57)\n", reported(new MalformedInputException("m.sig", 57,
+        "unable to parse m.sig") {
+          private static final long serialVersionUID = 1L;
+        }, 65, false));
+  }
+
   @Test
   void missingInputIsSixtySix() {
     String line = reported(new NoSuchFileException("/nonexistent/x"), 66, false);

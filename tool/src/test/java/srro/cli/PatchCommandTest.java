@@ -91,7 +91,7 @@ class PatchCommandTest {
     Files.writeString(diff, DIFF.replace(" line 16\n", ""));
     CliRun r = srro("patch", "status", "-d", tree.toString(), diff.toString());
     assertEquals(65, r.status(), r.toString());
-    assertEquals("srro: " + diff + " at offset 14: hunk #2 of sys/a.c ends early: expected 1 more old and 1 more"
+    assertEquals("srro: " + diff + ":14: hunk #2 of sys/a.c ends early: expected 1 more old and 1 more"
         + " new lines\n", r.err());
   }
 

@@ -9,4 +9,9 @@ public final class MountFormatException extends MalformedInputException {
   public MountFormatException(String source, long line, String message) {
     super(source, line, message);
   }
+
+  @Override
+  public boolean lineNumbered() {
+    return true;
+  }
 }

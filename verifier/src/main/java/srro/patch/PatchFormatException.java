@@ -13,4 +13,9 @@ public final class PatchFormatException extends MalformedInputException {
   public PatchFormatException(String source, long line, String message) {
     super(source, line, message);
   }
+
+  @Override
+  public boolean lineNumbered() {
+    return true;
+  }
 }
