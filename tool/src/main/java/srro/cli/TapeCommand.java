@@ -2,12 +2,15 @@ package srro.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import srro.os.OsCallException;
 import srro.os.Platform;
 import srro.os.ScsiDevice;
+import srro.tape.TapeDrive;
 import srro.tape.TapeFailure;
 
 /**
@@ -95,6 +98,22 @@ public final class TapeCommand implements Callable<Integer> {
             .put("layer", failure.outcome().layer())
             .put("code", failure.outcome().code())
             .put("message", failure.outcome().message())));
+  }
+
+  /**
+   * The exit status when the drive does not offer security protocol page {@code page} (already reported: a
+   * failed SPIN through {@link #fail}, a page missing from the supported list as a "no"), or empty when it does.
+   */
+  static OptionalInt refuseUnsupported(Io io, String device, TapeDrive drive, int page, boolean json, Json.Obj doc)
+      throws OsCallException, IOException {
+    Optional<TapeDrive.Unsupported> unsupported = drive.support(page);
+    if (unsupported.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    TapeDrive.Unsupported u = unsupported.get();
+    return OptionalInt.of(u.failure().isPresent()
+        ? fail(io, device, u.what(), u.failure().get(), json, doc)
+        : no(io, device, u.what(), json, doc));
   }
 
   /** "command: message [CODE]": the code is added when the message does not already name it. */

@@ -3,7 +3,7 @@ package srro.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,12 +41,9 @@ final class TapeStatusCommand implements Callable<Integer> {
     try (ScsiDevice dev = TapeCommand.open(device, false)) {
       TapeDrive drive = new TapeDrive(device, dev);
       Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
-      Optional<TapeDrive.Unsupported> unsupported = drive.support(TapeDrive.STATUS_PAGE);
-      if (unsupported.isPresent()) {
-        TapeDrive.Unsupported u = unsupported.get();
-        return u.failure().isPresent()
-            ? TapeCommand.fail(io, device, u.what(), u.failure().get(), json, doc)
-            : TapeCommand.no(io, device, u.what(), json, doc);
+      OptionalInt refused = TapeCommand.refuseUnsupported(io, device, drive, TapeDrive.STATUS_PAGE, json, doc);
+      if (refused.isPresent()) {
+        return refused.getAsInt();
       }
       Read<EncryptionStatus> read = drive.status();
       if (read instanceof Read.Failed<EncryptionStatus> f) {
