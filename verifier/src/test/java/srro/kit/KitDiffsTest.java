@@ -104,6 +104,17 @@ class KitDiffsTest {
   }
 
   @Test
+  void everyDiffParsesWithSrrosOwnParserAsTheShapeReaderSees() throws Exception {
+    for (UnifiedDiffShape d : diffs) {
+      srro.patch.Patchset p = srro.patch.Patchset.parse(d.name(), Files.readAllBytes(kit.resolve(d.name())));
+      assertEquals(d.files().stream().map(FileDiff::path).toList(),
+          p.files().stream().map(srro.patch.FilePatch::newName).toList(), d.name());
+      assertEquals(d.files().stream().mapToInt(f -> f.hunks().size()).sum(), p.hunkCount(), d.name());
+      assertTrue(p.description().startsWith("srro softraid read-only kit for OpenBSD 7.7"), d.name());
+    }
+  }
+
+  @Test
   void pathsAreRelativeToUsrSrcAndNeverLeaveIt() {
     for (UnifiedDiffShape d : diffs) {
       for (FileDiff f : d.files()) {
