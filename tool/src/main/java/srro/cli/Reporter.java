@@ -59,12 +59,12 @@ final class Reporter {
 
   /**
    * "file:14: message" for line-oriented inputs, "file at offset 57: message" for binary ones; a message that
-   * already names its input (signify's own "unable to parse m.sig") is not prefixed again.
+   * already names its input (signify's own "unable to parse m.sig") is printed as it is, as signify prints it.
    */
   static String located(MalformedInputException m) {
     String msg = m.getMessage();
     if (m.source().isEmpty() || msg.contains(m.source())) {
-      return m.offset() >= 0 && !m.lineNumbered() ? msg + " (at offset " + m.offset() + ")" : msg;
+      return msg; // it names its input already, in its own words (signify's messages are an interface)
     }
     if (m.offset() < 0) {
       return m.source() + ": " + msg;

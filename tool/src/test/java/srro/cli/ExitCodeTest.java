@@ -85,7 +85,7 @@ class ExitCodeTest {
   void aMessageThatNamesItsInputIsNotPrefixedAgain() {
     assertEquals("srro: ORIGINALS:3: expected a comment\n",
         reported(new BadLine("ORIGINALS", 3, "ORIGINALS:3: expected a comment"), 65, false));
-    assertEquals("srro: unable to parse m.sig (at offset 57)\n", reported(new MalformedInputException("m.sig", 57,
+    assertEquals("srro: unable to parse m.sig\n", reported(new MalformedInputException("m.sig", 57,
         "unable to parse m.sig") {
           private static final long serialVersionUID = 1L;
         }, 65, false));
