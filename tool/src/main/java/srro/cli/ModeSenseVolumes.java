@@ -62,7 +62,7 @@ final class ModeSenseVolumes implements VolumeSource {
     try (ScsiDevice d = opener.open(v.device())) {
       wp = Probe.run(d, 0x3f, new ArrayList<>()).mode().writeProtected();
     } catch (OsCallException | IOException | MalformedInputException | RuntimeException e) {
-      skipped.add(new Skipped(CHECK, v.device() + ": " + e.getMessage()));
+      skipped.add(new Skipped(CHECK, v.device() + ": " + Reporter.describe(e)));
       return v;
     }
     if (wp.isEmpty()) {

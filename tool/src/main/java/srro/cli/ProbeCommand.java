@@ -75,11 +75,11 @@ final class ProbeCommand implements Callable<Integer> {
       } catch (OsCallException | IOException | MalformedInputException e) {
         failure = failure == null ? e : failure;
         if (json) {
-          results.add(ProbeJson.failure(path, a.openMode, a.steps, message(e)));
+          results.add(ProbeJson.failure(path, a.openMode, a.steps, Reporter.describe(e)));
         } else {
           a.steps.forEach(s -> io.out().println(path + ": " + stepLine(s)));
           if (devices.size() > 1) {
-            io.out().println(path + ": error: " + message(e));
+            io.out().println(path + ": error: " + Reporter.describe(e));
           }
         }
       }
@@ -131,16 +131,6 @@ final class ProbeCommand implements Callable<Integer> {
     }
     io.out().println(p + "os: " + (os.isEmpty() ? "no read-only flag on this system" : String.join(", ", os)));
     io.out().println(p + r.verdict().line());
-  }
-
-  private static String message(Exception e) {
-    if (e instanceof java.nio.file.NoSuchFileException n) {
-      return n.getFile() + ": no such file or directory";
-    }
-    if (e instanceof MalformedInputException m) {
-      return Reporter.located(m);
-    }
-    return e.getMessage();
   }
 
   static String stepLine(Probe.Step s) {

@@ -74,6 +74,11 @@ final class Reporter {
         : m.source() + " at offset " + m.offset() + ": " + msg;
   }
 
+  /** The one-line description the reporter would print for {@code t}, without the "srro: " prefix. */
+  static String describe(Throwable t) {
+    return message(t, classify(t));
+  }
+
   private static String message(Throwable t, ExitCode code) {
     if (t instanceof MalformedInputException m) {
       return located(m);
