@@ -21,7 +21,9 @@ public record MountTable(String source, Format format, List<Mount> mounts) {
   /** Which text the table was read from. */
   public enum Format {
     MOUNTINFO,
-    MOUNT_OUTPUT
+    MOUNT_OUTPUT,
+    /** OpenBSD getfsstat(2) records, decoded by {@link OpenBsdStatfs}. */
+    GETFSSTAT
   }
 
   private static final Pattern MOUNTINFO_LINE = Pattern.compile("[0-9]+ [0-9]+ [0-9]+:[0-9]+ .*");
