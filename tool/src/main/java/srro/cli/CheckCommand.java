@@ -20,7 +20,9 @@ import srro.check.Report;
 import srro.check.Skipped;
 import srro.fstab.Dialect;
 import srro.fstab.Entry;
+import srro.os.OpenBsdMounts;
 import srro.os.OpenBsdVolumes;
+import srro.os.OsCallException;
 import srro.os.SpecResolver;
 import srro.os.Platform;
 import srro.os.SysfsVolumes;
@@ -29,7 +31,8 @@ import srro.os.VolumeSource;
 /**
  * {@code srro check}: the operator's verdict for this machine (or for copies of another machine's fstab and
  * mount table). Reads fstab, the mount table and the volumes' read-only state, runs {@link CrossCheck}, and says
- * what it could not check. Loads no native code.
+ * what it could not check. Native code (JNR) is loaded only to ask disks for MODE SENSE and, on OpenBSD, for
+ * getfsstat(2), sysctl(2) and the bio(4) ioctls.
  */
 @Command(
     name = "check",
@@ -81,12 +84,13 @@ final class CheckCommand implements Callable<Integer> {
       skipped.add(new Skipped("volumes", "--mounts names a copy of another machine's table; volumes not compared"));
     } else if (SysfsVolumes.available(Path.of("/sys"))) {
       SysfsVolumes sysfs = new SysfsVolumes(Path.of("/sys"), Path.of("/dev"));
-      VolumeSource.Reading r = readVolumes(new ModeSenseVolumes(sysfs, sysfs.scsiDisks(),
+      VolumeSource.Reading r = readVolumes(new ModeSenseVolumes(sysfs, sysfs.scsiDisks()::contains,
           path -> Platform.current().openScsi(path, Platform.Access.READ_ONLY)), skipped);
       volumes = r == null ? null : r.volumes();
-    } else if (System.getProperty("os.name", "").equalsIgnoreCase("OpenBSD")) {
-      OpenBsdVolumes src = new OpenBsdVolumes();
-      VolumeSource.Reading r = readVolumes(src, skipped);
+    } else if (openBsd()) {
+      OpenBsdVolumes src = OpenBsdVolumes.thisMachine();
+      VolumeSource.Reading r = readVolumes(new ModeSenseVolumes(src, OpenBsdVolumes::isScsiDisk,
+          path -> Platform.current().openScsi(OpenBsdVolumes.rawDevice(path), Platform.Access.READ_ONLY)), skipped);
       volumes = r == null ? null : r.volumes();
       duids = src.duids();
     } else {
@@ -167,6 +171,13 @@ final class CheckCommand implements Callable<Integer> {
         // fall through to mount(8)
       }
     }
+    if (openBsd()) {
+      try {
+        return OpenBsdMounts.read();
+      } catch (OsCallException e) {
+        // no JNR on this machine: mount(8) prints the same getfsstat records
+      }
+    }
     byte[] out = run("mount");
     if (out == null) {
       skipped.add(new Skipped("mounts", "no /proc/self/mountinfo and mount(8) did not run"));
@@ -193,6 +204,10 @@ final class CheckCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       return null;
     }
+  }
+
+  private static boolean openBsd() {
+    return System.getProperty("os.name", "").equalsIgnoreCase("OpenBSD");
   }
 
   private static boolean hasTags(FstabFile f) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import srro.MalformedInputException;
 import srro.check.Skipped;
 import srro.check.Volume;
@@ -29,12 +29,13 @@ final class ModeSenseVolumes implements VolumeSource {
   }
 
   private final VolumeSource base;
-  private final Set<String> scsiDisks;
+  private final Predicate<String> scsiDisk;
   private final Opener opener;
 
-  ModeSenseVolumes(VolumeSource base, Set<String> scsiDisks, Opener opener) {
+  /** {@code scsiDisk} says which of the base's volumes (by device path) are SCSI disks to ask. */
+  ModeSenseVolumes(VolumeSource base, Predicate<String> scsiDisk, Opener opener) {
     this.base = base;
-    this.scsiDisks = Set.copyOf(scsiDisks);
+    this.scsiDisk = scsiDisk;
     this.opener = opener;
   }
 
@@ -47,12 +48,15 @@ final class ModeSenseVolumes implements VolumeSource {
         skipped.add(s);
       }
     }
-    if (scsiDisks.isEmpty()) {
-      skipped.add(new Skipped(CHECK, "no SCSI disks on this machine"));
-    }
     List<Volume> volumes = new ArrayList<>();
+    boolean asked = false;
     for (Volume v : r.volumes()) {
-      volumes.add(scsiDisks.contains(v.device()) ? ask(v, skipped) : v);
+      boolean scsi = scsiDisk.test(v.device());
+      asked |= scsi;
+      volumes.add(scsi ? ask(v, skipped) : v);
+    }
+    if (!asked) {
+      skipped.add(new Skipped(CHECK, "no SCSI disks on this machine"));
     }
     return new Reading(volumes, skipped);
   }

@@ -5,21 +5,34 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.NativeLong;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
+import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.SaveError;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.u_int32_t;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 
 /**
  * System calls through JNR: open/close from jnr-posix's native POSIX (never the Java fallback, whose open()
- * throws), ioctl from a one-function JNR-FFI binding of libc (jnr-posix has no ioctl). Loaded once, on first
- * use, so commands that touch no device never load JNR.
+ * throws), ioctl, getfsstat and sysctl from a small JNR-FFI binding of libc (jnr-posix has none of them).
+ * Loaded once, on first use, so commands that touch no device never load JNR.
  */
 final class JnrSystemCalls implements SystemCalls {
 
-  /** libc's ioctl; the request is an unsigned long on Linux and OpenBSD alike. */
+  /**
+   * The libc functions jnr-posix lacks; the request of ioctl is an unsigned long on Linux and OpenBSD alike.
+   * JNR binds each function on its first call, so getfsstat (OpenBSD only) costs nothing on Linux.
+   */
   public interface LibC {
     @SaveError
     int ioctl(int fd, NativeLong request, Pointer arg);
+
+    @SaveError
+    int getfsstat(Pointer buf, @size_t long bufsize, int flags);
+
+    @SaveError
+    int sysctl(@In int[] name, @u_int32_t int namelen, Pointer oldp, Pointer oldlenp, Pointer newp,
+        @size_t long newlen);
   }
 
   private final POSIX posix;
@@ -78,6 +91,18 @@ final class JnrSystemCalls implements SystemCalls {
   public int ioctl(int fd, long request, Pointer arg) {
     lastWasFfi.set(true);
     return libc.ioctl(fd, NativeLong.valueOf(request), arg);
+  }
+
+  @Override
+  public int getfsstat(Pointer buf, long bufsize, int flags) {
+    lastWasFfi.set(true);
+    return libc.getfsstat(buf, bufsize, flags);
+  }
+
+  @Override
+  public int sysctl(int[] mib, Pointer old, Pointer oldlen) {
+    lastWasFfi.set(true);
+    return libc.sysctl(mib, mib.length, old, oldlen, null, 0);
   }
 
   @Override

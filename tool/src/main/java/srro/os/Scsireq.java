@@ -9,7 +9,7 @@ import jnr.ffi.Struct;
  */
 final class Scsireq extends Struct {
   /** {@code _IOWR('Q', 1, scsireq_t)}. */
-  static final long SCIOCCOMMAND = iowr('Q', 1, 120);
+  static final long SCIOCCOMMAND = Ioccom.iowr('Q', 1, 120);
 
   static final int SCCMD_READ = 0x1;
   static final int SCCMD_WRITE = 0x2;
@@ -33,12 +33,5 @@ final class Scsireq extends Struct {
 
   Scsireq(Runtime runtime) {
     super(runtime, new Alignment(8));
-  }
-
-  /** OpenBSD sys/ioccom.h: {@code _IOC(IOC_INOUT, group, num, len)}. */
-  static long iowr(char group, int num, int len) {
-    long iocInout = 0x40000000L | 0x80000000L;
-    long iocparmMask = 0x1fff;
-    return iocInout | ((len & iocparmMask) << 16) | ((long) group << 8) | num;
   }
 }

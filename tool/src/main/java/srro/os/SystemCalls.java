@@ -5,8 +5,8 @@ import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
 /**
- * The few system calls srro makes on a device node: {@link JnrSystemCalls} in production, scripted fakes in
- * tests. A call that fails returns -1; {@link #errno()} is read right after it and never otherwise. There is
+ * The few system calls srro makes: open, close and ioctl on a device node, and on OpenBSD getfsstat and
+ * sysctl for mounts and disk names; {@link JnrSystemCalls} in production, scripted fakes in tests. A call that fails returns -1; {@link #errno()} is read right after it and never otherwise. There is
  * deliberately no read(2): on a /dev/sg node it blocks forever.
  */
 interface SystemCalls {
@@ -19,6 +19,15 @@ interface SystemCalls {
 
   /** ioctl(2) with a pointer argument: the ioctl's return value, or -1. */
   int ioctl(int fd, long request, Pointer arg);
+
+  /** OpenBSD getfsstat(2): the number of mounted file systems (records written when {@code buf} is not null), or -1. */
+  int getfsstat(Pointer buf, long bufsize, int flags);
+
+  /**
+   * sysctl(2), reading only: 0 or -1. {@code oldlen} points to a size_t holding the size of {@code old} (which may
+   * be null to ask for the size), and is set to the size the value needs or used.
+   */
+  int sysctl(int[] mib, Pointer old, Pointer oldlen);
 
   /** errno of the call that just returned -1 on this thread. */
   int errno();

@@ -29,7 +29,7 @@ class ModeSenseVolumesTest {
 
   @Test
   void theWpBitMakesAVolumeReadOnlyEvenWhenTheKernelSaysWritable() throws Exception {
-    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sda", Volume.ReadOnly.NO)), Set.of("/dev/sda"),
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sda", Volume.ReadOnly.NO)), Set.of("/dev/sda")::contains,
         path -> disk(path, 0x80)).read();
     assertEquals(List.of(new Volume("/dev/sda", List.of(), Volume.ReadOnly.YES, Volume.Evidence.MODE_SENSE_WP,
         List.of())), r.volumes());
@@ -38,7 +38,7 @@ class ModeSenseVolumesTest {
 
   @Test
   void wpClearAndKernelWritableIsWritableByModeSense() throws Exception {
-    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sdb", Volume.ReadOnly.NO)), Set.of("/dev/sdb"),
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sdb", Volume.ReadOnly.NO)), Set.of("/dev/sdb")::contains,
         path -> disk(path, 0x00)).read();
     assertEquals(Volume.ReadOnly.NO, r.volumes().get(0).readOnly());
     assertEquals(Volume.Evidence.MODE_SENSE_WP, r.volumes().get(0).evidence());
@@ -47,7 +47,7 @@ class ModeSenseVolumesTest {
   @Test
   void kernelReadOnlyWithWpClearStaysReadOnlyOnTheKernelsWord() throws Exception {
     VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sdb", Volume.ReadOnly.YES)),
-        Set.of("/dev/sdb"), path -> disk(path, 0x00)).read();
+        Set.of("/dev/sdb")::contains, path -> disk(path, 0x00)).read();
     assertEquals(sysfs("/dev/sdb", Volume.ReadOnly.YES), r.volumes().get(0));
   }
 
@@ -55,7 +55,7 @@ class ModeSenseVolumesTest {
   void aDiskThatCannotBeOpenedIsSaidNotCheckedAndKeepsTheKernelsAnswer() throws Exception {
     Volume v = sysfs("/dev/sda", Volume.ReadOnly.NO);
     VolumeSource.Reading r = new ModeSenseVolumes(base(v, sysfs("/dev/loop0", Volume.ReadOnly.YES)),
-        Set.of("/dev/sda"), path -> {
+        Set.of("/dev/sda")::contains, path -> {
           throw new OsCallException("open " + path, 13, "EACCES", "permission denied");
         }).read();
     assertEquals(List.of(v, sysfs("/dev/loop0", Volume.ReadOnly.YES)), r.volumes());
@@ -65,7 +65,7 @@ class ModeSenseVolumesTest {
 
   @Test
   void noScsiDisksIsSaidAndNothingIsOpened() throws Exception {
-    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/vda", Volume.ReadOnly.NO)), Set.of(),
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/vda", Volume.ReadOnly.NO)), Set.of()::contains,
         path -> {
           throw new AssertionError("opened " + path);
         }).read();

@@ -17,7 +17,19 @@ final class FakeSystemCalls implements SystemCalls {
     int ioctl(FakeSystemCalls sys, long request, Pointer arg);
   }
 
+  /** What the "kernel" answers to getfsstat(2). */
+  interface Getfsstat {
+    int call(FakeSystemCalls sys, Pointer buf, long bufsize, int flags);
+  }
+
+  /** What the "kernel" answers to sysctl(2). */
+  interface Sysctl {
+    int call(FakeSystemCalls sys, int[] mib, Pointer old, Pointer oldlen);
+  }
+
   final List<String> calls = new ArrayList<>();
+  private Getfsstat getfsstat = (sys, buf, size, flags) -> sys.fail(Errno.ENOSYS);
+  private Sysctl sysctl = (sys, mib, old, oldlen) -> sys.fail(Errno.ENOENT);
   private final Map<Integer, Errno> openFailures = new HashMap<>();
   private Kernel kernel = (sys, request, arg) -> sys.fail(Errno.ENOTTY);
   private int errno;
@@ -31,6 +43,16 @@ final class FakeSystemCalls implements SystemCalls {
 
   FakeSystemCalls kernel(Kernel k) {
     this.kernel = k;
+    return this;
+  }
+
+  FakeSystemCalls getfsstat(Getfsstat g) {
+    this.getfsstat = g;
+    return this;
+  }
+
+  FakeSystemCalls sysctl(Sysctl s) {
+    this.sysctl = s;
     return this;
   }
 
@@ -63,6 +85,18 @@ final class FakeSystemCalls implements SystemCalls {
   public int ioctl(int fd, long request, Pointer arg) {
     calls.add(String.format("ioctl %d 0x%x", fd, request));
     return kernel.ioctl(this, request, arg);
+  }
+
+  @Override
+  public int getfsstat(Pointer buf, long bufsize, int flags) {
+    calls.add("getfsstat " + (buf == null ? "NULL" : "buf") + " " + bufsize + " " + flags);
+    return getfsstat.call(this, buf, bufsize, flags);
+  }
+
+  @Override
+  public int sysctl(int[] mib, Pointer old, Pointer oldlen) {
+    calls.add("sysctl " + java.util.Arrays.toString(mib) + " " + (old == null ? "NULL" : "buf"));
+    return sysctl.call(this, mib, old, oldlen);
   }
 
   @Override

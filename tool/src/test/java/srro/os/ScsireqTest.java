@@ -55,6 +55,6 @@ class ScsireqTest {
   @Test
   void sciocCommandIsIowrQ1OfTheStructSize() {
     assertEquals(0xC0785101L, Scsireq.SCIOCCOMMAND);
-    assertEquals(0xC0785101L, Scsireq.iowr('Q', 1, Struct.size(r)));
+    assertEquals(0xC0785101L, Ioccom.iowr('Q', 1, Struct.size(r)));
   }
 }

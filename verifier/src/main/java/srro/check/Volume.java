@@ -34,6 +34,11 @@ public record Volume(String device, List<String> aliases, ReadOnly readOnly, Evi
     MODE_SENSE_WP,
     /** A softraid volume's chunk reported write protection. */
     SOFTRAID_CHUNK,
+    /**
+     * OpenBSD sd(4)'s attach line ({@code sd1: 7633MB, 512 bytes/sector, 15633408 sectors, readonly}): the
+     * kernel's SDEV_READONLY flag, set from MODE SENSE when the disk attached, which makes write opens fail.
+     */
+    SD_ATTACH,
     /** Nothing answered. */
     NONE
   }
