@@ -107,9 +107,11 @@ public final class OpenBsdVolumes implements VolumeSource {
 
   private static Volume volume(String name, Boolean readonly, SoftraidVolume softraid) {
     List<String> chunks = softraid == null ? List.of() : softraid.chunks().stream().map(c -> "/dev/" + c).toList();
-    Volume.ReadOnly ro = readonly == null ? Volume.ReadOnly.UNKNOWN : readonly ? Volume.ReadOnly.YES : Volume.ReadOnly.NO;
-    return new Volume("/dev/" + name, List.of(), ro, readonly == null ? Volume.Evidence.NONE : Volume.Evidence.SD_ATTACH,
-        chunks);
+    if (readonly == null) {
+      return new Volume("/dev/" + name, List.of(), Volume.ReadOnly.UNKNOWN, Volume.Evidence.NONE, chunks);
+    }
+    Volume.ReadOnly ro = readonly ? Volume.ReadOnly.YES : Volume.ReadOnly.NO;
+    return new Volume("/dev/" + name, List.of(), ro, Volume.Evidence.SD_ATTACH, chunks);
   }
 
   private List<OpenBsdDisks.Disk> disks(List<Skipped> skipped) throws MountFormatException {

@@ -6,8 +6,9 @@ import jnr.ffi.Runtime;
 
 /**
  * The few system calls srro makes: open, close and ioctl on a device node, and on OpenBSD getfsstat and
- * sysctl for mounts and disk names; {@link JnrSystemCalls} in production, scripted fakes in tests. A call that fails returns -1; {@link #errno()} is read right after it and never otherwise. There is
- * deliberately no read(2): on a /dev/sg node it blocks forever.
+ * sysctl for mounts and disk names; {@link JnrSystemCalls} in production, scripted fakes in tests. A call
+ * that fails returns -1; {@link #errno()} is read right after it and never otherwise. There is deliberately no
+ * read(2): on a /dev/sg node it blocks forever.
  */
 interface SystemCalls {
 

@@ -29,7 +29,8 @@ class ModeSenseVolumesTest {
 
   @Test
   void theWpBitMakesAVolumeReadOnlyEvenWhenTheKernelSaysWritable() throws Exception {
-    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sda", Volume.ReadOnly.NO)), Set.of("/dev/sda")::contains,
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sda", Volume.ReadOnly.NO)),
+        Set.of("/dev/sda")::contains,
         path -> disk(path, 0x80)).read();
     assertEquals(List.of(new Volume("/dev/sda", List.of(), Volume.ReadOnly.YES, Volume.Evidence.MODE_SENSE_WP,
         List.of())), r.volumes());
@@ -38,7 +39,8 @@ class ModeSenseVolumesTest {
 
   @Test
   void wpClearAndKernelWritableIsWritableByModeSense() throws Exception {
-    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sdb", Volume.ReadOnly.NO)), Set.of("/dev/sdb")::contains,
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sdb", Volume.ReadOnly.NO)),
+        Set.of("/dev/sdb")::contains,
         path -> disk(path, 0x00)).read();
     assertEquals(Volume.ReadOnly.NO, r.volumes().get(0).readOnly());
     assertEquals(Volume.Evidence.MODE_SENSE_WP, r.volumes().get(0).evidence());

@@ -31,7 +31,8 @@ class SoftraidBioTest {
         new SoftraidVolume("sd8", "Online", "RAID1C", List.of("sd9a"), Optional.empty())), v);
     assertEquals("open /dev/bio O_RDONLY", sys.calls.get(0), "a check never asks for write access");
     assertEquals("close 3", sys.calls.get(sys.calls.size() - 1));
-    assertEquals(1 + 1 + 1 + 5 + 6 + 1, sys.calls.size(), "open, locate, inq, 5 vol, 6 disk (none for the spare), close");
+    assertEquals(1 + 1 + 1 + 5 + 6 + 1, sys.calls.size(),
+        "open, locate, inq, 5 vol, 6 disk (none for the spare), close");
   }
 
   @Test

@@ -46,7 +46,8 @@ class SysctlTest {
   @Test
   void aFailingCallNamesTheNode() {
     FakeSystemCalls sys = new FakeSystemCalls().sysctl((k, mib, old, len) -> k.fail(Errno.EIO));
-    OsCallException e = assertThrows(OsCallException.class, () -> Sysctl.string(sys, "hw.disknames", Sysctl.HW_DISKNAMES));
+    OsCallException e =
+        assertThrows(OsCallException.class, () -> Sysctl.string(sys, "hw.disknames", Sysctl.HW_DISKNAMES));
     assertEquals("sysctl hw.disknames", e.call());
     assertEquals("EIO", e.errnoName());
   }
@@ -57,7 +58,8 @@ class SysctlTest {
       len.putLong(0, old == null ? 10 : 1_000_000);
       return 0;
     });
-    OsCallException e = assertThrows(OsCallException.class, () -> Sysctl.string(sys, "hw.disknames", Sysctl.HW_DISKNAMES));
+    OsCallException e =
+        assertThrows(OsCallException.class, () -> Sysctl.string(sys, "hw.disknames", Sysctl.HW_DISKNAMES));
     assertEquals("sysctl hw.disknames: the kernel says it wrote 1000000 bytes into a buffer of 266 (EINVAL)",
         e.getMessage());
   }

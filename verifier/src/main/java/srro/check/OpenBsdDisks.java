@@ -26,8 +26,8 @@ public final class OpenBsdDisks {
 
   private static final Pattern DISKNAME = Pattern.compile("([a-z]+[0-9]+):([0-9a-f]{16})?");
   /** bioctl.c: "%11s %-10s %14s %-7s " volname ("softraid0 0"), status, size, device, then the level. */
-  private static final Pattern VOLUME =
-      Pattern.compile("\\s*[a-z]+[0-9]+ [0-9]+ (\\S+)\\s+[0-9]+ ((?:sd|wd|vnd)[0-9]+)\\s+(CRYPTO|CONCAT|RAID\\w+)\\b.*");
+  private static final Pattern VOLUME = Pattern.compile(
+      "\\s*[a-z]+[0-9]+ [0-9]+ (\\S+)\\s+[0-9]+ ((?:sd|wd|vnd)[0-9]+)\\s+(CRYPTO|CONCAT|RAID\\w+)\\b.*");
   /**
    * bioctl.c: "%11s %-10s %14s %-7s %-6s <%s>" disk id, status (which may hold a space: "Hot spare"), size or
    * "key disk", channel:target.lun, enclosure, and softraid's chunk name.

@@ -32,8 +32,6 @@ public record Volume(String device, List<String> aliases, ReadOnly readOnly, Evi
     BLKROGET,
     /** The WP bit of the MODE SENSE header's device-specific parameter (SBC-4 §6.5.2). */
     MODE_SENSE_WP,
-    /** A softraid volume's chunk reported write protection. */
-    SOFTRAID_CHUNK,
     /**
      * OpenBSD sd(4)'s attach line ({@code sd1: 7633MB, 512 bytes/sector, 15633408 sectors, readonly}): the
      * kernel's SDEV_READONLY flag, set from MODE SENSE when the disk attached, which makes write opens fail.
