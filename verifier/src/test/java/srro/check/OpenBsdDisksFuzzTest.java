@@ -2,31 +2,38 @@ package srro.check;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
 
-/** Any text: each OpenBSD disk parser returns its result or throws MountFormatException, nothing else. */
+/** Any text: each OpenBSD disk parser returns a result or throws MountFormatException, nothing else. */
 class OpenBsdDisksFuzzTest {
+  private static String text(FuzzedDataProvider data) {
+    return new String(data.consumeRemainingAsBytes(), StandardCharsets.UTF_8);
+  }
+
   @FuzzTest
-  void disknamesOnlyThrowsMountFormatException(FuzzedDataProvider data) {
+  void disknamesParserOnlyThrowsMountFormatException(FuzzedDataProvider data) {
+    String text = text(data);
     try {
-      OpenBsdDisks.disknames("fuzz", data.consumeRemainingAsString());
+      OpenBsdDisks.disknames("fuzz", text);
+      OpenBsdDisks.duids("fuzz", text);
     } catch (MountFormatException expected) {
       // reported, not crashed
     }
   }
 
   @FuzzTest
-  void bioctlOnlyThrowsMountFormatException(FuzzedDataProvider data) {
+  void bioctlParserOnlyThrowsMountFormatException(FuzzedDataProvider data) {
     try {
-      OpenBsdDisks.bioctl("fuzz", data.consumeRemainingAsString());
+      OpenBsdDisks.bioctl("fuzz", text(data));
     } catch (MountFormatException expected) {
       // reported, not crashed
     }
   }
 
   @FuzzTest
-  void attachReadOnlyOnlyThrowsMountFormatException(FuzzedDataProvider data) {
+  void dmesgParserOnlyThrowsMountFormatException(FuzzedDataProvider data) {
     try {
-      OpenBsdDisks.attachReadOnly("fuzz", data.consumeRemainingAsString());
+      OpenBsdDisks.attachReadOnly("fuzz", text(data));
     } catch (MountFormatException expected) {
       // reported, not crashed
     }
