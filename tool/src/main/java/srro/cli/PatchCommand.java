@@ -207,14 +207,7 @@ final class PatchCommand implements Callable<Integer> {
   static final class Recover implements Callable<Integer> {
     private final Io io;
 
-    @Option(
-        names = {"-d", "--directory"},
-        paramLabel = "DIR",
-        description = "The tree (default: the current directory).")
-    Path dir = Path.of(".");
-
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
-    boolean json;
+    @CommandLine.Mixin TreeOptions tree;
 
     Recover(Io io) {
       this.io = io;
@@ -222,7 +215,7 @@ final class PatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      Tree tree = Tree.open(dir);
+      Tree tree = Tree.open(this.tree.dir);
       Transaction.Recovery r = Transaction.recover(tree, Transaction.Checkpoint.NONE);
       String what =
           switch (r) {
@@ -230,7 +223,7 @@ final class PatchCommand implements Callable<Integer> {
             case ROLLED_BACK -> "interrupted transaction undone: the tree is as before it";
             case ROLLED_FORWARD -> "interrupted transaction completed: every file is patched";
           };
-      if (json) {
+      if (this.tree.json) {
         io.out().println(Json.object().put("directory", tree.root().toString()).put("recovery", r));
       } else {
         io.out().println(tree.root() + ": " + what);
@@ -246,14 +239,7 @@ final class PatchCommand implements Callable<Integer> {
   static final class Rollback implements Callable<Integer> {
     private final Io io;
 
-    @Option(
-        names = {"-d", "--directory"},
-        paramLabel = "DIR",
-        description = "The tree (default: the current directory).")
-    Path dir = Path.of(".");
-
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
-    boolean json;
+    @CommandLine.Mixin TreeOptions tree;
 
     Rollback(Io io) {
       this.io = io;
@@ -261,9 +247,9 @@ final class PatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      Tree tree = Tree.open(dir);
+      Tree tree = Tree.open(this.tree.dir);
       List<String> restored = Transaction.rollback(tree, Transaction.Checkpoint.NONE);
-      if (json) {
+      if (this.tree.json) {
         io.out().println(Json.object().put("directory", tree.root().toString()).put("restored", restored));
       } else {
         for (String p : restored) {
@@ -280,4 +266,16 @@ final class PatchCommand implements Callable<Integer> {
 
   /** picocli mixin wrapper so apply and status share the options. */
   static final class DiffOptionsMixin extends DiffOptions {}
+
+  /** The options of recover and rollback, which work on a tree and no diff. */
+  static final class TreeOptions {
+    @Option(
+        names = {"-d", "--directory"},
+        paramLabel = "DIR",
+        description = "The tree (default: the current directory).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+  }
 }
