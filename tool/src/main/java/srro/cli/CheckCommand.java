@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,12 +19,7 @@ import srro.check.Report;
 import srro.check.Skipped;
 import srro.fstab.Dialect;
 import srro.fstab.Entry;
-import srro.os.OpenBsdMounts;
-import srro.os.OpenBsdVolumes;
-import srro.os.OsCallException;
 import srro.os.SpecResolver;
-import srro.os.Platform;
-import srro.os.SysfsVolumes;
 import srro.os.VolumeSource;
 
 /**
@@ -68,35 +62,32 @@ final class CheckCommand implements Callable<Integer> {
   boolean json;
 
   private final Io io;
+  private final Machine machine;
 
   CheckCommand(Io io) {
+    this(io, Machine.current());
+  }
+
+  /** Checks {@code machine} instead of the one srro runs on (tests). */
+  CheckCommand(Io io, Machine machine) {
     this.io = io;
+    this.machine = machine;
   }
 
   @Override
   public Integer call() throws Exception {
     List<Skipped> skipped = new ArrayList<>();
     FstabFile f = readFstab(skipped);
-    MountTable table = readMounts(skipped);
+    MountTable table = mounts != null ? MountTable.parse(mounts.toString(), readLimited(mounts))
+        : machine.mounts(skipped);
     List<srro.check.Volume> volumes = null;
-    Map<String, String> duids = Map.of();
     if (mounts != null) {
       skipped.add(new Skipped("volumes", "--mounts names a copy of another machine's table; volumes not compared"));
-    } else if (SysfsVolumes.available(Path.of("/sys"))) {
-      SysfsVolumes sysfs = new SysfsVolumes(Path.of("/sys"), Path.of("/dev"));
-      VolumeSource.Reading r = readVolumes(new ModeSenseVolumes(sysfs, sysfs.scsiDisks()::contains,
-          path -> Platform.current().openScsi(path, Platform.Access.READ_ONLY)), skipped);
-      volumes = r == null ? null : r.volumes();
-    } else if (openBsd()) {
-      OpenBsdVolumes src = OpenBsdVolumes.thisMachine();
-      VolumeSource.Reading r = readVolumes(new ModeSenseVolumes(src, OpenBsdVolumes::isScsiDisk,
-          path -> Platform.current().openScsi(OpenBsdVolumes.rawDevice(path), Platform.Access.READ_ONLY)), skipped);
-      volumes = r == null ? null : r.volumes();
-      duids = src.duids();
     } else {
-      skipped.add(new Skipped("volumes", "no volume source for " + System.getProperty("os.name")));
+      VolumeSource.Reading r = machine.volumes(skipped);
+      volumes = r == null ? null : r.volumes();
     }
-    SpecResolver resolver = new SpecResolver(Path.of("/dev"), duids);
+    SpecResolver resolver = machine.resolver();
     if (f != null && volumes != null && !resolver.resolvesTags() && hasTags(f)) {
       skipped.add(
           new Skipped(
@@ -133,18 +124,6 @@ final class CheckCommand implements Callable<Integer> {
     return report.ok() ? ExitCode.OK.status() : ExitCode.NO.status();
   }
 
-  /** The source's reading, or null (with the reason in {@code skipped}) when it cannot be read. */
-  private static VolumeSource.Reading readVolumes(VolumeSource src, List<Skipped> skipped) {
-    try {
-      VolumeSource.Reading r = src.read();
-      skipped.addAll(r.skipped());
-      return r;
-    } catch (IOException e) {
-      skipped.add(new Skipped("volumes", "cannot read the volumes: " + e.getMessage()));
-      return null;
-    }
-  }
-
   private FstabFile readFstab(List<Skipped> skipped) throws Exception {
     Path p = fstab == null ? FstabFile.DEFAULT : fstab;
     try {
@@ -159,55 +138,10 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private MountTable readMounts(List<Skipped> skipped) throws Exception {
-    if (mounts != null) {
-      return MountTable.parse(mounts.toString(), readLimited(mounts));
-    }
-    Path mountinfo = Path.of("/proc/self/mountinfo");
-    if (Files.isReadable(mountinfo)) {
-      try {
-        return MountTable.parseMountinfo(mountinfo.toString(), readLimited(mountinfo));
-      } catch (IOException e) {
-        // fall through to mount(8)
-      }
-    }
-    if (openBsd()) {
-      try {
-        return OpenBsdMounts.read();
-      } catch (OsCallException e) {
-        // no JNR on this machine: mount(8) prints the same getfsstat records
-      }
-    }
-    byte[] out = run("mount");
-    if (out == null) {
-      skipped.add(new Skipped("mounts", "no /proc/self/mountinfo and mount(8) did not run"));
-      return null;
-    }
-    return MountTable.parseMountOutput("mount(8) output", out);
-  }
-
   private static byte[] readLimited(Path p) throws IOException {
     try (InputStream in = Files.newInputStream(p)) {
       return in.readNBytes(MountTable.MAX_BYTES + 1);
     }
-  }
-
-  private static byte[] run(String... argv) {
-    try {
-      Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readNBytes(MountTable.MAX_BYTES + 1);
-      return p.waitFor() == 0 ? out : null;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
-  }
-
-  private static boolean openBsd() {
-    return System.getProperty("os.name", "").equalsIgnoreCase("OpenBSD");
   }
 
   private static boolean hasTags(FstabFile f) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import srro.check.MountFormatException;
 import srro.check.OpenBsdDisks;
 import srro.check.OpenBsdDisks.SoftraidVolume;
@@ -186,22 +185,9 @@ public final class OpenBsdVolumes implements VolumeSource {
     }
   }
 
-  /** Runs a program and returns its stdout, or null when it cannot run or exits non-zero. */
+  /** Runs a program and returns its stdout as text, or null when it cannot run or exits non-zero. */
   static String run(String... argv) {
-    try {
-      Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readNBytes(OpenBsdDisks.MAX_CHARS / 2);
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return null;
-      }
-      return p.exitValue() == 0 ? new String(out, StandardCharsets.ISO_8859_1) : null;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
+    byte[] out = ChildProcess.stdout(OpenBsdDisks.MAX_CHARS / 2, argv);
+    return out == null ? null : new String(out, StandardCharsets.ISO_8859_1);
   }
 }

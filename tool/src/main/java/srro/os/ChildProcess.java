@@ -1,0 +1,47 @@
+package srro.os;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one of the system's tools (mount(8), sysctl(8), bioctl(8), dmesg(8)) when srro cannot ask the kernel
+ * itself, and returns what it printed, bounded in bytes and time.
+ */
+public final class ChildProcess {
+  private ChildProcess() {}
+
+  static final long TIMEOUT_SECONDS = 10;
+
+  /**
+   * The standard output of {@code argv}, or null when the program cannot run, exits non-zero or takes longer than
+   * 10 seconds. Output of {@code limit} bytes is returned as soon as it is read, without waiting for the program,
+   * which is stopped: the caller passes its own limit plus one and reports the excess. Standard error is
+   * discarded and standard input is empty.
+   */
+  public static byte[] stdout(int limit, String... argv) {
+    Process p;
+    try {
+      p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      return null;
+    }
+    try {
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readNBytes(limit);
+      if (out.length == limit) {
+        return out; // as much as the caller reads: its parser says the output is too long
+      }
+      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        return null;
+      }
+      return p.exitValue() == 0 ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+}
