@@ -107,6 +107,17 @@ class OpenBsdVolumesTest {
   }
 
   @Test
+  void thePreviousBootInTheMessageBufferDoesNotOverrideThisBoot() throws Exception {
+    String banner = "OpenBSD 7.7 (GENERIC.MP) #624: Wed Apr  9 09:38:45 MDT 2025\n";
+    Path boot = dmesgBoot(banner + attach("sd1", ", readonly"));
+    // a warm reboot keeps the message buffer: the last boot's sd1 (writable then) comes before this boot's banner
+    String buffer = attach("sd1", "") + banner + attach("sd1", ", readonly");
+    VolumeSource.Reading r =
+        new OpenBsdVolumes(machine(new FakeSoftraid()), null, only(buffer, new ArrayList<>()), boot).read();
+    assertEquals(Volume.ReadOnly.YES, r.volumes().get(1).readOnly());
+  }
+
+  @Test
   void notRootSaysWhatCouldNotBeChecked() throws Exception {
     FakeSystemCalls sys = machine(crypto()).failOpen(OpenFlags.O_RDONLY.intValue(), Errno.EACCES);
     VolumeSource.Reading r =
