@@ -25,13 +25,26 @@ public final class ChildProcess {
     } catch (IOException e) {
       return null;
     }
+    Thread watchdog = new Thread(() -> {
+      try {
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+          p.descendants().forEach(ProcessHandle::destroyForcibly); // they may hold its stdout open
+          p.destroyForcibly(); // ends the read below with EOF
+        }
+      } catch (InterruptedException e) {
+        // the read finished first
+      }
+    });
+    watchdog.setDaemon(true);
+    watchdog.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     try {
       p.getOutputStream().close();
       byte[] out = p.getInputStream().readNBytes(limit);
       if (out.length == limit) {
         return out; // as much as the caller reads: its parser says the output is too long
       }
-      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         return null;
       }
       return p.exitValue() == 0 ? out : null;
@@ -42,6 +55,7 @@ public final class ChildProcess {
       return null;
     } finally {
       p.destroyForcibly();
+      watchdog.interrupt();
     }
   }
 }

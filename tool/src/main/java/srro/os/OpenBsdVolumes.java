@@ -178,7 +178,7 @@ public final class OpenBsdVolumes implements VolumeSource {
 
   private static String readText(Path p) {
     try (InputStream in = Files.newInputStream(p)) {
-      byte[] b = in.readNBytes(OpenBsdDisks.MAX_CHARS / 2);
+      byte[] b = in.readNBytes(OpenBsdDisks.MAX_CHARS / 2 - 1);
       return new String(b, StandardCharsets.ISO_8859_1);
     } catch (IOException | SecurityException e) {
       return null;
@@ -187,7 +187,7 @@ public final class OpenBsdVolumes implements VolumeSource {
 
   /** Runs a program and returns its stdout as text, or null when it cannot run or exits non-zero. */
   static String run(String... argv) {
-    byte[] out = ChildProcess.stdout(OpenBsdDisks.MAX_CHARS / 2, argv);
+    byte[] out = ChildProcess.stdout(OpenBsdDisks.MAX_CHARS / 2 - 1, argv);
     return out == null ? null : new String(out, StandardCharsets.ISO_8859_1);
   }
 }

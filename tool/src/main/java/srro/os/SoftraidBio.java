@@ -18,7 +18,8 @@ import srro.check.OpenBsdDisks.SoftraidVolume;
  * each of its disks. The descriptor is read-only (bioioctl() does not ask for write access; a check never
  * needs it). Since bioioctl() returns 0 when softraid failed a request, every reply's bio_status is checked
  * too. Hot spares and unused disks are listed by softraid as volumes of their own; they belong to no volume and
- * are left out. A CRYPTO volume's key disk (reported with size 0, as bioctl reads it) is not a data chunk.
+ * are left out. A CRYPTO or RAID1C volume's key disk (the last disk, size 0: softraid lists it after the
+ * chunks) is not a data chunk, though bioctl labels it only for CRYPTO.
  */
 final class SoftraidBio {
   private SoftraidBio() {}
@@ -82,7 +83,7 @@ final class SoftraidBio {
         disk.patrolPercent.set(-1);
         call(sys, fd, Bio.BIOCDISK, "BIOCDISK " + controller + " volume " + v + " disk " + d, disk);
         String chunk = Bio.string(disk, disk.vendor[0], disk.vendor.length);
-        if (level == 'C' && disk.size.get() == 0) {
+        if ((level == 'C' || level == 0x1C) && d == disks - 1 && disk.size.get() == 0) {
           keyDisk = Optional.of(chunk);
         } else {
           chunks.add(chunk);

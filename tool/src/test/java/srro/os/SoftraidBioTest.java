@@ -36,6 +36,15 @@ class SoftraidBioTest {
   }
 
   @Test
+  void aRaid1cKeyDiskIsNotADataChunkThoughBioctlLabelsItOnlyForCrypto() throws Exception {
+    FakeSoftraid kernel = new FakeSoftraid().volume("sd8", 0x1C, 0,
+        new FakeSoftraid.Chunk("sd9a", 1L << 30, 0), new FakeSoftraid.Chunk("sd10a", 1L << 30, 0),
+        new FakeSoftraid.Chunk("sd3d", 0, 0));
+    assertEquals(List.of(new SoftraidVolume("sd8", "Online", "RAID1C", List.of("sd9a", "sd10a"), Optional.of("sd3d"))),
+        SoftraidBio.read(new FakeSystemCalls().kernel(kernel), "softraid0"));
+  }
+
+  @Test
   void noVolumesIsAnEmptyList() throws Exception {
     assertEquals(List.of(), SoftraidBio.read(new FakeSystemCalls().kernel(new FakeSoftraid()), "softraid0"));
   }
