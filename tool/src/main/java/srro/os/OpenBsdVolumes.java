@@ -81,11 +81,7 @@ public final class OpenBsdVolumes implements VolumeSource {
     }
     try {
       List<OpenBsdDisks.Disk> disks = disks(skipped);
-      Map<String, String> byDuid = new LinkedHashMap<>();
-      for (OpenBsdDisks.Disk d : disks) {
-        d.duid().ifPresent(u -> byDuid.put(u, d.name()));
-      }
-      duids = Map.copyOf(byDuid);
+      duids = Map.copyOf(OpenBsdDisks.duids(disks));
       Map<String, SoftraidVolume> softraid = new LinkedHashMap<>();
       for (SoftraidVolume v : softraid(skipped)) {
         softraid.put(v.device(), v);

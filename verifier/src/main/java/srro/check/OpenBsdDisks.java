@@ -136,8 +136,13 @@ public final class OpenBsdDisks {
    * DUID and are left out, and when two disks share a DUID (a cloned disk) the later one wins.
    */
   public static Map<String, String> duids(String source, String disknames) throws MountFormatException {
+    return duids(disknames(source, disknames));
+  }
+
+  /** DUID to disk name for disks already read; disks without a label are left out, a later duplicate wins. */
+  public static Map<String, String> duids(List<Disk> disks) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Disk d : disknames(source, disknames)) {
+    for (Disk d : disks) {
       d.duid().ifPresent(duid -> out.put(duid, d.name()));
     }
     return out;
