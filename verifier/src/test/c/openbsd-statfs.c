@@ -1,5 +1,5 @@
 /*
- * Writes the fixture verifier/src/test/resources/srro/check/statfs-7.7-amd64.bin: five struct statfs records
+ * Writes the fixture verifier/src/test/resources/srro/mounts/statfs-7.7-amd64.bin: five struct statfs records
  * laid out by gcc from OpenBSD 7.7's own sys/mount.h, as getfsstat(2) would return them, and prints the
  * offsets OpenBsdStatfsTest pins. The OpenBSD headers are not in this repository; to regenerate, lay out a 7.7
  * sys/ tree (sys/, dev/, arch/amd64/include linked as machine/, ...) in $OBSYS and run

@@ -23,14 +23,14 @@ import srro.patch.Tree;
  * streaming pass without extracting anything: only the entries a patchset names are kept in memory. Entry
  * names lose a leading "./" or "/".
  */
-final class ArchiveSource implements Source {
+public final class ArchiveSource implements Source {
   private final Map<String, byte[]> files = new HashMap<>();
   private final Map<String, String> refused = new HashMap<>();
 
   private ArchiveSource() {}
 
   /** Reads {@code archive}, keeping the entries in {@code wanted}; {@code progress} may be null. */
-  static ArchiveSource read(Path archive, Set<String> wanted, PrintStream progress) throws IOException {
+  public static ArchiveSource read(Path archive, Set<String> wanted, PrintStream progress) throws IOException {
     ArchiveSource s = new ArchiveSource();
     long size = Files.size(archive);
     try (InputStream raw = Files.newInputStream(archive);

@@ -29,13 +29,13 @@ import java.util.Map;
  * 5 new temp created, 6 half written, 7 all written, 8 synced, 9 compared (the rename follows), 10 renamed,
  * 11 directory synced.
  */
-final class AtomicRewrite {
-  static final String BACKUP_SUFFIX = ".srro.bak";
+public final class AtomicRewrite {
+  public static final String BACKUP_SUFFIX = ".srro.bak";
   static final int STEPS = 11;
 
   private final int dieAt;
 
-  AtomicRewrite(Map<String, String> env) {
+  public AtomicRewrite(Map<String, String> env) {
     int n = 0;
     try {
       n = Integer.parseInt(env.getOrDefault("SRRO_TEST_DIE_AT", "0"));

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import srro.check.Finding;
+import srro.findings.Finding;
 import srro.fstab.Dialect;
 import srro.fstab.Entry;
 import srro.fstab.Fstab;
@@ -14,11 +14,11 @@ import srro.fstab.FstabFix;
 import srro.fstab.FstabFormatException;
 
 /** An fstab read from disk (bytes kept for the unchanged-since-read check) and its fix, shared by the commands. */
-record FstabFile(Path path, byte[] bytes, Fstab fstab) {
-  static final Path DEFAULT = Path.of("/etc/fstab");
+public record FstabFile(Path path, byte[] bytes, Fstab fstab) {
+  public static final Path DEFAULT = Path.of("/etc/fstab");
 
   /** Reads at most {@link Fstab#MAX_BYTES} + 1 bytes, so a huge file is refused without being read whole. */
-  static FstabFile read(Path path, Dialect dialect) throws IOException, FstabFormatException {
+  public static FstabFile read(Path path, Dialect dialect) throws IOException, FstabFormatException {
     byte[] bytes;
     try (InputStream in = Files.newInputStream(path)) {
       bytes = in.readNBytes(Fstab.MAX_BYTES + 1);
@@ -32,7 +32,7 @@ record FstabFile(Path path, byte[] bytes, Fstab fstab) {
   }
 
   /** The mount points (or specs, for swap) of the entries, in file order, for the report's target list. */
-  List<String> targets() {
+  public List<String> targets() {
     List<String> out = new ArrayList<>();
     for (Entry e : fstab.entries()) {
       out.add(e.target());
@@ -41,10 +41,10 @@ record FstabFile(Path path, byte[] bytes, Fstab fstab) {
   }
 
   /** Result of {@link #fix}: the edits made (empty: nothing written) and the backup's path. */
-  record Fixed(List<FstabFix.Edit> edits, Path backup, FstabFile after) {}
+  public record Fixed(List<FstabFix.Edit> edits, Path backup, FstabFile after) {}
 
   /** Applies the passno fixes among {@code findings} atomically; writes nothing when there is none. */
-  Fixed fix(List<Finding> findings, AtomicRewrite rewrite) throws IOException, FstabFormatException {
+  public Fixed fix(List<Finding> findings, AtomicRewrite rewrite) throws IOException, FstabFormatException {
     List<FstabFix.Edit> edits = FstabFix.plan(fstab, findings);
     if (edits.isEmpty()) {
       return new Fixed(edits, null, this);
@@ -55,7 +55,7 @@ record FstabFile(Path path, byte[] bytes, Fstab fstab) {
         edits, backup, new FstabFile(path, after, Fstab.parse(path.toString(), after, fstab.dialect(), null)));
   }
 
-  static Json.Obj json(Fixed fixed) {
+  public static Json.Obj json(Fixed fixed) {
     List<Object> edits = Json.array();
     for (FstabFix.Edit e : fixed.edits()) {
       edits.add(
@@ -72,7 +72,7 @@ record FstabFile(Path path, byte[] bytes, Fstab fstab) {
         .put("edits", edits);
   }
 
-  static void text(java.io.PrintStream out, Fixed fixed) {
+  public static void text(java.io.PrintStream out, Fixed fixed) {
     if (fixed.edits().isEmpty()) {
       out.println("fixed: nothing to change in " + fixed.after().path());
       return;

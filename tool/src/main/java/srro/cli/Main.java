@@ -12,6 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import srro.cli.check.CheckCommand;
+import srro.cli.decode.DecodeCommand;
+import srro.cli.fstab.FstabCommand;
+import srro.cli.patch.PatchCommand;
+import srro.cli.probe.ProbeCommand;
+import srro.cli.signify.SignifyCommand;
+import srro.cli.tape.TapeCommand;
 
 /** The srro command: subcommands do the work; this class only wires them and maps failures to exit codes. */
 @Command(
@@ -88,12 +95,12 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The whole command line, every subcommand included. */
-  static CommandLine commandLine(Io io) {
+  public static CommandLine commandLine(Io io) {
     return commandLine(io, null);
   }
 
   /** The command line with only subcommand {@code only}, or all of them when it is null. */
-  static CommandLine commandLine(Io io, String only) {
+  public static CommandLine commandLine(Io io, String only) {
     CommandLine cl = new CommandLine(Main.class, new CommandFactory(io));
     for (Class<?> c : COMMANDS) {
       String name = c.getAnnotation(Command.class).name();

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * RPP_STDIN, standard input when it is not a terminal and the message does not come from it. Only the first
  * line counts (up to a newline or carriage return, at most 1023 bytes, as readpassphrase keeps).
  */
-final class PassphraseSource {
+public final class PassphraseSource {
   /** signify reads the passphrase into a 1024-byte buffer. */
   static final int MAX_BYTES = 1023;
 
@@ -24,14 +24,14 @@ final class PassphraseSource {
   private final Integer fd;
   private final InputStream stdin;
 
-  PassphraseSource(Path file, Integer fd, InputStream stdin) {
+  public PassphraseSource(Path file, Integer fd, InputStream stdin) {
     this.file = file;
     this.fd = fd;
     this.stdin = stdin;
   }
 
   /** Thrown when no passphrase could be had; the message is signify's. */
-  static final class Unavailable extends Exception {
+  public static final class Unavailable extends Exception {
     private static final long serialVersionUID = 1L;
 
     Unavailable(String message) {
@@ -45,7 +45,7 @@ final class PassphraseSource {
    * @param allowStdin whether standard input may carry it (signify: not when the message is read from it)
    * @param confirm ask twice on a terminal (key generation)
    */
-  byte[] read(boolean allowStdin, boolean confirm) throws IOException, Unavailable {
+  public byte[] read(boolean allowStdin, boolean confirm) throws IOException, Unavailable {
     byte[] pass;
     if (file != null) {
       try (InputStream in = Files.newInputStream(file)) {

@@ -9,12 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import srro.MalformedInputException;
 import srro.os.OsCallException;
+import srro.probe.IoctlFailedException;
 
 /**
  * The one place where failures become a line on stderr and an exit status. Every message is
  * {@code srro: <what happened>}, one line; with -v the stack trace follows.
  */
-final class Reporter {
+public final class Reporter {
   private final PrintStream err;
   private final boolean verbose;
 
@@ -48,7 +49,7 @@ final class Reporter {
         || t instanceof CannotOpenException) {
       return ExitCode.NOINPUT;
     }
-    if (t instanceof OsCallException) {
+    if (t instanceof OsCallException || t instanceof IoctlFailedException) {
       return ExitCode.OSERR;
     }
     if (t instanceof IOException) {
@@ -75,7 +76,7 @@ final class Reporter {
   }
 
   /** The one-line description the reporter would print for {@code t}, without the "srro: " prefix. */
-  static String describe(Throwable t) {
+  public static String describe(Throwable t) {
     return message(t, classify(t));
   }
 

@@ -25,20 +25,20 @@ import srro.signify.SignifyFormatException;
  * signature files are read up to 2047 bytes, messages up to 1 GiB. Outputs are written to a temporary file
  * beside the target and renamed into place, so a failure never leaves a partial file.
  */
-final class SignifyFiles {
+public final class SignifyFiles {
   /** signify's readmsg limit. */
-  static final long MAX_MESSAGE_BYTES = 1L << 30;
+  public static final long MAX_MESSAGE_BYTES = 1L << 30;
   /** signify's readb64file reads one 2048-byte buffer, NUL included. */
   static final int MAX_KEY_FILE_BYTES = 2047;
 
   private final Io io;
 
-  SignifyFiles(Io io) {
+  public SignifyFiles(Io io) {
     this.io = io;
   }
 
   /** Opens an input; "-" is standard input. */
-  InputStream open(String name) throws IOException {
+  public InputStream open(String name) throws IOException {
     if (name.equals("-")) {
       return io.in();
     }
@@ -61,7 +61,7 @@ final class SignifyFiles {
   }
 
   /** The size of a regular file, or -1 for "-" and other kinds of files. */
-  long regularSize(String name) throws IOException {
+  public long regularSize(String name) throws IOException {
     if (name.equals("-")) {
       return -1;
     }
@@ -70,14 +70,14 @@ final class SignifyFiles {
   }
 
   /** The first 2047 bytes of a key or signature file, as signify's readb64file reads them. */
-  byte[] readKeyFile(String name) throws IOException {
+  public byte[] readKeyFile(String name) throws IOException {
     try (InputStream in = open(name)) {
       return in.readNBytes(MAX_KEY_FILE_BYTES);
     }
   }
 
   /** A whole message of at most 1 GiB; the size of a regular file is checked before reading a byte. */
-  byte[] readMessage(String name) throws IOException, SignifyFormatException {
+  public byte[] readMessage(String name) throws IOException, SignifyFormatException {
     checkMessageSize(name);
     try (InputStream in = open(name)) {
       byte[] b = in.readNBytes((int) Math.min(MAX_MESSAGE_BYTES + 1, Integer.MAX_VALUE - 8));
@@ -88,7 +88,7 @@ final class SignifyFiles {
     }
   }
 
-  void checkMessageSize(String name) throws IOException, SignifyFormatException {
+  public void checkMessageSize(String name) throws IOException, SignifyFormatException {
     try (InputStream ignored = name.equals("-") ? null : open(name)) {
       if (regularSize(name) > MAX_MESSAGE_BYTES) {
         throw new SignifyFormatException(name, -1, "msg too large in " + name);
@@ -97,7 +97,7 @@ final class SignifyFiles {
   }
 
   /** A sink for one output: written in full by {@link Output#commit()}, or not at all. */
-  interface Output extends AutoCloseable {
+  public interface Output extends AutoCloseable {
     OutputStream stream();
 
     void commit() throws IOException;
@@ -112,7 +112,7 @@ final class SignifyFiles {
    * @param exclusive fail if the file exists (key generation, O_EXCL)
    * @param ownerOnly create it readable by its owner only (secret keys, mode 0600)
    */
-  Output create(String name, boolean exclusive, boolean ownerOnly) throws IOException {
+  public Output create(String name, boolean exclusive, boolean ownerOnly) throws IOException {
     if (name.equals("-")) {
       PrintStream out = io.out();
       return new Output() {
@@ -197,7 +197,7 @@ final class SignifyFiles {
   }
 
   /** A file's digest for -C, or empty when it cannot be read (signify's SHA256File returns NULL). */
-  Optional<byte[]> digest(String algorithm, String file) throws IOException {
+  public Optional<byte[]> digest(String algorithm, String file) throws IOException {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance(algorithm);

@@ -4,6 +4,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.Set;
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
+import srro.scsi.transport.OpenMode;
 
 /**
  * Opens a device node the way every srro command does: read-write first, and when the OS refuses writing for a

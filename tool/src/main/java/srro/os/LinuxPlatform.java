@@ -3,6 +3,7 @@ package srro.os;
 import java.io.IOException;
 import java.nio.file.Path;
 import jnr.constants.platform.OpenFlags;
+import srro.scsi.transport.ScsiDevice;
 
 /** Linux: SG_IO on sd, st, sr and sg nodes; BLKROGET and sysfs for the kernel's own read-only flag. */
 final class LinuxPlatform implements Platform {

@@ -12,15 +12,18 @@ import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
-import srro.scsi.Command;
-import srro.scsi.DataDirection;
-import srro.scsi.Reply;
-import srro.scsi.TransportStatus;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.DataDirection;
+import srro.scsi.transport.OpenMode;
+import srro.scsi.transport.ReadOnlyFlag;
+import srro.scsi.transport.Reply;
+import srro.scsi.transport.ScsiDevice;
+import srro.scsi.transport.TransportStatus;
 
 /**
  * A Linux SCSI device (sd, st, sg, sr nodes) driven with SG_IO. The transport reports every field of the
- * sg_io_hdr as the kernel left it and judges nothing; {@link srro.scsi.Outcome#of} does. Never read(2)s the
- * descriptor: on a /dev/sg node that blocks forever.
+ * sg_io_hdr as the kernel left it and judges nothing; {@link srro.scsi.transport.Outcome#of} does. Never
+ * read(2)s the descriptor: on a /dev/sg node that blocks forever.
  */
 final class LinuxScsiDevice implements ScsiDevice {
   private static final int S_IFMT = 0170000;

@@ -2,9 +2,9 @@ package srro.os;
 
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
-import srro.check.MountFormatException;
-import srro.check.MountTable;
-import srro.check.OpenBsdStatfs;
+import srro.mounts.MountFormatException;
+import srro.mounts.MountTable;
+import srro.mounts.OpenBsdStatfs;
 
 /**
  * The OpenBSD mount table from getfsstat(2), as mount(8) reads it but without a child process or text to parse.

@@ -1,6 +1,7 @@
 package srro.os;
 
 import java.io.IOException;
+import srro.scsi.transport.ScsiDevice;
 
 /** OpenBSD: SCIOCCOMMAND on sd, st, cd, ch and uk nodes (use the raw partition, /dev/rsd0c). */
 final class OpenBsdPlatform implements Platform {

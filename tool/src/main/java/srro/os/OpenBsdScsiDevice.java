@@ -7,10 +7,13 @@ import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
-import srro.scsi.Command;
-import srro.scsi.DataDirection;
-import srro.scsi.Reply;
-import srro.scsi.TransportStatus;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.DataDirection;
+import srro.scsi.transport.OpenMode;
+import srro.scsi.transport.ReadOnlyFlag;
+import srro.scsi.transport.Reply;
+import srro.scsi.transport.ScsiDevice;
+import srro.scsi.transport.TransportStatus;
 
 /**
  * An OpenBSD SCSI device driven with SCIOCCOMMAND. scsi_ioctl.c lets a descriptor opened without FWRITE send

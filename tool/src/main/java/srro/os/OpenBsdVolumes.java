@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import srro.check.MountFormatException;
-import srro.check.OpenBsdDisks;
-import srro.check.OpenBsdDisks.SoftraidVolume;
 import srro.check.Skipped;
-import srro.check.Volume;
+import srro.mounts.MountFormatException;
+import srro.mounts.OpenBsdDisks;
+import srro.mounts.OpenBsdDisks.SoftraidVolume;
+import srro.mounts.Volume;
 
 /**
  * OpenBSD volumes: every disk of {@code hw.disknames} (sysctl(2)), the softraid volumes with their chunks (the

@@ -1,6 +1,7 @@
 package srro.os;
 
 import java.io.IOException;
+import srro.scsi.transport.ScsiDevice;
 
 /**
  * The operating system edge, one implementation per OS (Linux, OpenBSD). It is the only place that loads

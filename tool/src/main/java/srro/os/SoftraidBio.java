@@ -10,7 +10,7 @@ import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
-import srro.check.OpenBsdDisks.SoftraidVolume;
+import srro.mounts.OpenBsdDisks.SoftraidVolume;
 
 /**
  * The softraid volumes and their chunks through the bio(4) ioctls, the way bioctl(8) lists them: BIOCLOCATE

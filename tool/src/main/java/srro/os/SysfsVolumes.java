@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import srro.check.Skipped;
-import srro.check.Volume;
+import srro.mounts.Volume;
 
 /**
  * Linux block devices from sysfs: {@code /sys/class/block/NAME/ro} is the block layer's read-only flag (the

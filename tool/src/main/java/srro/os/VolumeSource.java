@@ -3,7 +3,7 @@ package srro.os;
 import java.io.IOException;
 import java.util.List;
 import srro.check.Skipped;
-import srro.check.Volume;
+import srro.mounts.Volume;
 
 /**
  * Where {@code srro check} learns which volumes are read-only. The Linux source reads sysfs; the OpenBSD one runs

@@ -10,6 +10,7 @@ import jnr.constants.platform.OpenFlags;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import srro.scsi.transport.OpenMode;
 
 class DeviceOpenerTest {
   private static final int RDWR = OpenFlags.O_RDWR.intValue();

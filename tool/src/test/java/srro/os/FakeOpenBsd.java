@@ -11,8 +11,9 @@ import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
-import srro.check.MountFormatException;
-import srro.check.MountTable;
+import srro.mounts.MountFormatException;
+import srro.mounts.MountTable;
+import srro.scsi.transport.ScsiDevice;
 
 /**
  * An OpenBSD 7.7 amd64 machine made of fakes, for tests outside this package that run {@code srro check}

@@ -2,16 +2,17 @@ package srro.os;
 
 import java.util.Optional;
 import srro.scsi.Cdbs;
-import srro.scsi.Command;
-import srro.scsi.DataDirection;
 import srro.scsi.DeviceType;
-import srro.scsi.ModeParameters;
-import srro.scsi.Outcome;
-import srro.scsi.PageControl;
-import srro.scsi.Reply;
-import srro.scsi.ReturnedPage;
-import srro.scsi.TransportStatus;
 import srro.scsi.Hex;
+import srro.scsi.ModeParameters;
+import srro.scsi.PageControl;
+import srro.scsi.ReturnedPage;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.DataDirection;
+import srro.scsi.transport.Outcome;
+import srro.scsi.transport.Reply;
+import srro.scsi.transport.ScsiDevice;
+import srro.scsi.transport.TransportStatus;
 
 /**
  * Runs inside the QEMU guest of QemuScsiIT (not a test itself): sends MODE SENSE(6) and (10), an unsupported

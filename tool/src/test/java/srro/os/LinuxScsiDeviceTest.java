@@ -15,10 +15,12 @@ import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import srro.scsi.Command;
-import srro.scsi.DataDirection;
-import srro.scsi.Reply;
-import srro.scsi.TransportStatus;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.DataDirection;
+import srro.scsi.transport.OpenMode;
+import srro.scsi.transport.ReadOnlyFlag;
+import srro.scsi.transport.Reply;
+import srro.scsi.transport.TransportStatus;
 
 class LinuxScsiDeviceTest {
   private static final byte[] INQUIRY = {0x12, 0, 0, 0, 36, 0};

@@ -8,13 +8,13 @@ import java.io.InputStream;
 import java.util.List;
 import jnr.constants.platform.Errno;
 import org.junit.jupiter.api.Test;
-import srro.check.MountFormatException;
-import srro.check.MountTable;
+import srro.mounts.MountFormatException;
+import srro.mounts.MountTable;
 
 /** getfsstat(2) driven by a fake kernel that hands out the gcc-written statfs records of the verifier's tests. */
 class OpenBsdMountsTest {
   private static byte[] records() throws Exception {
-    try (InputStream in = OpenBsdMountsTest.class.getResourceAsStream("/srro/check/statfs-7.7-amd64.bin")) {
+    try (InputStream in = OpenBsdMountsTest.class.getResourceAsStream("/srro/mounts/statfs-7.7-amd64.bin")) {
       return in.readAllBytes();
     }
   }

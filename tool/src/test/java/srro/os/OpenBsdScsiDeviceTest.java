@@ -10,10 +10,12 @@ import java.util.List;
 import jnr.constants.platform.Errno;
 import jnr.ffi.Runtime;
 import org.junit.jupiter.api.Test;
-import srro.scsi.Command;
-import srro.scsi.DataDirection;
-import srro.scsi.Reply;
-import srro.scsi.TransportStatus;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.DataDirection;
+import srro.scsi.transport.OpenMode;
+import srro.scsi.transport.ReadOnlyFlag;
+import srro.scsi.transport.Reply;
+import srro.scsi.transport.TransportStatus;
 
 class OpenBsdScsiDeviceTest {
   private static final byte[] MODE_SENSE_6 = {0x1a, 0, 0x3f, 0, (byte) 0xff, 0};

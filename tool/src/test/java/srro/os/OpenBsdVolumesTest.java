@@ -16,10 +16,10 @@ import jnr.constants.platform.OpenFlags;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import srro.check.CrossCheck;
-import srro.check.Finding;
 import srro.check.Report;
 import srro.check.Skipped;
-import srro.check.Volume;
+import srro.findings.Finding;
+import srro.mounts.Volume;
 
 /**
  * The OpenBSD volume source on a fake 7.7 machine: a USB stick with its lock switch on (sd1, "readonly" at

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import srro.scsi.Command;
-import srro.scsi.DataDirection;
-import srro.scsi.Reply;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.DataDirection;
+import srro.scsi.transport.OpenMode;
+import srro.scsi.transport.ReadOnlyFlag;
+import srro.scsi.transport.Reply;
+import srro.scsi.transport.ScsiDevice;
 
 /** The real JNR binding on this Linux host: open(2), ioctl(2) and errno through the native calls. */
 class PlatformTest {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
 import org.junit.jupiter.api.Test;
-import srro.check.OpenBsdDisks.SoftraidVolume;
+import srro.mounts.OpenBsdDisks.SoftraidVolume;
 
 class SoftraidBioTest {
   private static final FakeSoftraid.Chunk SD1A = new FakeSoftraid.Chunk("sd1a", 1L << 30, 0);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import srro.check.CrossCheck;
 import srro.check.Report;
-import srro.check.Volume;
+import srro.mounts.Volume;
 
 /** A fake sysfs tree (device-mapper is not in this machine's kernel, so its slaves are shown here). */
 class SysfsVolumesTest {

@@ -8,10 +8,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import srro.findings.Finding;
+import srro.findings.Severity;
 import srro.fstab.Entry;
 import srro.fstab.Fstab;
 import srro.fstab.FstabLint;
 import srro.fstab.VolumeFacts;
+import srro.mounts.Mount;
+import srro.mounts.MountTable;
+import srro.mounts.Volume;
 
 /**
  * The rules across the three views of a host: what fstab asks for, what is mounted, and what the volumes say.

@@ -2,6 +2,8 @@ package srro.check;
 
 import java.util.List;
 import java.util.Objects;
+import srro.findings.Finding;
+import srro.findings.Severity;
 
 /**
  * The result of a check run on one host: which checks ran, which did not and why, and the findings. Only

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
-import srro.check.Finding;
+import srro.findings.Finding;
 
 /**
  * Plans and applies the fixes srro is sure of: setting fs_passno to 0 on the lines that {@link

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import srro.check.Finding;
-import srro.check.Severity;
+import srro.findings.Finding;
+import srro.findings.Severity;
 
 /**
  * The fstab rules. Each finding names the line; ids are stable (scripts match on them):

@@ -1,5 +1,8 @@
 package srro.scsi;
 
+import srro.scsi.transport.Command;
+import srro.scsi.transport.DataDirection;
+
 /**
  * Builders for the command descriptor blocks srro sends, each returning a complete {@link Command}. Field
  * layouts follow SPC-4 (T10/BSR INCITS 513); allocation lengths are capped at {@link Command#MAX_TRANSFER}

@@ -1,6 +1,7 @@
 package srro.scsi;
 
 import java.io.ByteArrayOutputStream;
+import srro.scsi.transport.Command;
 
 /**
  * Reads hex bytes as sg3_utils and sdparm accept them for {@code --inhex}: one or two hex digits per byte,

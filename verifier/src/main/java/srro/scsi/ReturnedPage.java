@@ -3,8 +3,9 @@ package srro.scsi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import srro.scsi.Outcome.Failed;
-import srro.scsi.Outcome.Layer;
+import srro.scsi.transport.Outcome;
+import srro.scsi.transport.Outcome.Failed;
+import srro.scsi.transport.Outcome.Layer;
 
 /**
  * The last layer of {@link Outcome}: did the device return the page that was asked for, whole? Devices that

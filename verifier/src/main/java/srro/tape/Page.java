@@ -2,8 +2,8 @@ package srro.tape;
 
 import java.util.Optional;
 import srro.scsi.Cursor;
-import srro.scsi.Outcome;
 import srro.scsi.ScsiFormatException;
+import srro.scsi.transport.Outcome;
 
 /**
  * The 4-byte header every tape data encryption page starts with (SSC-4 §8.5.2.1): bytes 0-1 PAGE CODE, bytes

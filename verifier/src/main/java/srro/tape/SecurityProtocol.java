@@ -1,7 +1,7 @@
 package srro.tape;
 
 import srro.scsi.Cdbs;
-import srro.scsi.Command;
+import srro.scsi.transport.Command;
 
 /**
  * The SECURITY PROTOCOL IN / OUT commands srro sends for tape data encryption: which protocol and page each

@@ -1,7 +1,7 @@
 package srro.tape;
 
 import java.util.List;
-import srro.scsi.Command;
+import srro.scsi.transport.Command;
 
 /**
  * The set data encryption page (SSC-4 §8.5.3.2; SECURITY PROTOCOL OUT protocol 0x20 page 0x0010) without its

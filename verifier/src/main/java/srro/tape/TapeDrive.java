@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import srro.scsi.Command;
-import srro.scsi.Outcome;
-import srro.scsi.Reply;
 import srro.scsi.ScsiFormatException;
-import srro.scsi.Transport;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.Outcome;
+import srro.scsi.transport.Reply;
+import srro.scsi.transport.Transport;
 
 /**
  * A tape drive spoken to over a {@link Transport} with SECURITY PROTOCOL IN / OUT. Every reply is judged by

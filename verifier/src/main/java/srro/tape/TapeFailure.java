@@ -1,7 +1,7 @@
 package srro.tape;
 
 import java.util.Objects;
-import srro.scsi.Outcome;
+import srro.scsi.transport.Outcome;
 
 /**
  * A command to the drive that did not come back good: which command ({@code commandName}, e.g. "SECURITY

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import srro.findings.Severity;
 import srro.fstab.Dialect;
 import srro.fstab.Fstab;
+import srro.mounts.MountTable;
+import srro.mounts.Volume;
 
 class CrossCheckTest {
   static Volume vol(String dev, Volume.ReadOnly ro, String... chunks) {

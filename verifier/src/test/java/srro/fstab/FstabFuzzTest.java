@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import java.util.Optional;
-import srro.check.Finding;
+import srro.findings.Finding;
 
 /** Any bytes: parse either refuses with FstabFormatException or gives back the input byte for byte. */
 class FstabFuzzTest {

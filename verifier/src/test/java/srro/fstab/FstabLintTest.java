@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import srro.check.Finding;
-import srro.check.Severity;
+import srro.findings.Finding;
+import srro.findings.Severity;
 
 /**
  * Golden files: every {@code NAME.fstab} under {@code srro/fstab} has a {@code NAME.expected} (header lines

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.DataDirection;
 
 class CdbsTest {
   @Test

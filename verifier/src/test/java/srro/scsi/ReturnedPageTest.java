@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import srro.scsi.Outcome.Failed;
+import srro.scsi.transport.ClassifierTest;
+import srro.scsi.transport.Outcome;
+import srro.scsi.transport.Outcome.Failed;
 
 class ReturnedPageTest {
   private static final Optional<DeviceType> DISK = Optional.of(DeviceType.DISK);

@@ -3,6 +3,7 @@ package srro.scsi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import srro.scsi.transport.ClassifierTest;
 
 class SenseKeySpecificTest {
   private static SenseKeySpecific of(SenseKey k, String hex) throws ScsiFormatException {

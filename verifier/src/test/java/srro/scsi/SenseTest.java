@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import srro.scsi.transport.ClassifierTest;
 
 class SenseTest {
   private static Sense parse(String hex) throws ScsiFormatException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import srro.scsi.transport.ClassifierTest;
 
 class VitalProductDataTest {
   private static VitalProductData parse(String hex) throws ScsiFormatException {

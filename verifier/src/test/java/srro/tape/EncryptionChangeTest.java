@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import srro.scsi.Command;
-import srro.scsi.Outcome;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.Outcome;
 
 /** Set and clear against a scripted drive: only a status page that shows the change is success. */
 class EncryptionChangeTest {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import srro.scsi.Outcome;
+import srro.scsi.transport.Outcome;
 
 class PageTest {
 

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import srro.scsi.Command;
-import srro.scsi.Reply;
-import srro.scsi.Transport;
-import srro.scsi.TransportStatus;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.Reply;
+import srro.scsi.transport.Transport;
+import srro.scsi.transport.TransportStatus;
 
 /**
  * A tape drive in a test: answers SECURITY PROTOCOL IN with the supported protocols list, the in support page,

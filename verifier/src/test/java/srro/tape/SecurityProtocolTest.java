@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import srro.scsi.Command;
-import srro.scsi.DataDirection;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.DataDirection;
 
 /** Every CDB srro sends for tape encryption, byte for byte against the golden files (SPC-4 §6.40, §6.41). */
 class SecurityProtocolTest {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import srro.scsi.Command;
+import srro.scsi.transport.Command;
 
 /** The set data encryption page (SSC-4 §8.5.3.2), byte for byte against the golden parameter lists. */
 class SetDataEncryptionTest {

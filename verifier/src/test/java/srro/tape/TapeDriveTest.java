@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import srro.scsi.Command;
-import srro.scsi.Outcome;
+import srro.scsi.transport.Command;
+import srro.scsi.transport.Outcome;
 
 /** Reading pages over a transport: every layer judged, every page checked before it is parsed. */
 class TapeDriveTest {

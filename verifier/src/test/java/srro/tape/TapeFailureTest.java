@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import srro.scsi.Outcome;
+import srro.scsi.transport.Outcome;
 
 class TapeFailureTest {
   private static TapeFailure at(Outcome.Layer layer) {

@@ -1,0 +1,177 @@
+package srro.cli.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import srro.check.CrossCheck;
+import srro.check.Report;
+import srro.check.Skipped;
+import srro.cli.AtomicRewrite;
+import srro.cli.ExitCode;
+import srro.cli.FstabFile;
+import srro.cli.Io;
+import srro.cli.Json;
+import srro.cli.UsageException;
+import srro.fstab.Dialect;
+import srro.fstab.Entry;
+import srro.mounts.Mount;
+import srro.mounts.MountTable;
+import srro.os.SpecResolver;
+import srro.os.VolumeSource;
+
+/**
+ * {@code srro check}: the operator's verdict for this machine (or for copies of another machine's fstab and
+ * mount table). Reads fstab, the mount table and the volumes' read-only state, runs {@link CrossCheck}, and says
+ * what it could not check. Native code (JNR) is loaded only to ask disks for MODE SENSE and, on OpenBSD, for
+ * getfsstat(2), sysctl(2) and the bio(4) ioctls.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Are read-only volumes mounted read-only, with fs_passno 0 in fstab?",
+      "Compares fstab, the mount table and the volumes as far as this machine and",
+      "user allow, and says what it could not check.",
+      "Exit 0 when no error was found, 1 when one was."
+    })
+public final class CheckCommand implements Callable<Integer> {
+  @Option(names = "--fstab", paramLabel = "FILE", description = "Check this fstab instead of /etc/fstab.")
+  Path fstab;
+
+  @Option(
+      names = "--mounts",
+      paramLabel = "FILE",
+      description =
+          "Check this mount table (a copy of /proc/self/mountinfo or of mount(8) output, detected) instead of"
+              + " this machine's; the volumes of this machine are then not compared.")
+  Path mounts;
+
+  @Option(names = "--dialect", paramLabel = "openbsd|linux", description = "Read fstab as this dialect.")
+  Dialect dialect;
+
+  @Option(
+      names = "--fix",
+      description = "Set fs_passno to 0 in the fstab where a rule says so (as srro fstab --fix).")
+  boolean fix;
+
+  @Option(names = "--json", description = "Print one JSON document (schema srro-check/1) for fleets.")
+  boolean json;
+
+  private final Io io;
+  private final Machine machine;
+
+  CheckCommand(Io io) {
+    this(io, Machine.current());
+  }
+
+  /** Checks {@code machine} instead of the one srro runs on (tests). */
+  CheckCommand(Io io, Machine machine) {
+    this.io = io;
+    this.machine = machine;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<Skipped> skipped = new ArrayList<>();
+    FstabFile f = readFstab(skipped);
+    MountTable table = mounts != null ? MountTable.parse(mounts.toString(), readLimited(mounts))
+        : machine.mounts(skipped);
+    List<srro.mounts.Volume> volumes = null;
+    if (mounts != null) {
+      skipped.add(new Skipped("volumes", "--mounts names a copy of another machine's table; volumes not compared"));
+    } else {
+      VolumeSource.Reading r = machine.volumes(skipped);
+      volumes = r == null ? null : r.volumes();
+    }
+    SpecResolver resolver = machine.resolver();
+    if (f != null && volumes != null && !resolver.resolvesTags() && hasTags(f)) {
+      skipped.add(
+          new Skipped(
+              "spec-resolution",
+              "/dev/disk/by-* is missing (no udev): UUID=/LABEL= entries are not matched with volumes"));
+    }
+    String host = ReportView.thisHost();
+    Report report =
+        CrossCheck.run(
+            host, new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver), skipped);
+    FstabFile.Fixed fixed = null;
+    if (fix && f != null) {
+      fixed = f.fix(report.findings(), new AtomicRewrite(io.env()));
+      f = fixed.after();
+      report = CrossCheck.run(host, new CrossCheck.Views(f.fstab(), table, volumes, resolver), skipped);
+    } else if (fix) {
+      throw new UsageException("--fix needs an fstab, and none was read");
+    }
+    if (json) {
+      Json.Obj o = ReportView.json(report).put("fstab", f == null ? null : f.path().toString());
+      o.put("mounts", table == null ? null : table.source());
+      o.put("fix", fixed == null ? null : FstabFile.json(fixed));
+      o.put("volumes", volumes == null ? null : ReportView.volumes(volumes));
+      io.out().println(o);
+    } else {
+      if (volumes != null) {
+        ReportView.readOnlyVolumes(io.out(), volumes);
+      }
+      ReportView.text(io.out(), report, targets(f, table), f == null ? "fstab" : f.path().toString());
+      if (fixed != null) {
+        FstabFile.text(io.out(), fixed);
+      }
+    }
+    return report.ok() ? ExitCode.OK.status() : ExitCode.NO.status();
+  }
+
+  private FstabFile readFstab(List<Skipped> skipped) throws Exception {
+    Path p = fstab == null ? FstabFile.DEFAULT : fstab;
+    try {
+      return FstabFile.read(p, dialect);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      if (fstab != null) {
+        throw e;
+      }
+      String why = e instanceof NoSuchFileException ? "not found" : "permission denied";
+      skipped.add(new Skipped("fstab", p + ": " + why));
+      return null;
+    }
+  }
+
+  private static byte[] readLimited(Path p) throws IOException {
+    try (InputStream in = Files.newInputStream(p)) {
+      return in.readNBytes(MountTable.MAX_BYTES + 1);
+    }
+  }
+
+  private static boolean hasTags(FstabFile f) {
+    for (Entry e : f.fstab().entries()) {
+      if (e.spec().matches("(UUID|LABEL|PARTUUID|PARTLABEL)=.*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The fstab entries, then every mounted block device, in order: the report lists each with its verdict. */
+  private static List<String> targets(FstabFile f, MountTable table) {
+    LinkedHashSet<String> t = new LinkedHashSet<>();
+    if (f != null) {
+      t.addAll(f.targets());
+    }
+    if (table != null) {
+      for (Mount m : table.mounts()) {
+        if (m.device().startsWith("/dev/")) {
+          t.add(m.mountPoint());
+        }
+      }
+    }
+    return new ArrayList<>(t);
+  }
+}

@@ -1,0 +1,77 @@
+package srro.cli.fstab;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import srro.check.Report;
+import srro.cli.AtomicRewrite;
+import srro.cli.ExitCode;
+import srro.cli.FstabFile;
+import srro.cli.Io;
+import srro.cli.Json;
+import srro.cli.check.ReportView;
+import srro.findings.Finding;
+import srro.fstab.Dialect;
+import srro.fstab.FstabLint;
+import srro.fstab.VolumeFacts;
+
+/** {@code srro fstab [--fix] [FILE]}: lints an fstab(5) file offline and optionally sets fs_passno to 0. */
+@Command(
+    name = "fstab",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Check an fstab(5) file (OpenBSD or Linux); --fix sets fs_passno 0.",
+      "The fix is atomic, keeps FILE" + AtomicRewrite.BACKUP_SUFFIX + " and changes no other byte.",
+      "Exit 0 when no error remains, 1 when one does."
+    })
+public final class FstabCommand implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "The fstab file (default /etc/fstab).")
+  Path file = FstabFile.DEFAULT;
+
+  @Option(names = "--fix", description = "Set fs_passno to 0 on the lines a rule flags; write atomically.")
+  boolean fix;
+
+  @Option(
+      names = "--dialect",
+      paramLabel = "openbsd|linux",
+      description = "Read the file as this dialect instead of detecting it.")
+  Dialect dialect;
+
+  @Option(names = "--json", description = "Print one JSON document (schema srro-check/1 plus file, dialect, fix).")
+  boolean json;
+
+  private final Io io;
+
+  FstabCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    FstabFile f = FstabFile.read(file, dialect);
+    List<Finding> findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE);
+    FstabFile.Fixed fixed = null;
+    if (fix) {
+      fixed = f.fix(findings, new AtomicRewrite(io.env()));
+      f = fixed.after();
+      findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE);
+    }
+    Report report = new Report(ReportView.thisHost(), List.of("fstab"), List.of(), findings);
+    if (json) {
+      Json.Obj o = ReportView.json(report).put("file", file.toString()).put("dialect", f.fstab().dialect().cliName());
+      o.put("fix", fixed == null ? null : FstabFile.json(fixed));
+      io.out().println(o);
+    } else {
+      io.out().println(file + ": " + f.fstab().dialect().cliName() + " fstab");
+      ReportView.text(io.out(), report, f.targets(), "fstab");
+      if (fixed != null) {
+        FstabFile.text(io.out(), fixed);
+      }
+    }
+    return report.ok() ? ExitCode.OK.status() : ExitCode.NO.status();
+  }
+}

@@ -1,0 +1,286 @@
+package srro.cli.patch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import srro.MalformedInputException;
+import srro.cli.ArchiveSource;
+import srro.cli.ExitCode;
+import srro.cli.Io;
+import srro.cli.Json;
+import srro.cli.UsageException;
+import srro.patch.FilePatch;
+import srro.patch.Patchset;
+import srro.patch.Plan;
+import srro.patch.Source;
+import srro.patch.Transaction;
+import srro.patch.Tree;
+
+/** {@code srro patch}: verify, check and apply unified diffs all or nothing, with recovery and rollback. */
+@Command(
+    name = "patch",
+    mixinStandardHelpOptions = true,
+    description = "Apply unified diffs all or nothing, recoverably; check them against a tree or a tarball.",
+    subcommands = {
+      PatchCommand.Apply.class,
+      PatchCommand.Status.class,
+      PatchCommand.Recover.class,
+      PatchCommand.Rollback.class
+    })
+public final class PatchCommand implements Callable<Integer> {
+  private final Io io;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  PatchCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(io.out());
+    return ExitCode.USAGE.status();
+  }
+
+  /** Options shared by apply and status. */
+  static class DiffOptions {
+    @Option(
+        names = {"-p", "--strip"},
+        paramLabel = "N",
+        description = "Strip N leading path components from names in the diff (default 0, as errata use).")
+    int strip;
+
+    @Option(
+        names = {"-k", "--key"},
+        paramLabel = "KEY",
+        description = "signify public key: every FILE must be a signify -e signed diff and verify with it.")
+    Path key;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Unified diffs (or signify -e signed diffs).")
+    List<Path> files = new ArrayList<>();
+
+    /** Parses every FILE into one patchset; signed files are verified first. */
+    Patchset load(SignedDiff.Verifier verifier)
+        throws IOException, MalformedInputException, UsageException, VerificationFailed {
+      if (strip < 0 || strip > 1000) {
+        throw new UsageException("-p must be between 0 and 1000");
+      }
+      List<FilePatch> all = new ArrayList<>();
+      String description = null;
+      for (Path f : files) {
+        byte[] bytes = SignedDiff.read(f);
+        if (SignedDiff.isSigned(bytes)) {
+          if (key == null) {
+            throw new UsageException(f + " is signed: give the public key with -k KEY");
+          }
+          bytes = verifier.verifiedMessage(f.toString(), bytes, key);
+        } else if (key != null) {
+          throw new VerificationFailed(f + ": not signed (expected '" + SignedDiff.UNTRUSTED.strip()
+              + "' first) but -k was given; nothing was applied");
+        }
+        Patchset p = Patchset.parse(f.toString(), bytes);
+        if (description == null) {
+          description = p.description();
+        }
+        all.addAll(p.files());
+      }
+      String names = String.join(", ", files.stream().map(Path::toString).toList());
+      return new Patchset(names, description, all);
+    }
+  }
+
+  /** A signature did not verify, or a file that had to be signed was not: the check said no. */
+  static final class VerificationFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    VerificationFailed(String message) {
+      super(message);
+    }
+  }
+
+  @Command(
+      name = "apply",
+      mixinStandardHelpOptions = true,
+      description = "Apply every FILE to the tree all or nothing, keeping .orig backups.")
+  static final class Apply implements Callable<Integer> {
+    private final Io io;
+
+    @Option(
+        names = {"-d", "--directory"},
+        paramLabel = "DIR",
+        description = "The tree to patch (default: the current directory).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--dry-run", description = "Check and report, write nothing.")
+    boolean dryRun;
+
+    @CommandLine.Mixin DiffOptionsMixin options;
+
+    Apply(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Tree tree = Tree.open(dir);
+      Transaction.requireNonePending(tree);
+      Patchset patchset;
+      try {
+        patchset = options.load(SignedDiff.SIGNIFY);
+      } catch (VerificationFailed e) {
+        io.err().println("srro: " + e.getMessage());
+        return ExitCode.NO.status();
+      }
+      Plan plan = Plan.of(patchset, options.strip, tree);
+      boolean write = plan.applies() && !dryRun;
+      List<String> written = List.of();
+      if (write) {
+        var changes = plan.changes(true, tree);
+        Transaction.apply(tree, changes, Transaction.Checkpoint.NONE);
+        written = changes.stream().map(c -> c.path()).toList();
+      }
+      new PatchReport(io, options.json).plan(plan, dryRun ? "checking" : "patching", written);
+      return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
+    }
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Say for every file and hunk whether it applies, is already applied or conflicts.")
+  static final class Status implements Callable<Integer> {
+    private final Io io;
+
+    @Option(
+        names = {"-d", "--directory"},
+        paramLabel = "DIR",
+        description = "The tree to check (default: the current directory).")
+    Path dir;
+
+    @Option(
+        names = "--archive",
+        paramLabel = "TARBALL",
+        description = "Check against the entries of a .tar.gz (src.tar.gz, sys.tar.gz) without extracting it.")
+    Path archive;
+
+    @CommandLine.Mixin DiffOptionsMixin options;
+
+    Status(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      if (dir != null && archive != null) {
+        throw new UsageException("give -d DIR or --archive TARBALL, not both");
+      }
+      Patchset patchset;
+      try {
+        patchset = options.load(SignedDiff.SIGNIFY);
+      } catch (VerificationFailed e) {
+        io.err().println("srro: " + e.getMessage());
+        return ExitCode.NO.status();
+      }
+      Source source;
+      if (archive != null) {
+        boolean tty = System.console() != null && io.err() == System.err;
+        source = ArchiveSource.read(archive, Plan.candidates(patchset, options.strip), tty ? io.err() : null);
+      } else {
+        Tree tree = Tree.open(dir == null ? Path.of(".") : dir);
+        Transaction.requireNonePending(tree);
+        source = tree;
+      }
+      Plan plan = Plan.of(patchset, options.strip, source);
+      new PatchReport(io, options.json).plan(plan, "checking", List.of());
+      return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
+    }
+  }
+
+  @Command(
+      name = "recover",
+      mixinStandardHelpOptions = true,
+      description = "Finish or undo an interrupted apply or rollback: the tree ends exactly old or exactly new.")
+  static final class Recover implements Callable<Integer> {
+    private final Io io;
+
+    @CommandLine.Mixin TreeOptions tree;
+
+    Recover(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Tree tree = Tree.open(this.tree.dir);
+      Transaction.Recovery r = Transaction.recover(tree, Transaction.Checkpoint.NONE);
+      String what =
+          switch (r) {
+            case NOTHING_PENDING -> "nothing to recover";
+            case ROLLED_BACK -> "interrupted transaction undone: the tree is as before it";
+            case ROLLED_FORWARD -> "interrupted transaction completed: every file is patched";
+          };
+      if (this.tree.json) {
+        io.out().println(Json.object().put("directory", tree.root().toString()).put("recovery", r));
+      } else {
+        io.out().println(tree.root() + ": " + what);
+      }
+      return ExitCode.OK.status();
+    }
+  }
+
+  @Command(
+      name = "rollback",
+      mixinStandardHelpOptions = true,
+      description = "Restore the files the last applied patchset changed.")
+  static final class Rollback implements Callable<Integer> {
+    private final Io io;
+
+    @CommandLine.Mixin TreeOptions tree;
+
+    Rollback(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Tree tree = Tree.open(this.tree.dir);
+      List<String> restored = Transaction.rollback(tree, Transaction.Checkpoint.NONE);
+      if (this.tree.json) {
+        io.out().println(Json.object().put("directory", tree.root().toString()).put("restored", restored));
+      } else {
+        for (String p : restored) {
+          // a path that no longer exists did not exist before the apply (a .orig backup, a created file)
+          boolean exists =
+              java.nio.file.Files.exists(tree.root().resolve(p), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+          io.out().println((exists ? "restored " : "removed ") + p);
+        }
+        io.out().println("rolled back " + restored.size() + " file" + (restored.size() == 1 ? "" : "s"));
+      }
+      return ExitCode.OK.status();
+    }
+  }
+
+  /** picocli mixin wrapper so apply and status share the options. */
+  static final class DiffOptionsMixin extends DiffOptions {}
+
+  /** The options of recover and rollback, which work on a tree and no diff. */
+  static final class TreeOptions {
+    @Option(
+        names = {"-d", "--directory"},
+        paramLabel = "DIR",
+        description = "The tree (default: the current directory).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+  }
+}

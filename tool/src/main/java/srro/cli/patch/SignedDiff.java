@@ -1,0 +1,78 @@
+package srro.cli.patch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import srro.MalformedInputException;
+import srro.patch.Patchset;
+import srro.signify.PublicKey;
+import srro.signify.Signature;
+import srro.signify.Verification;
+
+/**
+ * The seam between signify and the patch engine: a diff file named on the command line is either a plain diff
+ * or a signify {@code -e} file (signature lines followed by the message). A signed file is verified first and
+ * only the verified message bytes, still in memory, go to the parser — the file is never read twice.
+ */
+final class SignedDiff {
+  static final String UNTRUSTED = "untrusted comment: ";
+
+  /** Verifies an embedded signature and returns the message; the implementation lives in srro.signify. */
+  @FunctionalInterface
+  interface Verifier {
+    /**
+     * The message after the signature, a copy of the verified bytes.
+     *
+     * @throws PatchCommand.VerificationFailed when the signature does not verify with {@code key}
+     */
+    byte[] verifiedMessage(String source, byte[] signedFile, Path key)
+        throws IOException, MalformedInputException, PatchCommand.VerificationFailed;
+  }
+
+  /** Largest public key file read, in bytes (signify reads at most 2047). */
+  static final int MAX_KEY_FILE_BYTES = 4096;
+
+  /**
+   * signify -V -e on bytes in memory (signify.c {@code verifyembedded}): the signature lines are parsed, the
+   * key number checked before the curve, and only then are the message bytes handed on.
+   */
+  static final Verifier SIGNIFY =
+      (source, signed, keyPath) -> {
+        Signature sig = Signature.parse(source, signed, signed.length);
+        if (Files.size(keyPath) > MAX_KEY_FILE_BYTES) {
+          throw new IOException(keyPath + ": larger than " + MAX_KEY_FILE_BYTES + " bytes, not a public key");
+        }
+        PublicKey key = PublicKey.parse(keyPath.toString(), Files.readAllBytes(keyPath));
+        Verification v = key.verify(sig, signed, sig.length(), signed.length - sig.length());
+        if (!v.verified()) {
+          throw new PatchCommand.VerificationFailed(source + ": " + v.message() + "; nothing was applied");
+        }
+        return Arrays.copyOfRange(signed, sig.length(), signed.length);
+      };
+
+  private SignedDiff() {}
+
+  static boolean isSigned(byte[] file) {
+    byte[] u = UNTRUSTED.getBytes(StandardCharsets.US_ASCII);
+    if (file.length < u.length) {
+      return false;
+    }
+    for (int i = 0; i < u.length; i++) {
+      if (file[i] != u[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads {@code file} (at most the diff limit plus a signature) as the bytes to parse. */
+  static byte[] read(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > Patchset.MAX_DIFF_BYTES + 4096L) {
+      throw new IOException(file + ": " + size + " bytes, more than the diff limit of " + Patchset.MAX_DIFF_BYTES);
+    }
+    return Files.readAllBytes(file);
+  }
+}

@@ -1,0 +1,151 @@
+package srro.cli.probe;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import srro.MalformedInputException;
+import srro.cli.ExitCode;
+import srro.cli.Io;
+import srro.cli.Json;
+import srro.cli.Reporter;
+import srro.os.OsCallException;
+import srro.os.Platform;
+import srro.probe.IoctlFailedException;
+import srro.probe.Probe;
+import srro.scsi.Inquiry;
+import srro.scsi.ModeParameters;
+import srro.scsi.transport.Outcome;
+import srro.scsi.transport.ReadOnlyFlag;
+import srro.scsi.transport.ScsiDevice;
+
+/** {@code srro probe DEVICE...}: is each device write-protected, and do all layers agree? */
+@Command(
+    name = "probe",
+    sortOptions = false,
+    description = {
+      "Ask SCSI devices whether they are write-protected and compare every layer's answer:",
+      "the open mode, INQUIRY, the WP bit from MODE SENSE(6) (or (10) if (6) fails) and the OS's read-only flag.",
+      "Exit 0 when the state is known, 1 when layers disagree, 71 when an ioctl failed, 74 when a command failed."
+    })
+public final class ProbeCommand implements Callable<Integer> {
+
+  /** How probe opens a device; tests put canned devices here. */
+  interface Devices {
+    ScsiDevice open(String path) throws IOException, OsCallException;
+  }
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DEVICE",
+      description = "Device nodes (/dev/sda, /dev/sg0, /dev/rsd0c).")
+  List<String> devices;
+
+  @Option(
+      names = "--page",
+      paramLabel = "CODE",
+      description = "Mode page to ask for (default 0x3f, all pages; 0 is what OpenBSD sd(4) asks for).",
+      converter = PageCodeConverter.class)
+  int pageCode = 0x3f;
+
+  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  boolean json;
+
+  private final Io io;
+  Devices opener = path -> Platform.current().openScsi(path, Platform.Access.PREFER_READ_WRITE);
+
+  ProbeCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<Object> results = new ArrayList<>();
+    Exception failure = null;
+    ExitCode worst = ExitCode.OK;
+    for (String path : devices) {
+      Attempt a = new Attempt();
+      try {
+        Probe.Report r = probe(path, a);
+        if (json) {
+          results.add(ProbeJson.report(r));
+        } else {
+          text(r);
+        }
+        if (!r.verdict().known()) {
+          worst = ExitCode.NO;
+        }
+      } catch (OsCallException | IoctlFailedException | IOException | MalformedInputException e) {
+        failure = failure == null ? e : failure;
+        if (json) {
+          results.add(ProbeJson.failure(path, a.openMode, a.steps, Reporter.describe(e)));
+        } else {
+          a.steps.forEach(s -> io.out().println(path + ": " + stepLine(s)));
+          if (devices.size() > 1) {
+            io.out().println(path + ": error: " + Reporter.describe(e));
+          }
+        }
+      }
+    }
+    if (json) {
+      io.out().println(Json.write(Json.object().put("devices", results)));
+    }
+    if (failure != null) {
+      throw failure; // the first failure decides the exit status; the others were printed above
+    }
+    return worst.status();
+  }
+
+  /** How far the probe of one device got, for reporting a failure part-way. */
+  private static final class Attempt {
+    String openMode = "";
+    final List<Probe.Step> steps = new ArrayList<>();
+  }
+
+  private Probe.Report probe(String path, Attempt a)
+      throws IOException, OsCallException, IoctlFailedException, MalformedInputException {
+    try (ScsiDevice device = opener.open(path)) {
+      a.openMode = device.mode().describe();
+      if (!json) {
+        io.out().println(path + ": open " + a.openMode);
+      }
+      return Probe.run(device, pageCode, a.steps);
+    }
+  }
+
+  private void text(Probe.Report r) {
+    String p = r.path() + ": ";
+    Inquiry q = r.inquiry();
+    io.out().println(p + "INQUIRY: " + ProbeJson.identity(q));
+    for (Probe.Step s : r.steps().subList(1, r.steps().size())) {
+      io.out().println(p + stepLine(s));
+    }
+    ModeParameters m = r.mode();
+    io.out().println(p + r.modeSource() + " header: mode data length " + m.modeDataLength() + " ("
+        + m.declaredLength() + " of " + m.availableLength() + " bytes received), medium type 0x"
+        + String.format("%02x", m.mediumType()) + ", device-specific parameter "
+        + m.deviceSpecificParameter().describe());
+    for (String w : m.warnings()) {
+      io.out().println(p + "warning: " + w);
+    }
+    List<String> os = new ArrayList<>();
+    for (ReadOnlyFlag f : r.flags()) {
+      os.add(f.describe());
+    }
+    io.out().println(p + "os: " + (os.isEmpty() ? "no read-only flag on this system" : String.join(", ", os)));
+    io.out().println(p + r.verdict().line());
+  }
+
+  static String stepLine(Probe.Step s) {
+    if (s.outcome() instanceof Outcome.Failed f) {
+      return s.command() + ": failed at the " + f.layer().name().toLowerCase(java.util.Locale.ROOT) + " layer ("
+          + f.code() + "): " + f.message();
+    }
+    Outcome.Good g = (Outcome.Good) s.outcome();
+    return s.command() + ": good, " + g.data().length + " bytes"
+        + (g.warnings().isEmpty() ? "" : " (" + String.join("; ", g.warnings()) + ")");
+  }
+}

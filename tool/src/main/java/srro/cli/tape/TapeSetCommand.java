@@ -1,0 +1,107 @@
+package srro.cli.tape;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import srro.MalformedInputException;
+import srro.cli.Io;
+import srro.cli.Json;
+import srro.cli.UsageException;
+import srro.os.OsCallException;
+import srro.scsi.transport.ScsiDevice;
+import srro.tape.EncryptionChange;
+import srro.tape.TapeDrive;
+import srro.tape.TapeKey;
+import srro.tape.TapeMode;
+
+/**
+ * {@code srro tape set DEVICE --key FILE}: sends the set data encryption page (SSC-4 §8.5.3.2) and reads the
+ * status page back; exit 0 only when it shows the modes and algorithm asked for and a new key instance
+ * counter. The key is read into one byte array, wiped with the file's bytes and the parameter list.
+ */
+@Command(
+    name = "set",
+    description = "Turn encryption on with the key in FILE, then read the drive's status back and fail unless"
+        + " it shows exactly what was asked.")
+final class TapeSetCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DEVICE", description = "The tape drive.")
+  String device;
+
+  @Option(names = "--key", paramLabel = "FILE", required = true,
+      description = "stenc key file: the key in hex on line 1, an optional description (the U-KAD) on"
+          + " line 2; - reads standard input.")
+  String keyFile;
+
+  @Option(names = "--mode", paramLabel = "on|mixed|rawread",
+      description = "on: encrypt, decrypt (default); mixed: also read unencrypted blocks; rawread: encrypt,"
+          + " read encrypted blocks raw.")
+  TapeMode mode = TapeMode.ON;
+
+  @Option(names = "--algorithm", paramLabel = "N",
+      description = "Algorithm index from 'srro tape caps' (default: the drive's only algorithm).")
+  Integer algorithm;
+
+  @Option(names = "--ckod", description = "Clear the key when the tape is unloaded.")
+  boolean ckod;
+
+  @Option(names = "--kad", paramLabel = "TEXT",
+      description = "Key description written beside every block (U-KAD), instead of the key file's line 2.")
+  String kad;
+
+  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  boolean json;
+
+  private final Io io;
+
+  TapeSetCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws UsageException, MalformedInputException, OsCallException, IOException {
+    if (mode == TapeMode.OFF) {
+      throw new UsageException("--mode off: use 'srro tape clear' to turn encryption off");
+    }
+    if (algorithm != null && (algorithm < 0 || algorithm > 255)) {
+      throw new UsageException("--algorithm must be 0..255, not " + algorithm);
+    }
+    if (kad != null && !kad.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+      throw new UsageException("--kad must be printable ascii");
+    }
+    EncryptionChange.Request request = new EncryptionChange.Request(mode,
+        algorithm == null ? OptionalInt.empty() : OptionalInt.of(algorithm), ckod, Optional.ofNullable(kad));
+    try (TapeKey key = readKey();
+        ScsiDevice dev = TapeCommand.open(device, true)) {
+      TapeDrive drive = new TapeDrive(device, dev);
+      Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
+      return TapeResults.report(io, device, EncryptionChange.set(drive, request, key), json, doc);
+    }
+  }
+
+  /** Reads at most {@link TapeKey#MAX_FILE_BYTES} + 1 bytes (so an oversized file is named) and wipes them. */
+  private TapeKey readKey() throws IOException, MalformedInputException {
+    byte[] file = null;
+    try {
+      if (keyFile.equals("-")) {
+        file = io.in().readNBytes(TapeKey.MAX_FILE_BYTES + 1);
+        return TapeKey.parse("stdin", file);
+      }
+      try (InputStream in = Files.newInputStream(Path.of(keyFile))) {
+        file = in.readNBytes(TapeKey.MAX_FILE_BYTES + 1);
+      }
+      return TapeKey.parse(keyFile, file);
+    } finally {
+      if (file != null) {
+        Arrays.fill(file, (byte) 0);
+      }
+    }
+  }
+}

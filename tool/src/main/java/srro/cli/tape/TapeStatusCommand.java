@@ -1,0 +1,98 @@
+package srro.cli.tape;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import srro.cli.ExitCode;
+import srro.cli.Io;
+import srro.cli.Json;
+import srro.os.OsCallException;
+import srro.scsi.transport.ScsiDevice;
+import srro.tape.EncryptionStatus;
+import srro.tape.NextBlockStatus;
+import srro.tape.Read;
+import srro.tape.TapeDrive;
+
+/**
+ * {@code srro tape status DEVICE}: the data encryption status page (SSC-4 §8.5.2.7) and, when the drive offers
+ * it, the next block encryption status page (§8.5.2.8). Exit 0 when the drive answered, whatever its modes.
+ */
+@Command(
+    name = "status",
+    description = "Show the drive's encryption and decryption modes, algorithm, key instance counter, key"
+        + " descriptors and the next block's encryption status.")
+final class TapeStatusCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DEVICE", description = "The tape drive (/dev/nst0, /dev/sg1, /dev/rst0).")
+  String device;
+
+  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  boolean json;
+
+  private final Io io;
+
+  TapeStatusCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws OsCallException, IOException {
+    try (ScsiDevice dev = TapeCommand.open(device, false)) {
+      TapeDrive drive = new TapeDrive(device, dev);
+      Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
+      OptionalInt refused = TapeCommand.refuseUnsupported(io, device, drive, TapeDrive.STATUS_PAGE, json, doc);
+      if (refused.isPresent()) {
+        return refused.getAsInt();
+      }
+      Read<EncryptionStatus> read = drive.status();
+      if (read instanceof Read.Failed<EncryptionStatus> f) {
+        return TapeCommand.fail(io, device, "reading the encryption status", f.failure(), json, doc);
+      }
+      Read.Ok<EncryptionStatus> status = (Read.Ok<EncryptionStatus>) read;
+      List<String> warnings = new ArrayList<>(status.warnings());
+      NextBlockStatus next = null;
+      String nextNote;
+      if (!drive.offersNextBlock()) {
+        nextNote = "the drive does not offer the next block encryption status page";
+      } else {
+        Read<NextBlockStatus> nb = drive.nextBlock();
+        if (nb instanceof Read.Ok<NextBlockStatus> ok) {
+          next = ok.page();
+          warnings.addAll(ok.warnings());
+          nextNote = "";
+        } else {
+          Read.Failed<NextBlockStatus> f = (Read.Failed<NextBlockStatus>) nb;
+          if (!f.failure().driveRefused()) {
+            return TapeCommand.fail(io, device, "reading the next block encryption status", f.failure(), json,
+                doc);
+          }
+          // No tape loaded or not at a block: the drive says so with CHECK CONDITION; the status stands.
+          nextNote = "unavailable: " + TapeCommand.describe(f.failure());
+        }
+      }
+      if (json) {
+        io.out().println(doc.put("ok", true)
+            .put("status", TapeView.status(status.page()))
+            .put("nextBlock", next == null ? null : TapeView.nextBlock(next))
+            .put("nextBlockNote", nextNote)
+            .put("warnings", warnings));
+        return ExitCode.OK.status();
+      }
+      TapeCommand.row(io.out(), "device", device + " (" + dev.mode().describe() + ")");
+      TapeView.status(io.out(), status.page());
+      if (next != null) {
+        TapeView.nextBlock(io.out(), next);
+      } else {
+        TapeCommand.row(io.out(), "next block", nextNote);
+      }
+      for (String w : warnings) {
+        io.err().println("srro: warning: " + device + ": " + w);
+      }
+      return ExitCode.OK.status();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package srro.cli.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import srro.cli.Io;
+import srro.os.FakeOpenBsd;
+import srro.os.FakeOpenBsd.ModeSense;
+
+/**
+ * srro check on an OpenBSD 7.7 machine made of fakes, through every native path: getfsstat records, hw.disknames
+ * by sysctl, softraid0 by the bio ioctls, dmesg, and MODE SENSE by SCIOCCOMMAND on /dev/rsdNc. The machine: a
+ * USB stick with its lock switch on (sd1), a CRYPTO volume sd2 on its sd1a, and fstab naming disks by DUID.
+ */
+class CheckCommandOpenBsdTest {
+  @TempDir Path tmp;
+
+  private static final String DISKNAMES = "sd0:3eb7f9da875cb9ee,sd1:,sd2:0123456789abcdef,cd0:";
+
+  private static String attach(String disk, String tail) {
+    return disk + " at scsibus1 targ 0 lun 0: <SanDisk, Cruzer Blade, 1.00> removable\n"
+        + disk + ": 7633MB, 512 bytes/sector, 15633408 sectors" + tail + "\n";
+  }
+
+  private record Run(int status, String out) {}
+
+  private static Run check(FakeOpenBsd m, String... args) {
+    Machine machine = new Machine.OpenBsd(m::volumes, m::mounts, m::open);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      Io io = new Io(new ByteArrayInputStream(new byte[0]), o, o, Map.of());
+      int status = new CommandLine(new CheckCommand(io, machine)).execute(args);
+      return new Run(status, out.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private Path fstab(String secureOptions, int passno) throws Exception {
+    Path f = tmp.resolve("fstab");
+    Files.writeString(f, "3eb7f9da875cb9ee.a / ffs rw 1 1\n0123456789abcdef.a /secure ffs " + secureOptions
+        + " 1 " + passno + "\n");
+    return f;
+  }
+
+  private static FakeOpenBsd stickAndVolume() {
+    return new FakeOpenBsd().disknames(DISKNAMES).crypto("sd2", "sd1a")
+        .disk("sd0", ModeSense.WRITABLE).disk("sd1", ModeSense.WRITE_PROTECTED);
+  }
+
+  /** The kernel without the kit: softraid answers MODE SENSE with a driver stuff-up, sd2 attached writable. */
+  private static FakeOpenBsd unpatched() {
+    return stickAndVolume().disk("sd2", ModeSense.STUFFUP)
+        .dmesg(attach("sd0", "") + attach("sd1", ", readonly") + attach("sd2", ""))
+        .mount("/dev/sd0a", "/", "ffs", false).mount("/dev/sd2a", "/secure", "ffs", false);
+  }
+
+  /** The kernel with the kit: softraid sets WP, sd(4) attaches sd2 readonly, so it can only be mounted ro. */
+  private static FakeOpenBsd patched() {
+    return stickAndVolume().disk("sd2", ModeSense.WRITE_PROTECTED)
+        .dmesg(attach("sd0", "") + attach("sd1", ", readonly") + attach("sd2", ", readonly"))
+        .mount("/dev/sd0a", "/", "ffs", false).mount("/dev/sd2a", "/secure", "ffs", true);
+  }
+
+  @Test
+  void withoutTheKitTheVolumeOnAWriteProtectedStickDoesNotSayReadOnly() throws Exception {
+    Run r = check(unpatched(), "--fstab", fstab("rw,nodev", 2).toString());
+    assertEquals(1, r.status(), r.out());
+    assertEquals(
+        "read-only volumes: /dev/sd1 (mode sense wp)\n"
+            + "[ ] /\n"
+            + "[ ] /secure\n"
+            + "[E] /dev/sd2\n"
+            + "      E chunk /dev/sd1a is write-protected but volume /dev/sd2 does not report read-only (kit not"
+            + " applied?) [wp-chunk-not-propagated]\n"
+            + "\n"
+            + "1 error, 0 warnings; checked: fstab, volumes, volumes-vs-mounts, fstab-vs-mounts\n"
+            + "not checked: mode-sense-wp: /dev/sd2: /dev/rsd2c: MODE SENSE(10) page 0x3f failed at the transport"
+            + " layer (SCCMD_UNKNOWN): the adapter or driver failed the command (retsts SCCMD_UNKNOWN)\n"
+            + "fix:\n"
+            + "  wp-chunk-not-propagated: apply the srro softraid patch kit (srro kit), rebuild the kernel,"
+            + " reassemble the volume\n",
+        r.out());
+  }
+
+  @Test
+  void withTheKitTheVolumeSaysReadOnlyAndFstabMustFollow() throws Exception {
+    Path fstab = fstab("rw,nodev", 2);
+    Run r = check(patched(), "--fstab", fstab.toString(), "--json");
+    assertEquals(1, r.status(), r.out());
+    assertTrue(r.out().contains("\"mounts\":\"getfsstat(2)\""), r.out());
+    assertTrue(r.out().contains("\"checks_skipped\":[]"), "everything was checked as root\n" + r.out());
+    assertTrue(r.out().contains("{\"device\":\"/dev/sd2\",\"aliases\":[],\"read_only\":\"yes\","
+        + "\"evidence\":\"mode_sense_wp\",\"chunks\":[\"/dev/sd1a\"]}"), r.out());
+    for (String id : new String[] {"ro-volume-passno", "rw-on-ro-volume", "fstab-rw-mounted-ro"}) {
+      assertTrue(r.out().contains("\"id\":\"" + id + "\""), id + "\n" + r.out());
+    }
+
+    Run fixed = check(patched(), "--fstab", fstab.toString(), "--fix");
+    assertTrue(fixed.out().contains("fs_passno 2 -> 0 [ro-volume-passno]"), fixed.out());
+    assertEquals("3eb7f9da875cb9ee.a / ffs rw 1 1\n0123456789abcdef.a /secure ffs rw,nodev 1 0\n",
+        Files.readString(fstab));
+
+    Files.writeString(fstab, Files.readString(fstab).replace("rw,nodev", "ro,nodev"));
+    Run clean = check(patched(), "--fstab", fstab.toString());
+    assertEquals(0, clean.status(), clean.out());
+    assertTrue(clean.out().contains("0 errors, 0 warnings"), clean.out());
+  }
+
+  @Test
+  void asAnUnprivilegedUserItSaysWhatItCouldNotAsk() throws Exception {
+    Run r = check(patched().notRoot(), "--fstab", fstab("ro,nodev", 0).toString());
+    assertEquals(0, r.status(), r.out());
+    assertTrue(r.out().startsWith("read-only volumes: /dev/sd1 (sd attach), /dev/sd2 (sd attach)\n"), r.out());
+    assertTrue(r.out().contains("not checked: softraid-chunks: open /dev/bio O_RDONLY: permission denied (EACCES)"
+        + " (not root?)\n"), r.out());
+    assertTrue(r.out().contains("not checked: mode-sense-wp: /dev/sd1: open /dev/rsd1c O_RDONLY: permission"
+        + " denied (EACCES)\n"), r.out());
+  }
+}

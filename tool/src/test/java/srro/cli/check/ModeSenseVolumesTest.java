@@ -1,0 +1,78 @@
+package srro.cli.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import srro.check.Skipped;
+import srro.mounts.Volume;
+import srro.os.OsCallException;
+import srro.os.VolumeSource;
+import srro.probe.CannedDevice;
+import srro.probe.Probe;
+import srro.scsi.transport.OpenMode;
+
+class ModeSenseVolumesTest {
+  private static Volume sysfs(String dev, Volume.ReadOnly ro) {
+    return new Volume(dev, List.of(), ro, Volume.Evidence.SYSFS_RO, List.of());
+  }
+
+  private static VolumeSource base(Volume... v) {
+    return () -> new VolumeSource.Reading(List.of(v), List.of(new Skipped("mode-sense-wp", "from the base")));
+  }
+
+  private static CannedDevice disk(String path, int deviceSpecific) {
+    return new CannedDevice(path, new OpenMode(true, ""), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.modeHeader6(deviceSpecific)), List.of());
+  }
+
+  @Test
+  void theWpBitMakesAVolumeReadOnlyEvenWhenTheKernelSaysWritable() throws Exception {
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sda", Volume.ReadOnly.NO)),
+        Set.of("/dev/sda")::contains,
+        path -> disk(path, 0x80)).read();
+    assertEquals(List.of(new Volume("/dev/sda", List.of(), Volume.ReadOnly.YES, Volume.Evidence.MODE_SENSE_WP,
+        List.of())), r.volumes());
+    assertEquals(List.of(), r.skipped());
+  }
+
+  @Test
+  void wpClearAndKernelWritableIsWritableByModeSense() throws Exception {
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sdb", Volume.ReadOnly.NO)),
+        Set.of("/dev/sdb")::contains,
+        path -> disk(path, 0x00)).read();
+    assertEquals(Volume.ReadOnly.NO, r.volumes().get(0).readOnly());
+    assertEquals(Volume.Evidence.MODE_SENSE_WP, r.volumes().get(0).evidence());
+  }
+
+  @Test
+  void kernelReadOnlyWithWpClearStaysReadOnlyOnTheKernelsWord() throws Exception {
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sdb", Volume.ReadOnly.YES)),
+        Set.of("/dev/sdb")::contains, path -> disk(path, 0x00)).read();
+    assertEquals(sysfs("/dev/sdb", Volume.ReadOnly.YES), r.volumes().get(0));
+  }
+
+  @Test
+  void aDiskThatCannotBeOpenedIsSaidNotCheckedAndKeepsTheKernelsAnswer() throws Exception {
+    Volume v = sysfs("/dev/sda", Volume.ReadOnly.NO);
+    VolumeSource.Reading r = new ModeSenseVolumes(base(v, sysfs("/dev/loop0", Volume.ReadOnly.YES)),
+        Set.of("/dev/sda")::contains, path -> {
+          throw new OsCallException("open " + path, 13, "EACCES", "permission denied");
+        }).read();
+    assertEquals(List.of(v, sysfs("/dev/loop0", Volume.ReadOnly.YES)), r.volumes());
+    assertEquals(List.of(new Skipped("mode-sense-wp", "/dev/sda: open /dev/sda: permission denied (EACCES)")),
+        r.skipped());
+  }
+
+  @Test
+  void noScsiDisksIsSaidAndNothingIsOpened() throws Exception {
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/vda", Volume.ReadOnly.NO)), Set.of()::contains,
+        path -> {
+          throw new AssertionError("opened " + path);
+        }).read();
+    assertEquals(List.of(new Skipped("mode-sense-wp", "no SCSI disks on this machine")), r.skipped());
+  }
+}

@@ -1,0 +1,51 @@
+package srro.cli.tape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import srro.cli.CliRun;
+import srro.os.OsCallException;
+
+class TapeCommandTest {
+
+  @Test
+  void withoutSubcommandPrintsUsage() {
+    CliRun r = CliRun.of("tape");
+    assertEquals(2, r.status(), r.toString());
+    assertTrue(r.out().contains("status"), r.out());
+    assertTrue(r.out().contains("clear"), r.out());
+  }
+
+  @Test
+  void reportsAFailedOpenWithExit71() {
+    TapeCommand.Opener old = TapeCommand.useOpener((path, access) -> {
+      throw new OsCallException("open " + path + " O_RDWR", 13, "EACCES", "permission denied");
+    });
+    try {
+      CliRun r = CliRun.of("tape", "clear", "/dev/nst0");
+      assertEquals(71, r.status(), r.toString());
+      assertEquals("srro: open /dev/nst0 O_RDWR: permission denied (EACCES)\n", r.err());
+    } finally {
+      TapeCommand.useOpener(old);
+    }
+  }
+
+  @Test
+  void explainsOpenBsdsReadWriteRequirement() {
+    String os = System.getProperty("os.name");
+    TapeCommand.Opener old = TapeCommand.useOpener((path, access) -> {
+      throw new OsCallException("open " + path + " O_RDWR", 30, "EROFS", "read-only file system");
+    });
+    try {
+      System.setProperty("os.name", "OpenBSD");
+      CliRun r = CliRun.of("tape", "status", "/dev/rst0");
+      assertEquals(71, r.status(), r.toString());
+      assertEquals("srro: open /dev/rst0 O_RDWR: cannot open read-write, and OpenBSD sends SECURITY PROTOCOL"
+          + " IN/OUT only through a read-write descriptor (EROFS)\n", r.err());
+    } finally {
+      System.setProperty("os.name", os);
+      TapeCommand.useOpener(old);
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package srro.cli.tape;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import srro.cli.CliRun;
+import srro.os.Platform;
+import srro.tape.ScriptedTapeTarget;
+
+/** {@code srro tape set}, in-process against a scripted drive: every outcome, its message and exit status. */
+class TapeSetCommandTest {
+  static final String KEY_HEX = "5fe1c3a9d27b8e4406f3a1c2b7d8e9f00a1b2c3d4e5f60718293a4b5c6d7e8f9";
+
+  @TempDir Path dir;
+
+  private String keyFile(String content) throws IOException {
+    Path p = dir.resolve("k.key");
+    Files.writeString(p, content, StandardCharsets.US_ASCII);
+    return p.toString();
+  }
+
+  private CliRun run(ScriptedTapeTarget target, String... args) {
+    try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(target)) {
+      return CliRun.of(args);
+    }
+  }
+
+  private static void assertWiped(ScriptedTapeTarget target) {
+    for (byte[] sent : target.sentData()) {
+      assertArrayEquals(new byte[sent.length], sent, "parameter list not wiped");
+    }
+  }
+
+  @Test
+  void setsVerifiesAndSaysSo() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget();
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX + "\nApril\n"));
+    assertEquals(0, r.status(), r.toString());
+    assertEquals("device                 /dev/nst0\n"
+        + "verified               encryption on, decryption on, algorithm index 1, key instance counter 7 -> 8"
+        + " (status page read back)\n"
+        + "u-kad                  April\n", r.out());
+    assertEquals("", r.err());
+    assertWiped(target);
+  }
+
+  @Test
+  void setPrintsJson() throws IOException {
+    CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX),
+        "--mode", "mixed", "--json");
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().startsWith("{\"device\":\"/dev/nst0\",\"access\":\"read-write\",\"ok\":true,"
+        + "\"asked\":{\"encryptionMode\":\"on\",\"decryptionMode\":\"mixed\",\"algorithmIndex\":1},"), r.out());
+    assertTrue(r.out().contains("\"after\":{\"encryptionMode\":\"on\",\"decryptionMode\":\"mixed\","
+        + "\"algorithmIndex\":1,\"keyInstanceCounter\":8,"), r.out());
+  }
+
+  @Test
+  void readsTheKeyFromStandardInput() {
+    ScriptedTapeTarget target = new ScriptedTapeTarget();
+    try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(target)) {
+      CliRun r = CliRun.withInput((KEY_HEX + "\n").getBytes(StandardCharsets.US_ASCII), Map.of(),
+          "tape", "set", "/dev/nst0", "--key", "-", "--mode", "rawread");
+      assertEquals(0, r.status(), r.toString());
+      assertTrue(r.out().contains("decryption raw"), r.out());
+    }
+  }
+
+  @Test
+  void opensTheDeviceReadWrite() throws IOException {
+    try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(new ScriptedTapeTarget())) {
+      CliRun.of("tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
+      assertEquals(List.of(Platform.Access.READ_WRITE), i.accesses());
+    }
+  }
+
+  @Test
+  void failsWhenTheStatusDidNotChange() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().ignoringSpout();
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("", r.out());
+    assertEquals("srro: /dev/nst0: every layer said good, but the status read back is not what was asked:"
+        + " encryption mode is off, asked for on; decryption mode is off, asked for on; key instance counter did"
+        + " not change (still 7): the drive did not take new parameters (do not trust this drive's"
+        + " encryption)\n", r.err());
+    assertWiped(target);
+  }
+
+  @Test
+  void failsWhenTheDriveAnswersWithAnotherPage() throws IOException {
+    CliRun r = run(new ScriptedTapeTarget().answeringStatusWithPage(0x0010), "tape", "set", "/dev/nst0",
+        "--key", keyFile(KEY_HEX));
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("srro: /dev/nst0: reading the encryption status before the change: SECURITY PROTOCOL IN"
+        + " protocol 0x20 specific 0x0020: asked for page 0x0020, the drive returned page 0x0010 [WRONG_PAGE]\n",
+        r.err());
+  }
+
+  /** The seed story: ioctl 0, SCSI status GOOD, empty sense, host_status DID_ERROR. Nothing was encrypted. */
+  @Test
+  void failsOnDidErrorWithZeroSense() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget()
+        .fault("SECURITY PROTOCOL OUT", new ScriptedTapeTarget.DidError());
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
+        + " specific 0x0010: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+    assertWiped(target);
+  }
+
+  @Test
+  void failsOnDidErrorWithJsonNamingTheLayer() throws IOException {
+    CliRun r = run(new ScriptedTapeTarget().fault("SECURITY PROTOCOL OUT", new ScriptedTapeTarget.DidError()),
+        "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--json");
+    assertEquals(1, r.status(), r.toString());
+    assertTrue(r.out().contains("\"ok\":false"), r.out());
+    assertTrue(r.out().contains("\"failure\":{\"stage\":\"sending the set data encryption page\","
+        + "\"command\":\"SECURITY PROTOCOL OUT protocol 0x20 specific 0x0010\",\"layer\":\"host\","
+        + "\"code\":\"DID_ERROR\","), r.out());
+  }
+
+  @Test
+  void failsOnCheckConditionWithDescriptorSense() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget()
+        .fault("SECURITY PROTOCOL OUT", new ScriptedTapeTarget.CheckCondition(0x05, 0x26, 0x00));
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
+        + " specific 0x0010: check condition: ILLEGAL REQUEST: Invalid field in parameter list (asc 0x26, ascq"
+        + " 0x00) [CHECK_CONDITION]\n", r.err());
+    assertWiped(target);
+  }
+
+  @Test
+  void exits71WhenTheIoctlFails() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget()
+        .fault("SECURITY PROTOCOL OUT", new ScriptedTapeTarget.IoctlError(5, "EIO"));
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
+    assertEquals(71, r.status(), r.toString());
+    assertEquals("srro: SECURITY PROTOCOL OUT protocol 0x20 specific 0x0010 on /dev/nst0: sending the set data"
+        + " encryption page: ioctl failed: EIO (errno 5) for SECURITY PROTOCOL OUT protocol 0x20 specific"
+        + " 0x0010 (EIO)\n", r.err());
+    assertWiped(target);
+  }
+
+  @Test
+  void refusesWhatTheDriveCannotDo() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget();
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile("00112233"));
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("srro: /dev/nst0: not changed: the key is 4 bytes, algorithm index 1 needs 32\n", r.err());
+    assertTrue(target.sentData().isEmpty());
+  }
+
+  @Test
+  void rejectsMalformedKeyFileWithExit65() throws IOException {
+    String key = keyFile("0x" + KEY_HEX);
+    CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", key);
+    assertEquals(65, r.status(), r.toString());
+    assertEquals("srro: " + key + " at offset 1: line 1: expected hex digits only (no spaces, no 0x), found"
+        + " another character\n", r.err());
+  }
+
+  @Test
+  void rejectsMissingKeyFileWithExit66() {
+    String missing = dir.resolve("none.key").toString();
+    CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", missing);
+    assertEquals(66, r.status(), r.toString());
+    assertEquals("srro: " + missing + ": no such file or directory\n", r.err());
+  }
+
+  @Test
+  void rejectsModeOffAsUsage() throws IOException {
+    CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--mode",
+        "off");
+    assertEquals(2, r.status(), r.toString());
+    assertTrue(r.err().startsWith("srro: --mode off: use 'srro tape clear' to turn encryption off\n"), r.err());
+  }
+
+  @Test
+  void rejectsAlgorithmOutOfRange() throws IOException {
+    CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX),
+        "--algorithm", "256");
+    assertEquals(2, r.status(), r.toString());
+    assertTrue(r.err().startsWith("srro: --algorithm must be 0..255, not 256\n"), r.err());
+  }
+
+  @Test
+  void rejectsKadThatIsNotPrintableAscii() throws IOException {
+    CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--kad",
+        "tab\there");
+    assertEquals(2, r.status(), r.toString());
+    assertTrue(r.err().startsWith("srro: --kad must be printable ascii\n"), r.err());
+  }
+
+  @Test
+  void requiresTheKeyOption() {
+    CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0");
+    assertEquals(2, r.status(), r.toString());
+  }
+
+  @Test
+  void passesCkodAndKadToTheDrive() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget();
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--ckod", "--kad", "tape 9",
+        "--algorithm", "1");
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().contains("u-kad                  tape 9\n"), r.out());
+    assertEquals(0x44, target.lastFlags(), "CEEM 1, CKOD 1");
+  }
+}

@@ -1,0 +1,48 @@
+package srro.mounts;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A block device and what it says about writing to it. {@code device} is a path ({@code /dev/loop0},
+ * {@code /dev/sd1}); {@code aliases} are other names for it ({@code /dev/mapper/x}); {@code chunks} are the
+ * devices it is assembled from (softraid chunks, device-mapper and md slaves), by path.
+ */
+public record Volume(String device, List<String> aliases, ReadOnly readOnly, Evidence evidence, List<String> chunks) {
+  public Volume {
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(readOnly, "readOnly");
+    Objects.requireNonNull(evidence, "evidence");
+    aliases = List.copyOf(aliases);
+    chunks = List.copyOf(chunks);
+  }
+
+  /** Whether the device refuses writes. */
+  public enum ReadOnly {
+    YES,
+    NO,
+    UNKNOWN
+  }
+
+  /** Where the answer came from. */
+  public enum Evidence {
+    /** Linux {@code /sys/class/block/NAME/ro}: the block layer's read-only flag (what BLKROGET returns). */
+    SYSFS_RO,
+    /** The BLKROGET ioctl. */
+    BLKROGET,
+    /** The WP bit of the MODE SENSE header's device-specific parameter (SBC-4 §6.5.2). */
+    MODE_SENSE_WP,
+    /**
+     * OpenBSD sd(4)'s attach line ({@code sd1: 7633MB, 512 bytes/sector, 15633408 sectors, readonly}): the
+     * kernel's SDEV_READONLY flag, set from MODE SENSE when the disk attached, which makes write opens fail.
+     */
+    SD_ATTACH,
+    /** Nothing answered. */
+    NONE
+  }
+
+  /** True when {@code path} names this volume. */
+  public boolean named(String path) {
+    return device.equals(path) || aliases.contains(path);
+  }
+}

@@ -1,8 +1,0 @@
-package srro.scsi;
-
-/** Which way a command's data phase goes (SG_DXFER_* on Linux, SCCMD_READ/WRITE on OpenBSD). */
-public enum DataDirection {
-  NONE,
-  FROM_DEVICE,
-  TO_DEVICE
-}
