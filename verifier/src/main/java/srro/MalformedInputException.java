@@ -14,17 +14,28 @@ public abstract class MalformedInputException extends Exception {
 
   private final String source;
   private final long offset;
+  private final boolean namesItsInput;
 
   protected MalformedInputException(String source, long offset, String message) {
+    this(source, offset, message, false);
+  }
+
+  /**
+   * {@code namesItsInput}: the message already names the input in its own tool's words (signify's "unable to
+   * parse m.sig" is an interface), so {@link #located()} prints it as it is.
+   */
+  protected MalformedInputException(String source, long offset, String message, boolean namesItsInput) {
     super(message);
     this.source = source;
     this.offset = offset;
+    this.namesItsInput = namesItsInput;
   }
 
   protected MalformedInputException(String source, long offset, String message, Throwable cause) {
     super(message, cause);
     this.source = source;
     this.offset = offset;
+    this.namesItsInput = false;
   }
 
   /** The input's name as the user gave it, or a name for the data ("stdin", "mode sense reply"). */
@@ -40,5 +51,21 @@ public abstract class MalformedInputException extends Exception {
   /** Whether {@link #offset()} is a 1-based line number (line-oriented formats) rather than a byte offset. */
   public boolean lineNumbered() {
     return false;
+  }
+
+  /**
+   * The one line the command line prints: "file:14: message" for line-oriented inputs, "file at offset 57:
+   * message" for binary ones, "file: message" for the input as a whole, or the message alone when it names its
+   * input itself.
+   */
+  public String located() {
+    String msg = getMessage();
+    if (namesItsInput || source.isEmpty()) {
+      return msg;
+    }
+    if (offset < 0) {
+      return source + ": " + msg;
+    }
+    return lineNumbered() ? source + ":" + offset + ": " + msg : source + " at offset " + offset + ": " + msg;
   }
 }

@@ -2,14 +2,20 @@ package srro.cli;
 
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
+import srro.os.Host;
 
-/** Creates command objects, handing the {@link Io} to every command that takes one in its constructor. */
+/**
+ * Creates command objects, handing the {@link Io} (and the {@link Host}) to every command that takes them in its
+ * constructor.
+ */
 final class CommandFactory implements CommandLine.IFactory {
   private final Io io;
+  private final Host host;
   private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
-  CommandFactory(Io io) {
+  CommandFactory(Io io, Host host) {
     this.io = io;
+    this.host = host;
   }
 
   @Override
@@ -19,6 +25,10 @@ final class CommandFactory implements CommandLine.IFactory {
       if (p.length == 1 && p[0] == Io.class) {
         c.setAccessible(true);
         return cls.cast(c.newInstance(io));
+      }
+      if (p.length == 2 && p[0] == Io.class && p[1] == Host.class) {
+        c.setAccessible(true);
+        return cls.cast(c.newInstance(io, host));
       }
     }
     return fallback.create(cls);

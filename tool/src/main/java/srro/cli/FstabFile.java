@@ -18,18 +18,16 @@ public record FstabFile(Path path, byte[] bytes, Fstab fstab) {
   public static final Path DEFAULT = Path.of("/etc/fstab");
 
   /** Reads at most {@link Fstab#MAX_BYTES} + 1 bytes, so a huge file is refused without being read whole. */
-  public static FstabFile read(Path path, Dialect dialect) throws IOException, FstabFormatException {
+  /** Reads {@code path} as {@code dialect}, or by its own hints, or else as {@code hostDialect}. */
+  public static FstabFile read(Path path, Dialect dialect, Dialect hostDialect)
+      throws IOException, FstabFormatException {
     byte[] bytes;
     try (InputStream in = Files.newInputStream(path)) {
       bytes = in.readNBytes(Fstab.MAX_BYTES + 1);
     }
-    return new FstabFile(path, bytes, Fstab.parse(path.toString(), bytes, dialect, hostDialect()));
+    return new FstabFile(path, bytes, Fstab.parse(path.toString(), bytes, dialect, hostDialect));
   }
 
-  /** The dialect of the machine srro runs on, for files that give no hint. */
-  static Dialect hostDialect() {
-    return System.getProperty("os.name", "").equalsIgnoreCase("OpenBSD") ? Dialect.OPENBSD : Dialect.LINUX;
-  }
 
   /** The mount points (or specs, for swap) of the entries, in file order, for the report's target list. */
   public List<String> targets() {

@@ -19,6 +19,7 @@ import srro.cli.patch.PatchCommand;
 import srro.cli.probe.ProbeCommand;
 import srro.cli.signify.SignifyCommand;
 import srro.cli.tape.TapeCommand;
+import srro.os.Host;
 
 /** The srro command: subcommands do the work; this class only wires them and maps failures to exit codes. */
 @Command(
@@ -73,7 +74,12 @@ public final class Main implements Callable<Integer> {
   }
 
   static int run(String[] args, Io io) {
-    CommandLine cl = commandLine(io, commandNamed(args));
+    return run(args, io, Host.current());
+  }
+
+  /** Runs srro on {@code host} (the machine it runs on, or one a test hands in). */
+  public static int run(String[] args, Io io, Host host) {
+    CommandLine cl = commandLine(io, host, commandNamed(args));
     return cl.execute(args);
   }
 
@@ -96,12 +102,12 @@ public final class Main implements Callable<Integer> {
 
   /** The whole command line, every subcommand included. */
   public static CommandLine commandLine(Io io) {
-    return commandLine(io, null);
+    return commandLine(io, Host.current(), null);
   }
 
-  /** The command line with only subcommand {@code only}, or all of them when it is null. */
-  public static CommandLine commandLine(Io io, String only) {
-    CommandLine cl = new CommandLine(Main.class, new CommandFactory(io));
+  /** The command line on {@code host} with only subcommand {@code only}, or all of them when it is null. */
+  public static CommandLine commandLine(Io io, Host host, String only) {
+    CommandLine cl = new CommandLine(Main.class, new CommandFactory(io, host));
     for (Class<?> c : COMMANDS) {
       String name = c.getAnnotation(Command.class).name();
       if (only == null || only.equals(name)) {

@@ -58,23 +58,6 @@ public final class Reporter {
     return ExitCode.SOFTWARE;
   }
 
-  /**
-   * "file:14: message" for line-oriented inputs, "file at offset 57: message" for binary ones; a message that
-   * already names its input (signify's own "unable to parse m.sig") is printed as it is, as signify prints it.
-   */
-  static String located(MalformedInputException m) {
-    String msg = m.getMessage();
-    if (m.source().isEmpty() || msg.contains(m.source())) {
-      return msg; // it names its input already, in its own words (signify's messages are an interface)
-    }
-    if (m.offset() < 0) {
-      return m.source() + ": " + msg;
-    }
-    return m.lineNumbered()
-        ? m.source() + ":" + m.offset() + ": " + msg
-        : m.source() + " at offset " + m.offset() + ": " + msg;
-  }
-
   /** The one-line description the reporter would print for {@code t}, without the "srro: " prefix. */
   public static String describe(Throwable t) {
     return message(t, classify(t));
@@ -82,7 +65,7 @@ public final class Reporter {
 
   private static String message(Throwable t, ExitCode code) {
     if (t instanceof MalformedInputException m) {
-      return located(m);
+      return m.located();
     }
     if (t instanceof NoSuchFileException e) {
       return e.getFile() + ": no such file or directory";

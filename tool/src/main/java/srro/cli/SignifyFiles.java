@@ -82,7 +82,7 @@ public final class SignifyFiles {
     try (InputStream in = open(name)) {
       byte[] b = in.readNBytes((int) Math.min(MAX_MESSAGE_BYTES + 1, Integer.MAX_VALUE - 8));
       if (b.length > MAX_MESSAGE_BYTES) {
-        throw new SignifyFormatException(name, -1, "msg too large in " + name);
+        throw SignifyFormatException.inSignifyWords(name, -1, "msg too large in " + name);
       }
       return b;
     }
@@ -91,7 +91,7 @@ public final class SignifyFiles {
   public void checkMessageSize(String name) throws IOException, SignifyFormatException {
     try (InputStream ignored = name.equals("-") ? null : open(name)) {
       if (regularSize(name) > MAX_MESSAGE_BYTES) {
-        throw new SignifyFormatException(name, -1, "msg too large in " + name);
+        throw SignifyFormatException.inSignifyWords(name, -1, "msg too large in " + name);
       }
     }
   }

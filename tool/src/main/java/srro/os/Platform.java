@@ -22,14 +22,13 @@ public interface Platform {
   /** Opens {@code path} for SCSI pass-through. */
   ScsiDevice openScsi(String path, Access access) throws OsCallException, IOException;
 
-  /** The platform for the running OS (by {@code os.name}); loads JNR on first use. */
-  static Platform current() throws OsCallException {
-    String os = System.getProperty("os.name", "");
+  /** The platform for {@code os} ({@code osName} for the message when srro has none); loads JNR. */
+  static Platform of(Host.Os os, String osName) throws OsCallException {
     return switch (os) {
-      case "Linux" -> new LinuxPlatform(JnrSystemCalls.get());
-      case "OpenBSD" -> new OpenBsdPlatform(JnrSystemCalls.get());
-      default -> throw new OsCallException(
-          "platform " + os, 0, "ENOSYS", "srro talks to SCSI devices on Linux and OpenBSD only");
+      case LINUX -> new LinuxPlatform(JnrSystemCalls.get());
+      case OPENBSD -> new OpenBsdPlatform(JnrSystemCalls.get());
+      case OTHER -> throw new OsCallException(
+          "platform " + osName, 0, "ENOSYS", "srro talks to SCSI devices on Linux and OpenBSD only");
     };
   }
 }

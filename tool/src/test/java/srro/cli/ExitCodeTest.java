@@ -18,7 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import srro.MalformedInputException;
+import srro.kit.KitFormatException;
 import srro.os.OsCallException;
+import srro.signify.SignifyFormatException;
 
 /** One case per row of docs/exit-status.md, and the table itself matches {@link ExitCode}. */
 class ExitCodeTest {
@@ -82,11 +84,17 @@ class ExitCodeTest {
   }
 
   @Test
-  void aMessageThatNamesItsInputIsNotPrefixedAgain() {
+  void aMessageThatSaysItNamesItsInputIsNotPrefixedAgain() {
     assertEquals("srro: ORIGINALS:3: expected a comment\n",
-        reported(new BadLine("ORIGINALS", 3, "ORIGINALS:3: expected a comment"), 65, false));
-    assertEquals("srro: unable to parse m.sig\n", reported(new MalformedInputException("m.sig", 57,
-        "unable to parse m.sig") {
+        reported(new KitFormatException("ORIGINALS", 3, "ORIGINALS:3: expected a comment"), 65, false));
+    assertEquals("srro: unable to parse m.sig\n",
+        reported(SignifyFormatException.inSignifyWords("m.sig", 57, "unable to parse m.sig"), 65, false));
+  }
+
+  @Test
+  void aMessageThatMerelyContainsItsInputsNameIsStillLocated() {
+    assertEquals("srro: m.sig at offset 57: m.sig is not a key\n", reported(new MalformedInputException("m.sig", 57,
+        "m.sig is not a key") {
           private static final long serialVersionUID = 1L;
         }, 65, false));
   }

@@ -23,7 +23,7 @@ public final class GuestCommands {
   private GuestCommands() {}
 
   public static void main(String[] args) throws Exception {
-    Platform platform = Platform.current();
+    Host platform = Host.current();
     for (int i = 0; i + 1 < args.length; i += 2) {
       String label = args[i];
       String path = args[i + 1];

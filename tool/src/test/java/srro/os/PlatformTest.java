@@ -19,8 +19,8 @@ class PlatformTest {
 
   @Test
   void sgIoOnANodeThatIsNotScsiComesBackAsEnotty() throws Exception {
-    assumeTrue(System.getProperty("os.name").equals("Linux"));
-    try (ScsiDevice d = Platform.current().openScsi("/dev/null", Platform.Access.PREFER_READ_WRITE)) {
+    assumeTrue(Host.current().os() == Host.Os.LINUX);
+    try (ScsiDevice d = Host.current().openScsi("/dev/null", Platform.Access.PREFER_READ_WRITE)) {
       assertEquals(OpenMode.readWrite(), d.mode());
       Reply r = d.execute(new Command("TEST UNIT READY", new byte[6], DataDirection.NONE, new byte[0], 0, 1000));
       assertEquals("ENOTTY", r.status().errnoName());
@@ -32,20 +32,14 @@ class PlatformTest {
 
   @Test
   void aMissingDeviceIsAMissingInput() {
-    assumeTrue(System.getProperty("os.name").equals("Linux"));
+    assumeTrue(Host.current().os() == Host.Os.LINUX);
     assertThrows(NoSuchFileException.class,
-        () -> Platform.current().openScsi("/dev/srro-no-such-device", Platform.Access.PREFER_READ_WRITE));
+        () -> Host.current().openScsi("/dev/srro-no-such-device", Platform.Access.PREFER_READ_WRITE));
   }
 
   @Test
   void otherSystemsAreRefusedByName() {
-    String saved = System.getProperty("os.name");
-    try {
-      System.setProperty("os.name", "Plan 9");
-      OsCallException e = assertThrows(OsCallException.class, Platform::current);
-      assertEquals("platform Plan 9: srro talks to SCSI devices on Linux and OpenBSD only (ENOSYS)", e.getMessage());
-    } finally {
-      System.setProperty("os.name", saved);
-    }
+    OsCallException e = assertThrows(OsCallException.class, () -> Platform.of(Host.Os.OTHER, "Plan 9"));
+    assertEquals("platform Plan 9: srro talks to SCSI devices on Linux and OpenBSD only (ENOSYS)", e.getMessage());
   }
 }

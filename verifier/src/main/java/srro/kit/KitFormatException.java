@@ -6,8 +6,9 @@ import srro.MalformedInputException;
 public final class KitFormatException extends MalformedInputException {
   private static final long serialVersionUID = 1L;
 
+  /** {@code message} names the file and line itself ("ORIGINALS:3: expected ..."), so it is printed as it is. */
   public KitFormatException(String source, long line, String message) {
-    super(source, line, message);
+    super(source, line, message, true);
   }
 
   @Override

@@ -112,7 +112,7 @@ public final class GzipSignature {
       throw new SignifyFormatException(source, 3, "unsigned gzip archive");
     }
     if (h.comment().length < Signature.LENGTH) {
-      throw new SignifyFormatException(source, HEADER_BYTES, "signature too short in " + source);
+      throw SignifyFormatException.inSignifyWords(source, HEADER_BYTES, "signature too short in " + source);
     }
     return Signature.parse(source, h.comment(), h.comment().length);
   }

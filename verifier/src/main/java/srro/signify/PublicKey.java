@@ -78,7 +78,7 @@ public record PublicKey(String comment, long keynum, byte[] key) {
     for (int n; (n = message.read(buf)) > 0; ) {
       total += n;
       if (total > maxBytes) {
-        throw new SignifyFormatException(source, -1, "msg too large in " + source);
+        throw SignifyFormatException.inSignifyWords(source, -1, "msg too large in " + source);
       }
       v.update(buf, 0, n);
     }

@@ -49,7 +49,7 @@ record SignifyFile(String comment, byte[] payload, int length) {
     int commentEnd = indexOf(text, (byte) '\n', 0, limit);
     byte[] header = COMMENT_HEADER.getBytes(StandardCharsets.US_ASCII);
     if (commentEnd <= header.length || !Arrays.equals(text, 0, header.length, header, 0, header.length)) {
-      throw new SignifyFormatException(
+      throw SignifyFormatException.inSignifyWords(
           source, -1, "invalid comment in " + source + "; must start with '" + COMMENT_HEADER + "'");
     }
     int commentLength = commentEnd - header.length;
@@ -59,15 +59,15 @@ record SignifyFile(String comment, byte[] payload, int length) {
     String comment = new String(text, header.length, commentLength, StandardCharsets.UTF_8);
     int b64End = indexOf(text, (byte) '\n', commentEnd + 1, limit);
     if (b64End < 0) {
-      throw new SignifyFormatException(
+      throw SignifyFormatException.inSignifyWords(
           source, commentEnd + 1, "missing new line after base64 in " + source);
     }
     byte[] payload = Base64Line.decode(text, commentEnd + 1, b64End, payloadLength);
     if (payload == null) {
-      throw new SignifyFormatException(source, commentEnd + 1, "unable to parse " + source);
+      throw SignifyFormatException.inSignifyWords(source, commentEnd + 1, "unable to parse " + source);
     }
     if (payload[0] != 'E' || payload[1] != 'd') {
-      throw new SignifyFormatException(source, commentEnd + 1, "unsupported file " + source);
+      throw SignifyFormatException.inSignifyWords(source, commentEnd + 1, "unsupported file " + source);
     }
     return new SignifyFile(comment, payload, b64End + 1);
   }

@@ -12,4 +12,13 @@ public final class SignifyFormatException extends MalformedInputException {
   public SignifyFormatException(String source, long offset, String message) {
     super(source, offset, message);
   }
+
+  private SignifyFormatException(String source, long offset, String message, boolean namesItsInput) {
+    super(source, offset, message, namesItsInput);
+  }
+
+  /** A failure in signify's own words, which name the file ("unable to parse m.sig"): printed as it is. */
+  public static SignifyFormatException inSignifyWords(String source, long offset, String message) {
+    return new SignifyFormatException(source, offset, message, true);
+  }
 }

@@ -25,6 +25,7 @@ import srro.fstab.Dialect;
 import srro.fstab.Entry;
 import srro.mounts.Mount;
 import srro.mounts.MountTable;
+import srro.os.Host;
 import srro.os.SpecResolver;
 import srro.os.VolumeSource;
 
@@ -68,16 +69,12 @@ public final class CheckCommand implements Callable<Integer> {
   boolean json;
 
   private final Io io;
-  private final Machine machine;
+  private final Host host;
 
-  CheckCommand(Io io) {
-    this(io, Machine.current());
-  }
-
-  /** Checks {@code machine} instead of the one srro runs on (tests). */
-  CheckCommand(Io io, Machine machine) {
+  /** Checks {@code host}: the machine srro runs on, or one a test hands in. */
+  public CheckCommand(Io io, Host host) {
     this.io = io;
-    this.machine = machine;
+    this.host = host;
   }
 
   @Override
@@ -85,15 +82,15 @@ public final class CheckCommand implements Callable<Integer> {
     List<Skipped> skipped = new ArrayList<>();
     FstabFile f = readFstab(skipped);
     MountTable table = mounts != null ? MountTable.parse(mounts.toString(), readLimited(mounts))
-        : machine.mounts(skipped);
+        : host.mounts(skipped);
     List<srro.mounts.Volume> volumes = null;
     if (mounts != null) {
       skipped.add(new Skipped("volumes", "--mounts names a copy of another machine's table; volumes not compared"));
     } else {
-      VolumeSource.Reading r = machine.volumes(skipped);
+      VolumeSource.Reading r = host.volumes(skipped);
       volumes = r == null ? null : r.volumes();
     }
-    SpecResolver resolver = machine.resolver();
+    SpecResolver resolver = host.resolver();
     if (f != null && volumes != null && !resolver.resolvesTags() && hasTags(f)) {
       skipped.add(
           new Skipped(
@@ -133,7 +130,7 @@ public final class CheckCommand implements Callable<Integer> {
   private FstabFile readFstab(List<Skipped> skipped) throws Exception {
     Path p = fstab == null ? FstabFile.DEFAULT : fstab;
     try {
-      return FstabFile.read(p, dialect);
+      return FstabFile.read(p, dialect, host.fstabDialect());
     } catch (NoSuchFileException | AccessDeniedException e) {
       if (fstab != null) {
         throw e;

@@ -17,6 +17,7 @@ import srro.findings.Finding;
 import srro.fstab.Dialect;
 import srro.fstab.FstabLint;
 import srro.fstab.VolumeFacts;
+import srro.os.Host;
 
 /** {@code srro fstab [--fix] [FILE]}: lints an fstab(5) file offline and optionally sets fs_passno to 0. */
 @Command(
@@ -45,14 +46,16 @@ public final class FstabCommand implements Callable<Integer> {
   boolean json;
 
   private final Io io;
+  private final Host host;
 
-  FstabCommand(Io io) {
+  FstabCommand(Io io, Host host) {
     this.io = io;
+    this.host = host;
   }
 
   @Override
   public Integer call() throws Exception {
-    FstabFile f = FstabFile.read(file, dialect);
+    FstabFile f = FstabFile.read(file, dialect, host.fstabDialect());
     List<Finding> findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE);
     FstabFile.Fixed fixed = null;
     if (fix) {

@@ -12,6 +12,7 @@ import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
 import srro.cli.Reporter;
+import srro.os.Host;
 import srro.os.OsCallException;
 import srro.os.Platform;
 import srro.probe.IoctlFailedException;
@@ -33,11 +34,6 @@ import srro.scsi.transport.ScsiDevice;
     })
 public final class ProbeCommand implements Callable<Integer> {
 
-  /** How probe opens a device; tests put canned devices here. */
-  interface Devices {
-    ScsiDevice open(String path) throws IOException, OsCallException;
-  }
-
   @Parameters(
       arity = "1..*",
       paramLabel = "DEVICE",
@@ -55,10 +51,11 @@ public final class ProbeCommand implements Callable<Integer> {
   boolean json;
 
   private final Io io;
-  Devices opener = path -> Platform.current().openScsi(path, Platform.Access.PREFER_READ_WRITE);
+  private final Host host;
 
-  ProbeCommand(Io io) {
+  ProbeCommand(Io io, Host host) {
     this.io = io;
+    this.host = host;
   }
 
   @Override
@@ -107,7 +104,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
   private Probe.Report probe(String path, Attempt a)
       throws IOException, OsCallException, IoctlFailedException, MalformedInputException {
-    try (ScsiDevice device = opener.open(path)) {
+    try (ScsiDevice device = host.openScsi(path, Platform.Access.PREFER_READ_WRITE)) {
       a.openMode = device.mode().describe();
       if (!json) {
         io.out().println(path + ": open " + a.openMode);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
@@ -27,6 +28,8 @@ final class TapeCapsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
 
+  @ParentCommand TapeCommand tape;
+
   private final Io io;
 
   TapeCapsCommand(Io io) {
@@ -35,7 +38,7 @@ final class TapeCapsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws OsCallException, IOException {
-    try (ScsiDevice dev = TapeCommand.open(device, false)) {
+    try (ScsiDevice dev = tape.open(device, false)) {
       TapeDrive drive = new TapeDrive(device, dev);
       Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
       OptionalInt refused = TapeCommand.refuseUnsupported(io, device, drive, TapeDrive.CAPABILITIES_PAGE, json, doc);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import srro.cli.Io;
 import srro.cli.Json;
 import srro.os.OsCallException;
@@ -27,6 +28,8 @@ final class TapeClearCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
 
+  @ParentCommand TapeCommand tape;
+
   private final Io io;
 
   TapeClearCommand(Io io) {
@@ -35,7 +38,7 @@ final class TapeClearCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws OsCallException, IOException {
-    try (ScsiDevice dev = TapeCommand.open(device, true)) {
+    try (ScsiDevice dev = tape.open(device, true)) {
       TapeDrive drive = new TapeDrive(device, dev);
       Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
       return TapeResults.report(io, device, EncryptionChange.clear(drive), json, doc);

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
+import srro.os.Host;
 import srro.os.OsCallException;
 import srro.os.Platform;
 import srro.scsi.transport.ScsiDevice;
@@ -35,19 +36,14 @@ import srro.tape.TapeFailure;
     })
 public final class TapeCommand implements Callable<Integer> {
 
-  /** How tape commands open a device; tests put a scripted drive here. */
-  interface Opener {
-    ScsiDevice open(String path, Platform.Access access) throws OsCallException, IOException;
-  }
-
-  private static volatile Opener opener = (path, access) -> Platform.current().openScsi(path, access);
-
   private final Io io;
+  private final Host host;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  TapeCommand(Io io) {
+  TapeCommand(Io io, Host host) {
     this.io = io;
+    this.host = host;
   }
 
   @Override
@@ -56,25 +52,18 @@ public final class TapeCommand implements Callable<Integer> {
     return ExitCode.USAGE.status();
   }
 
-  /** Replaces the opener and returns the one it replaced (tests restore it). */
-  static Opener useOpener(Opener replacement) {
-    Opener old = opener;
-    opener = replacement;
-    return old;
-  }
-
   /**
    * Opens {@code path}. On OpenBSD, scsi_ioctl.c lets a descriptor opened without FWRITE send only read-safe
    * opcodes, and SECURITY PROTOCOL IN/OUT are not among them, so every tape command needs read-write there;
    * on Linux SPOUT needs read-write and SPIN may fall back to read-only.
    */
-  static ScsiDevice open(String path, boolean sendsSpout) throws OsCallException, IOException {
-    boolean openBsd = "OpenBSD".equals(System.getProperty("os.name"));
+  ScsiDevice open(String path, boolean sendsSpout) throws OsCallException, IOException {
+    boolean openBsd = host.os() == Host.Os.OPENBSD;
     Platform.Access access = openBsd || sendsSpout
         ? Platform.Access.READ_WRITE
         : Platform.Access.PREFER_READ_WRITE;
     try {
-      return opener.open(path, access);
+      return host.openScsi(path, access);
     } catch (OsCallException e) {
       if (!openBsd) {
         throw e;

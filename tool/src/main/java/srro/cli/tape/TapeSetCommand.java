@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import srro.MalformedInputException;
 import srro.cli.Io;
 import srro.cli.Json;
@@ -59,6 +60,8 @@ final class TapeSetCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
 
+  @ParentCommand TapeCommand tape;
+
   private final Io io;
 
   TapeSetCommand(Io io) {
@@ -79,7 +82,7 @@ final class TapeSetCommand implements Callable<Integer> {
     EncryptionChange.Request request = new EncryptionChange.Request(mode,
         algorithm == null ? OptionalInt.empty() : OptionalInt.of(algorithm), ckod, Optional.ofNullable(kad));
     try (TapeKey key = readKey();
-        ScsiDevice dev = TapeCommand.open(device, true)) {
+        ScsiDevice dev = tape.open(device, true)) {
       TapeDrive drive = new TapeDrive(device, dev);
       Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
       return TapeResults.report(io, device, EncryptionChange.set(drive, request, key), json, doc);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import srro.cli.Io;
 import srro.os.FakeOpenBsd;
+import srro.os.Host;
 import srro.os.FakeOpenBsd.ModeSense;
 
 /**
@@ -35,11 +36,11 @@ class CheckCommandOpenBsdTest {
   private record Run(int status, String out) {}
 
   private static Run check(FakeOpenBsd m, String... args) {
-    Machine machine = new Machine.OpenBsd(m::volumes, m::mounts, m::open);
+    Host host = new Host.OpenBsd(m::volumes, m::mounts, (path, access) -> m.open(path));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
       Io io = new Io(new ByteArrayInputStream(new byte[0]), o, o, Map.of());
-      int status = new CommandLine(new CheckCommand(io, machine)).execute(args);
+      int status = new CommandLine(new CheckCommand(io, host)).execute(args);
       return new Run(status, out.toString(StandardCharsets.UTF_8));
     }
   }

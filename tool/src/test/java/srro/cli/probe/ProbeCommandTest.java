@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import picocli.CommandLine;
 import srro.cli.CliRun;
 import srro.cli.Io;
 import srro.cli.Main;
+import srro.os.Host;
+import srro.os.OsCallException;
 import srro.probe.CannedDevice;
 import srro.probe.Probe;
 import srro.scsi.transport.OpenMode;
@@ -32,19 +35,14 @@ class ProbeCommandTest {
             new ReadOnlyFlag("open O_RDWR", ReadOnlyFlag.Reading.READ_ONLY, "EROFS"), KERNEL_RO));
   }
 
-  /** Runs srro with probe's devices replaced by {@code devices}. */
-  private static CliRun run(ProbeCommand.Devices devices, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      CommandLine cl = Main.commandLine(new Io(new ByteArrayInputStream(new byte[0]), o, e, Map.of()));
-      ((ProbeCommand) cl.getSubcommands().get("probe").getCommand()).opener = devices;
-      status = cl.execute(args);
-    }
-    return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-        out.toByteArray());
+  /** How the test's machine opens a device. */
+  private interface Devices {
+    ScsiDevice open(String path) throws OsCallException, IOException;
+  }
+
+  /** Runs srro on a Linux machine whose devices are {@code devices}. */
+  private static CliRun run(Devices devices, String... args) {
+    return CliRun.on(new Host.Other(Host.Os.LINUX, "Linux", (path, access) -> devices.open(path)), args);
   }
 
   @Test

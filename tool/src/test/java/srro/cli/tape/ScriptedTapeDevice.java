@@ -3,6 +3,7 @@ package srro.cli.tape;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import srro.os.Host;
 import srro.os.Platform;
 import srro.scsi.transport.Command;
 import srro.scsi.transport.OpenMode;
@@ -11,8 +12,8 @@ import srro.scsi.transport.ScsiDevice;
 import srro.tape.ScriptedTapeTarget;
 
 /**
- * A {@link ScsiDevice} in front of a {@link ScriptedTapeTarget}, installed as the tape commands' opener for
- * the length of a test; it records the access each open asked for.
+ * A {@link ScsiDevice} in front of a {@link ScriptedTapeTarget}, behind every device path of a test's {@link
+ * Host}; the host records the access each open asked for.
  */
 final class ScriptedTapeDevice implements ScsiDevice {
   private final String path;
@@ -25,22 +26,23 @@ final class ScriptedTapeDevice implements ScsiDevice {
     this.mode = mode;
   }
 
-  /** Installs {@code target} behind every device path; {@code close()} of the result puts the old opener back. */
-  static Installed install(ScriptedTapeTarget target) {
+  /** A machine running {@code os} whose every device path is a drive behind {@code target}. */
+  static Drive on(Host.Os os, ScriptedTapeTarget target) {
     List<Platform.Access> accesses = new ArrayList<>();
-    TapeCommand.Opener old = TapeCommand.useOpener((path, access) -> {
+    Host host = new Host.Other(os, os == Host.Os.OPENBSD ? "OpenBSD" : "Linux", (path, access) -> {
       accesses.add(access);
       return new ScriptedTapeDevice(path, target, OpenMode.readWrite());
     });
-    return new Installed(old, accesses);
+    return new Drive(host, accesses);
   }
 
-  record Installed(TapeCommand.Opener old, List<Platform.Access> accesses) implements AutoCloseable {
-    @Override
-    public void close() {
-      TapeCommand.useOpener(old);
-    }
+  /** A Linux machine with {@code target} behind every device path. */
+  static Drive on(ScriptedTapeTarget target) {
+    return on(Host.Os.LINUX, target);
   }
+
+  /** The machine, and the access each open asked for. */
+  record Drive(Host host, List<Platform.Access> accesses) {}
 
   @Override
   public String path() {

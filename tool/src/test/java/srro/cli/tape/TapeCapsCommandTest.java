@@ -9,9 +9,7 @@ import srro.tape.ScriptedTapeTarget;
 
 class TapeCapsCommandTest {
   private static CliRun run(ScriptedTapeTarget target, String... args) {
-    try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(target)) {
-      return CliRun.of(args);
-    }
+    return CliRun.on(ScriptedTapeDevice.on(target).host(), args);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import srro.cli.CliRun;
+import srro.os.Host;
 import srro.os.OsCallException;
 
 class TapeCommandTest {
@@ -19,33 +20,22 @@ class TapeCommandTest {
 
   @Test
   void reportsAFailedOpenWithExit71() {
-    TapeCommand.Opener old = TapeCommand.useOpener((path, access) -> {
+    Host host = new Host.Other(Host.Os.LINUX, "Linux", (path, access) -> {
       throw new OsCallException("open " + path + " O_RDWR", 13, "EACCES", "permission denied");
     });
-    try {
-      CliRun r = CliRun.of("tape", "clear", "/dev/nst0");
-      assertEquals(71, r.status(), r.toString());
-      assertEquals("srro: open /dev/nst0 O_RDWR: permission denied (EACCES)\n", r.err());
-    } finally {
-      TapeCommand.useOpener(old);
-    }
+    CliRun r = CliRun.on(host, "tape", "clear", "/dev/nst0");
+    assertEquals(71, r.status(), r.toString());
+    assertEquals("srro: open /dev/nst0 O_RDWR: permission denied (EACCES)\n", r.err());
   }
 
   @Test
   void explainsOpenBsdsReadWriteRequirement() {
-    String os = System.getProperty("os.name");
-    TapeCommand.Opener old = TapeCommand.useOpener((path, access) -> {
+    Host host = new Host.Other(Host.Os.OPENBSD, "OpenBSD", (path, access) -> {
       throw new OsCallException("open " + path + " O_RDWR", 30, "EROFS", "read-only file system");
     });
-    try {
-      System.setProperty("os.name", "OpenBSD");
-      CliRun r = CliRun.of("tape", "status", "/dev/rst0");
-      assertEquals(71, r.status(), r.toString());
-      assertEquals("srro: open /dev/rst0 O_RDWR: cannot open read-write, and OpenBSD sends SECURITY PROTOCOL"
-          + " IN/OUT only through a read-write descriptor (EROFS)\n", r.err());
-    } finally {
-      System.setProperty("os.name", os);
-      TapeCommand.useOpener(old);
-    }
+    CliRun r = CliRun.on(host, "tape", "status", "/dev/rst0");
+    assertEquals(71, r.status(), r.toString());
+    assertEquals("srro: open /dev/rst0 O_RDWR: cannot open read-write, and OpenBSD sends SECURITY PROTOCOL"
+        + " IN/OUT only through a read-write descriptor (EROFS)\n", r.err());
   }
 }

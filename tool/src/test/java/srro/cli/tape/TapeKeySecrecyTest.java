@@ -57,11 +57,10 @@ class TapeKeySecrecyTest {
       if (json) {
         args.add("--json");
       }
-      try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(target)) {
-        CliRun r = CliRun.of(args.toArray(String[]::new));
-        assertEquals(expected, r.status(), r.toString());
-        runs.add(r);
-      }
+      ScriptedTapeDevice.Drive i = ScriptedTapeDevice.on(target);
+      CliRun r = CliRun.on(i.host(), args.toArray(String[]::new));
+      assertEquals(expected, r.status(), r.toString());
+      runs.add(r);
       for (byte[] sent : target.sentData()) {
         assertArrayEquals(new byte[sent.length], sent, "parameter list not wiped");
       }

@@ -29,9 +29,7 @@ class TapeSetCommandTest {
   }
 
   private CliRun run(ScriptedTapeTarget target, String... args) {
-    try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(target)) {
-      return CliRun.of(args);
-    }
+    return CliRun.on(ScriptedTapeDevice.on(target).host(), args);
   }
 
   private static void assertWiped(ScriptedTapeTarget target) {
@@ -67,20 +65,18 @@ class TapeSetCommandTest {
   @Test
   void readsTheKeyFromStandardInput() {
     ScriptedTapeTarget target = new ScriptedTapeTarget();
-    try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(target)) {
-      CliRun r = CliRun.withInput((KEY_HEX + "\n").getBytes(StandardCharsets.US_ASCII), Map.of(),
-          "tape", "set", "/dev/nst0", "--key", "-", "--mode", "rawread");
-      assertEquals(0, r.status(), r.toString());
-      assertTrue(r.out().contains("decryption raw"), r.out());
-    }
+    ScriptedTapeDevice.Drive i = ScriptedTapeDevice.on(target);
+    CliRun r = CliRun.withInput(i.host(), (KEY_HEX + "\n").getBytes(StandardCharsets.US_ASCII), Map.of(),
+        "tape", "set", "/dev/nst0", "--key", "-", "--mode", "rawread");
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().contains("decryption raw"), r.out());
   }
 
   @Test
   void opensTheDeviceReadWrite() throws IOException {
-    try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(new ScriptedTapeTarget())) {
-      CliRun.of("tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
-      assertEquals(List.of(Platform.Access.READ_WRITE), i.accesses());
-    }
+    ScriptedTapeDevice.Drive i = ScriptedTapeDevice.on(new ScriptedTapeTarget());
+    CliRun.on(i.host(), "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
+    assertEquals(List.of(Platform.Access.READ_WRITE), i.accesses());
   }
 
   @Test

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import srro.cli.CliRun;
+import srro.os.Host;
 import srro.os.Platform;
 import srro.tape.ScriptedTapeTarget;
 
 class TapeStatusCommandTest {
   private static CliRun run(ScriptedTapeTarget target, String... args) {
-    try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(target)) {
-      return CliRun.of(args);
-    }
+    return CliRun.on(ScriptedTapeDevice.on(target).host(), args);
   }
 
   @Test
@@ -115,15 +114,11 @@ class TapeStatusCommandTest {
 
   @Test
   void mayOpenReadOnlyOnLinuxButNotOnOpenBsd() {
-    String os = System.getProperty("os.name");
-    try (ScriptedTapeDevice.Installed i = ScriptedTapeDevice.install(new ScriptedTapeTarget())) {
-      System.setProperty("os.name", "Linux");
-      CliRun.of("tape", "status", "/dev/nst0");
-      System.setProperty("os.name", "OpenBSD");
-      CliRun.of("tape", "status", "/dev/rst0");
-      assertEquals(List.of(Platform.Access.PREFER_READ_WRITE, Platform.Access.READ_WRITE), i.accesses());
-    } finally {
-      System.setProperty("os.name", os);
-    }
+    ScriptedTapeDevice.Drive linux = ScriptedTapeDevice.on(Host.Os.LINUX, new ScriptedTapeTarget());
+    CliRun.on(linux.host(), "tape", "status", "/dev/nst0");
+    ScriptedTapeDevice.Drive openBsd = ScriptedTapeDevice.on(Host.Os.OPENBSD, new ScriptedTapeTarget());
+    CliRun.on(openBsd.host(), "tape", "status", "/dev/rst0");
+    assertEquals(List.of(Platform.Access.PREFER_READ_WRITE), linux.accesses());
+    assertEquals(List.of(Platform.Access.READ_WRITE), openBsd.accesses());
   }
 }

@@ -1,31 +1,59 @@
-package srro.cli.check;
+package srro.os;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import srro.MalformedInputException;
 import srro.check.Skipped;
+import srro.fstab.Dialect;
 import srro.mounts.MountTable;
-import srro.os.ChildProcess;
-import srro.os.OpenBsdMounts;
-import srro.os.OpenBsdVolumes;
-import srro.os.OsCallException;
-import srro.os.Platform;
-import srro.os.SpecResolver;
-import srro.os.SysfsVolumes;
-import srro.os.VolumeSource;
+import srro.scsi.transport.ScsiDevice;
 
 /**
- * The machine {@code srro check} runs on, as it reads it: the mount table, the volumes (with the disks' own
- * MODE SENSE WP bit asked where the OS lets SCSI commands through) and the names fstab may give them. One
- * implementation per OS, picked by {@link #current()}; tests hand in a machine of their own. Whatever cannot be
+ * Every fact srro takes from the machine it runs on, behind one seam: which OS it is ({@code os.name}, read once,
+ * in {@link #current()}), how a device is opened for SCSI pass-through, the mount table, the volumes (with the
+ * disks' own MODE SENSE WP bit asked where the OS lets SCSI commands through) and the names fstab may give them.
+ * One implementation per OS; commands are handed a Host, and tests hand in one of their own. Whatever cannot be
  * read is added to {@code skipped} with the reason, never thrown.
  */
-interface Machine {
+public interface Host {
+
+  /** The operating systems srro knows apart. */
+  enum Os {
+    LINUX,
+    OPENBSD,
+    OTHER;
+
+    /** The OS by its {@code os.name}. */
+    public static Os named(String osName) {
+      return switch (osName.toLowerCase(Locale.ROOT)) {
+        case "linux" -> LINUX;
+        case "openbsd" -> OPENBSD;
+        default -> OTHER;
+      };
+    }
+  }
+
+  /** Opens a device node for SCSI pass-through. */
+  @FunctionalInterface
+  interface Opener {
+    ScsiDevice open(String path, Platform.Access access) throws OsCallException, IOException;
+  }
+
+  /** Which OS this is. */
+  Os os();
+
+  /** The OS's own name for itself ({@code os.name}), for messages. */
+  String osName();
+
+  /** Opens {@code path} for SCSI pass-through with {@code access}; loads JNR on first use. */
+  ScsiDevice openScsi(String path, Platform.Access access) throws OsCallException, IOException;
 
   /** The mount table, or null when none could be read. */
   MountTable mounts(List<Skipped> skipped) throws IOException, MalformedInputException;
@@ -36,16 +64,23 @@ interface Machine {
   /** Turns fstab specs into the device paths volumes are named by; OpenBSD's DUIDs are known after volumes(). */
   SpecResolver resolver();
 
+  /** The dialect of fstab files that give no hint of their own. */
+  default Dialect fstabDialect() {
+    return os() == Os.OPENBSD ? Dialect.OPENBSD : Dialect.LINUX;
+  }
+
   /** This machine, by what the OS offers: sysfs (Linux), OpenBSD, or a mount(8) to run. */
-  static Machine current() {
+  static Host current() {
+    String name = System.getProperty("os.name", "");
+    Os os = Os.named(name);
+    Opener opener = (path, access) -> Platform.of(os, name).openScsi(path, access);
     if (SysfsVolumes.available(Path.of("/sys"))) {
-      return new Linux();
+      return new Linux(opener);
     }
-    if (System.getProperty("os.name", "").equalsIgnoreCase("OpenBSD")) {
-      return new OpenBsd(OpenBsdVolumes::thisMachine, OpenBsdMounts::read,
-          raw -> Platform.current().openScsi(raw, Platform.Access.READ_ONLY));
+    if (os == Os.OPENBSD) {
+      return new OpenBsd(OpenBsdVolumes::thisMachine, OpenBsdMounts::read, opener);
     }
-    return new Other();
+    return new Other(os, name, opener);
   }
 
   /** Reads a source's volumes, or says why it could not. */
@@ -71,8 +106,29 @@ interface Machine {
   }
 
   /** Linux: /proc/self/mountinfo, sysfs, SG_IO. */
-  final class Linux implements Machine {
+  final class Linux implements Host {
     private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
+
+    private final Opener opener;
+
+    Linux(Opener opener) {
+      this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
+    @Override
+    public Os os() {
+      return Os.LINUX;
+    }
+
+    @Override
+    public String osName() {
+      return "Linux";
+    }
+
+    @Override
+    public ScsiDevice openScsi(String path, Platform.Access access) throws OsCallException, IOException {
+      return opener.open(path, access);
+    }
 
     @Override
     public MountTable mounts(List<Skipped> skipped) throws IOException, MalformedInputException {
@@ -91,7 +147,7 @@ interface Machine {
       SysfsVolumes sysfs = new SysfsVolumes(Path.of("/sys"), Path.of("/dev"));
       try {
         return read(new ModeSenseVolumes(sysfs, sysfs.scsiDisks()::contains,
-            path -> Platform.current().openScsi(path, Platform.Access.READ_ONLY)), skipped);
+            path -> opener.open(path, Platform.Access.READ_ONLY)), skipped);
       } catch (IOException e) {
         skipped.add(new Skipped("volumes", "cannot read the volumes: " + e.getMessage()));
         return null;
@@ -105,26 +161,42 @@ interface Machine {
   }
 
   /** OpenBSD: getfsstat(2), hw.disknames, the bio(4) ioctls, the attach lines, SCIOCCOMMAND. */
-  final class OpenBsd implements Machine {
+  final class OpenBsd implements Host {
     /** getfsstat(2), which needs JNR. */
     @FunctionalInterface
-    interface Mounts {
+    public interface Mounts {
       MountTable read() throws OsCallException, MalformedInputException;
     }
 
     private final Supplier<OpenBsdVolumes> source;
     private final Mounts mounts;
-    private final ModeSenseVolumes.Opener opener;
+    private final Opener opener;
     private OpenBsdVolumes volumes;
 
     /**
-     * {@code source} is asked when the volumes are read: building it loads JNR, which --help must not.
-     * {@code opener} is handed the raw whole-disk node (/dev/rsd1c for /dev/sd1), where SCIOCCOMMAND goes.
+     * {@code source} is asked when the volumes are read: building it loads JNR, which --help must not. For
+     * MODE SENSE, {@code opener} is handed the raw whole-disk node (/dev/rsd1c for /dev/sd1), where
+     * SCIOCCOMMAND goes.
      */
-    OpenBsd(Supplier<OpenBsdVolumes> source, Mounts mounts, ModeSenseVolumes.Opener opener) {
+    public OpenBsd(Supplier<OpenBsdVolumes> source, Mounts mounts, Opener opener) {
       this.source = source;
       this.mounts = mounts;
       this.opener = opener;
+    }
+
+    @Override
+    public Os os() {
+      return Os.OPENBSD;
+    }
+
+    @Override
+    public String osName() {
+      return "OpenBSD";
+    }
+
+    @Override
+    public ScsiDevice openScsi(String path, Platform.Access access) throws OsCallException, IOException {
+      return opener.open(path, access);
     }
 
     @Override
@@ -140,7 +212,7 @@ interface Machine {
     public VolumeSource.Reading volumes(List<Skipped> skipped) {
       volumes = source.get();
       return read(new ModeSenseVolumes(volumes, OpenBsdVolumes::isScsiDisk,
-          disk -> opener.open(OpenBsdVolumes.rawDevice(disk))), skipped);
+          disk -> opener.open(OpenBsdVolumes.rawDevice(disk), Platform.Access.READ_ONLY)), skipped);
     }
 
     @Override
@@ -149,8 +221,33 @@ interface Machine {
     }
   }
 
-  /** Anything else: mount(8) only, no volumes. */
-  final class Other implements Machine {
+  /** Anything else (or Linux without sysfs): mount(8) only, no volumes. */
+  final class Other implements Host {
+    private final Os os;
+    private final String osName;
+    private final Opener opener;
+
+    /** {@code opener} is what {@link #openScsi} uses (tests hand in scripted devices here). */
+    public Other(Os os, String osName, Opener opener) {
+      this.os = Objects.requireNonNull(os, "os");
+      this.osName = Objects.requireNonNull(osName, "osName");
+      this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
+    @Override
+    public Os os() {
+      return os;
+    }
+
+    @Override
+    public String osName() {
+      return osName;
+    }
+
+    @Override
+    public ScsiDevice openScsi(String path, Platform.Access access) throws OsCallException, IOException {
+      return opener.open(path, access);
+    }
     @Override
     public MountTable mounts(List<Skipped> skipped) throws MalformedInputException {
       return mountOutput(skipped, "no /proc/self/mountinfo");
@@ -158,7 +255,7 @@ interface Machine {
 
     @Override
     public VolumeSource.Reading volumes(List<Skipped> skipped) {
-      skipped.add(new Skipped("volumes", "no volume source for " + System.getProperty("os.name")));
+      skipped.add(new Skipped("volumes", "no volume source for " + osName));
       return null;
     }
 

@@ -1,16 +1,14 @@
-package srro.cli.check;
+package srro.os;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import srro.MalformedInputException;
 import srro.check.Skipped;
-import srro.cli.Reporter;
 import srro.mounts.Volume;
-import srro.os.OsCallException;
-import srro.os.VolumeSource;
 import srro.probe.IoctlFailedException;
 import srro.probe.Probe;
 import srro.probe.WriteProtectMerge;
@@ -23,7 +21,7 @@ import srro.scsi.transport.ScsiDevice;
  * evidence names MODE SENSE when the disk answered. A disk that cannot be asked is listed as not checked, with
  * the reason (not root, the ioctl failed, the command failed at a named layer).
  */
-final class ModeSenseVolumes implements VolumeSource {
+public final class ModeSenseVolumes implements VolumeSource {
   static final String CHECK = "mode-sense-wp";
 
   /** Opens a disk for SCSI pass-through; the real one loads JNR, so it is only called when there are disks. */
@@ -69,8 +67,14 @@ final class ModeSenseVolumes implements VolumeSource {
     Optional<Boolean> wp;
     try (ScsiDevice d = opener.open(v.device())) {
       wp = Probe.run(d, 0x3f, new ArrayList<>()).mode().writeProtected();
-    } catch (OsCallException | IoctlFailedException | IOException | MalformedInputException | RuntimeException e) {
-      skipped.add(new Skipped(CHECK, v.device() + ": " + Reporter.describe(e)));
+    } catch (NoSuchFileException e) {
+      skipped.add(new Skipped(CHECK, v.device() + ": " + e.getFile() + ": no such file or directory"));
+      return v;
+    } catch (MalformedInputException e) {
+      skipped.add(new Skipped(CHECK, v.device() + ": " + e.located()));
+      return v;
+    } catch (OsCallException | IoctlFailedException | IOException e) {
+      skipped.add(new Skipped(CHECK, v.device() + ": " + e.getMessage()));
       return v;
     }
     if (wp.isEmpty()) {

@@ -1,4 +1,4 @@
-package srro.cli.check;
+package srro.os;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,8 +8,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import srro.check.Skipped;
 import srro.mounts.Volume;
-import srro.os.OsCallException;
-import srro.os.VolumeSource;
 import srro.probe.CannedDevice;
 import srro.probe.Probe;
 import srro.scsi.transport.OpenMode;
