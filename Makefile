@@ -4,6 +4,7 @@
 #   make install PREFIX=/usr/local DESTDIR=
 #   make uninstall PREFIX=/usr/local DESTDIR=
 #   make deb                              build/srro_<version>_all.deb (dpkg-deb; lintian checks it)
+#   make dist                             build/srro-<version>.tar.gz, the OpenBSD port's distfile
 #
 # BINDIR and DATADIR must stay siblings ($X/bin and $X/share): the launcher finds the jar as
 # ../share/srro/srro.jar from its own (symlink-resolved) directory.
@@ -83,10 +84,20 @@ $(DEB): all contrib/debian/control.in contrib/debian/copyright contrib/debian/ch
 	SOURCE_DATE_EPOCH=$(EPOCH) dpkg-deb --root-owner-group -Zgzip --build $(DEBROOT) $@.tmp
 	mv -f $@.tmp $@
 
+# ---- the distfile of contrib/openbsd: what do-install needs, nothing to build ------------------------------
+DIST = $(BUILD)/srro-$(VERSION)
+
+dist: all
+	rm -rf $(DIST) $(DIST).tar.gz
+	mkdir -p $(DIST)
+	cp srro $(JAR) docs/srro.8 $(BUILD)/srro.bash contrib/completion/_srro.in $(DIST)/
+	(cd $(BUILD) && tar -czf srro-$(VERSION).tar.gz srro-$(VERSION))
+	rm -rf $(DIST)
+
 lintian: $(DEB)
 	lintian --fail-on error $(DEB)
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all install uninstall deb lintian clean
+.PHONY: all install uninstall deb dist lintian clean
