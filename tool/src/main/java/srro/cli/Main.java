@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +55,7 @@ public final class Main implements Callable<Integer> {
       SignifyCommand.class,
       PatchCommand.class,
       KitCommand.class,
-      AutoComplete.GenerateCompletion.class);
+      CompletionCommand.class);
 
   private final Io io;
 
@@ -91,7 +90,7 @@ public final class Main implements Callable<Integer> {
       }
       for (Class<?> c : COMMANDS) {
         String name = c.getAnnotation(Command.class).name();
-        if (name.equals(a) && c != AutoComplete.GenerateCompletion.class) {
+        if (name.equals(a) && c != CompletionCommand.class) {
           return name;
         }
       }
@@ -138,9 +137,6 @@ public final class Main implements Callable<Integer> {
           }
           return new Reporter(io.err(), verbose).report(ex);
         });
-    if (cl.getSubcommands().containsKey("generate-completion")) {
-      cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
-    }
     addHelp(cl);
     return cl;
   }

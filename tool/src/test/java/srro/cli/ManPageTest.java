@@ -30,7 +30,7 @@ class ManPageTest {
   private static void collect(CommandLine cl, String page, List<String> missing) {
     CommandSpec spec = cl.getCommandSpec();
     String name = spec.qualifiedName().replaceFirst("^srro ?", "");
-    if (!name.isEmpty() && !page.contains(".It Cm " + name.replace(" ", " Cm ")) && !page.contains("Cm " + name)) {
+    if (!name.isEmpty() && !page.contains("Cm " + name.replace(" ", " Cm ")) && !page.contains("Cm " + name)) {
       missing.add("command '" + name + "'");
     }
     for (OptionSpec o : spec.options()) {
@@ -59,5 +59,17 @@ class ManPageTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int status = p.waitFor();
     assertTrue(out.isBlank() && status == 0, "mandoc -Tlint:\n" + out);
+  }
+
+  @Test
+  void noLineOfTheManPageSourceIsWiderThan80Columns() throws IOException {
+    List<String> wide = new ArrayList<>();
+    List<String> lines = Files.readAllLines(PAGE);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).codePointCount(0, lines.get(i).length()) > 80) {
+        wide.add("docs/srro.8:" + (i + 1) + ": " + lines.get(i));
+      }
+    }
+    assertEquals(List.of(), wide, "wrap these lines of docs/srro.8 at 80 columns");
   }
 }

@@ -37,7 +37,6 @@ import srro.os.VolumeSource;
  */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Are read-only volumes mounted read-only, with fs_passno 0 in fstab?",

@@ -22,7 +22,6 @@ import srro.os.Host;
 /** {@code srro fstab [--fix] [FILE]}: lints an fstab(5) file offline and optionally sets fs_passno to 0. */
 @Command(
     name = "fstab",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Check an fstab(5) file (OpenBSD or Linux); --fix sets fs_passno 0.",

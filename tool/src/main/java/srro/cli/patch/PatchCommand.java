@@ -25,7 +25,6 @@ import srro.patch.Tree;
 /** {@code srro patch}: verify, check and apply unified diffs all or nothing, with recovery and rollback. */
 @Command(
     name = "patch",
-    mixinStandardHelpOptions = true,
     description = "Apply unified diffs all or nothing, recoverably; check them against a tree or a tarball.",
     subcommands = {
       PatchCommand.Apply.class,
@@ -109,7 +108,6 @@ public final class PatchCommand implements Callable<Integer> {
 
   @Command(
       name = "apply",
-      mixinStandardHelpOptions = true,
       description = "Apply every FILE to the tree all or nothing, keeping .orig backups.")
   static final class Apply implements Callable<Integer> {
     private final Io io;
@@ -155,7 +153,6 @@ public final class PatchCommand implements Callable<Integer> {
 
   @Command(
       name = "status",
-      mixinStandardHelpOptions = true,
       description = "Say for every file and hunk whether it applies, is already applied or conflicts.")
   static final class Status implements Callable<Integer> {
     private final Io io;
@@ -207,7 +204,6 @@ public final class PatchCommand implements Callable<Integer> {
 
   @Command(
       name = "recover",
-      mixinStandardHelpOptions = true,
       description = "Finish or undo an interrupted apply or rollback: the tree ends exactly old or exactly new.")
   static final class Recover implements Callable<Integer> {
     private final Io io;
@@ -239,7 +235,6 @@ public final class PatchCommand implements Callable<Integer> {
 
   @Command(
       name = "rollback",
-      mixinStandardHelpOptions = true,
       description = "Restore the files the last applied patchset changed.")
   static final class Rollback implements Callable<Integer> {
     private final Io io;

@@ -41,10 +41,18 @@ final class TapeSetCommand implements Callable<Integer> {
           + " line 2; - reads standard input.")
   String keyFile;
 
-  @Option(names = "--mode", paramLabel = "on|mixed|rawread",
+  @Option(names = "--mode", paramLabel = "on|mixed|rawread", completionCandidates = Modes.class,
       description = "on: encrypt, decrypt (default); mixed: also read unencrypted blocks; rawread: encrypt,"
           + " read encrypted blocks raw.")
   TapeMode mode = TapeMode.ON;
+
+  /** The modes --mode accepts, for completion: off parses but is refused (tape clear turns encryption off). */
+  static final class Modes implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.List.of("on", "mixed", "rawread").iterator();
+    }
+  }
 
   @Option(names = "--algorithm", paramLabel = "N",
       description = "Algorithm index from 'srro tape caps' (default: the drive's only algorithm).")
