@@ -33,7 +33,7 @@ $(JAR): $(SOURCES)
 
 $(BUILD)/srro.bash: $(JAR)
 	mkdir -p $(BUILD)
-	$(JAVA) -jar $(JAR) generate-completion | sed '1{/^#!/d;}' > $@.tmp
+	$(JAVA) -jar $(JAR) generate-completion > $@.tmp
 	mv -f $@.tmp $@
 
 # zsh loads the bash completion through bashcompinit; the path is the installed one.
