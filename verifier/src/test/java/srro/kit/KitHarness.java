@@ -134,13 +134,16 @@ final class KitHarness {
   }
 
   /**
-   * The replies scsi(8)'s harness is fed: each capture as the answer to {@code -m 0x3f}; each of its pages
+   * The replies scsi(8)'s harness is fed: softraid's own header-only answers to page 0; each capture as the answer to {@code -m 0x3f}; each of its pages
    * (without subpage format, which scsi(8) does not know) alone behind the same header and block descriptors, as
    * the answer to {@code -m PAGE}; and, as {@code NAME-cut}, its first page of 4 or more bytes cut after 2 of
    * them, as a device that answers with less than the page would.
    */
   static List<Reply> replies() throws Exception {
     List<Reply> out = new ArrayList<>();
+    // What the kit's softraid answers to "scsi -m 0" (see ModeSenseHarnessTest): a header and nothing else.
+    out.add(new Reply("softraid-readonly", 0x00, new byte[] {3, 0, (byte) 0x80, 0}));
+    out.add(new Reply("softraid-writable", 0x00, new byte[] {3, 0, 0, 0}));
     for (Map.Entry<String, byte[]> e : capturedModeSense6().entrySet()) {
       byte[] data = e.getValue();
       out.add(new Reply(e.getKey(), 0x3f, java.util.Arrays.copyOf(data, Math.min(data.length, 255))));
