@@ -2,7 +2,9 @@ package srro.kit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A patch kit directory as shipped in {@code patches/openbsd-7.7/}: diffs named {@code NNN_name.diff}, applied
+ * A patch kit directory as shipped in {@code patches/openbsd-RELEASE/}: diffs named {@code NNN_name.diff}, applied
  * in the order of their numbers, and an ORIGINALS file. {@link #patchset()} is what {@code srro kit build}
  * signs: the diffs concatenated in order, byte for byte, so the same kit always gives the same bytes.
  */
@@ -44,13 +46,18 @@ public record Kit(String source, List<Diff> diffs, Originals originals) {
 
   /** Reads the kit in {@code dir}: every {@code NNN_name.diff} in name order, and ORIGINALS. */
   public static Kit load(Path dir) throws IOException, KitFormatException {
-    String source = dir.toString();
+    return load(dir, dir.toString());
+  }
+
+  /** As {@link #load(Path)}, naming the kit {@code source} in messages. */
+  static Kit load(Path dir, String source) throws IOException, KitFormatException {
     if (!Files.isDirectory(dir)) {
       throw new NoSuchFileException(source, null, "not a kit directory");
     }
     List<Path> names;
     try (Stream<Path> s = Files.list(dir)) {
-      names = s.filter(p -> p.getFileName().toString().endsWith(".diff")).sorted().toList();
+      names = s.filter(p -> p.getFileName().toString().endsWith(".diff"))
+          .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
     }
     if (names.isEmpty()) {
       throw new KitFormatException(source, -1, source + ": no NNN_name.diff files in the kit");
@@ -76,11 +83,17 @@ public record Kit(String source, List<Diff> diffs, Originals originals) {
   }
 
   private static byte[] read(Path p, int max) throws IOException, KitFormatException {
-    long size = Files.size(p);
-    if (size > max) {
-      throw new KitFormatException(p.toString(), -1, p + ": " + size + " bytes, more than the limit of " + max);
+    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+      throw new KitFormatException(p.toString(), -1, p + ": not a regular file");
     }
-    return Files.readAllBytes(p);
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(p)) {
+      bytes = in.readNBytes(max + 1);
+    }
+    if (bytes.length > max) {
+      throw new KitFormatException(p.toString(), -1, p + ": more than the limit of " + max + " bytes");
+    }
+    return bytes;
   }
 
   /** The diffs concatenated in order: the message {@code srro kit build} signs. */

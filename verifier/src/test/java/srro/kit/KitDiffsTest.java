@@ -19,34 +19,39 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import srro.kit.ReferenceTrees.KitTree;
 import srro.kit.UnifiedDiffShape.FileDiff;
 import srro.kit.UnifiedDiffShape.Hunk;
 import srro.testing.Peer;
 
 /**
- * The OpenBSD 7.7 kit in patches/openbsd-7.7 as data: every diff has the errata shape, a header and style(9)
- * added lines; ORIGINALS lists exactly the files the diffs touch; and GNU patch applies the whole kit exactly,
- * and reverses it, on originals rebuilt from the diffs' own pre-images (the OpenBSD sources are never in the
- * repository). The shape check is a minimal one until the project's diff parser (srro.patch) is merged.
+ * Every kit in patches/ as data: every diff has the errata shape, a header and style(9) added lines; ORIGINALS
+ * lists exactly the files the diffs touch, with the hashes of the release's reference tree; GNU patch applies the
+ * whole kit with -F0 and no offset to a copy of that tree, and exactly, and in reverse, on originals rebuilt from
+ * the diffs' own pre-images; and every kit makes the same changes, line for line, as the 7.7 kit.
  */
 class KitDiffsTest {
   private static final Pattern NAME = Pattern.compile("(\\d{3})_[a-z0-9_]+\\.diff");
   private static final Pattern C_INDENT = Pattern.compile("\\t* {0,4}(\\S.*)?");
 
-  private static Path kit;
-  private static List<UnifiedDiffShape> diffs;
+  /** The kit's diffs, read. */
+  private record Diffs(Path kit, List<UnifiedDiffShape> diffs) {}
 
-  @BeforeAll
-  static void readKit() throws IOException {
-    kit = locateKit();
-    diffs = new ArrayList<>();
-    for (Path p : diffFiles()) {
-      String text = Files.readString(p, StandardCharsets.ISO_8859_1);
-      diffs.add(UnifiedDiffShape.parse(p.getFileName().toString(), text));
+  private static Diffs read(KitTree k) throws IOException {
+    Path kit = ReferenceTrees.kit(k);
+    List<UnifiedDiffShape> diffs = new ArrayList<>();
+    for (Path p : diffFiles(kit)) {
+      diffs.add(UnifiedDiffShape.parse(p.getFileName().toString(), Files.readString(p, StandardCharsets.ISO_8859_1)));
     }
+    return new Diffs(kit, diffs);
+  }
+
+  /** How the kit names its release in the diff headers: "7.7", or "-current". */
+  static String label(KitTree k) {
+    return k.kit().substring("openbsd-".length()).replace("current", "-current");
   }
 
   /** The kit directory, found from the module directory Maven runs the tests in. */
@@ -60,14 +65,16 @@ class KitDiffsTest {
     throw new IllegalStateException("patches/openbsd-7.7 not found above " + Path.of("").toAbsolutePath());
   }
 
-  private static List<Path> diffFiles() throws IOException {
+  private static List<Path> diffFiles(Path kit) throws IOException {
     try (Stream<Path> s = Files.list(kit)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".diff")).sorted().toList();
     }
   }
 
-  @Test
-  void kitHoldsNumberedDiffsOriginalsAndReadmeOnly() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void kitHoldsNumberedDiffsOriginalsAndReadmeOnly(KitTree k) throws IOException {
+    Path kit = ReferenceTrees.kit(k);
     List<String> names;
     try (Stream<Path> s = Files.list(kit)) {
       names = s.map(p -> p.getFileName().toString()).sorted().toList();
@@ -84,13 +91,15 @@ class KitDiffsTest {
     assertEquals(Set.of("ORIGINALS", "README.md"), others);
   }
 
-  @Test
-  void everyDiffHasAnErrataHeaderSayingWhichItIsAndHowToRebuild() {
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void everyDiffHasAnErrataHeaderSayingWhichItIsAndHowToRebuild(KitTree k) throws IOException {
+    List<UnifiedDiffShape> diffs = read(k).diffs();
     for (UnifiedDiffShape d : diffs) {
       String number = d.name().substring(0, 3);
       List<String> h = d.header();
       assertTrue(h.size() >= 5, d.name() + ": header too short");
-      assertTrue(h.get(0).startsWith("srro softraid read-only kit for OpenBSD 7.7, diff " + number + " of "
+      assertTrue(h.get(0).startsWith("srro softraid read-only kit for OpenBSD " + label(k) + ", diff " + number + " of "
           + String.format("%03d", diffs.size()) + ":"), d.name() + ": first line names the kit and the diff");
       assertTrue(h.stream().anyMatch(l -> l.contains("make install")), d.name() + ": no rebuild step");
       assertTrue(h.stream().anyMatch(l -> l.contains("srro kit apply") || l.contains("as described in 001")),
@@ -103,20 +112,24 @@ class KitDiffsTest {
     }
   }
 
-  @Test
-  void everyDiffParsesWithSrrosOwnParserAsTheShapeReaderSees() throws Exception {
-    for (UnifiedDiffShape d : diffs) {
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void everyDiffParsesWithSrrosOwnParserAsTheShapeReaderSees(KitTree k) throws Exception {
+    Diffs r = read(k);
+    Path kit = r.kit();
+    for (UnifiedDiffShape d : r.diffs()) {
       srro.patch.Patchset p = srro.patch.Patchset.parse(d.name(), Files.readAllBytes(kit.resolve(d.name())));
       assertEquals(d.files().stream().map(FileDiff::path).toList(),
           p.files().stream().map(srro.patch.FilePatch::newName).toList(), d.name());
       assertEquals(d.files().stream().mapToInt(f -> f.hunks().size()).sum(), p.hunkCount(), d.name());
-      assertTrue(p.description().startsWith("srro softraid read-only kit for OpenBSD 7.7"), d.name());
+      assertTrue(p.description().startsWith("srro softraid read-only kit for OpenBSD " + label(k) + ","), d.name());
     }
   }
 
-  @Test
-  void pathsAreRelativeToUsrSrcAndNeverLeaveIt() {
-    for (UnifiedDiffShape d : diffs) {
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void pathsAreRelativeToUsrSrcAndNeverLeaveIt(KitTree k) throws IOException {
+    for (UnifiedDiffShape d : read(k).diffs()) {
       for (FileDiff f : d.files()) {
         assertFalse(f.path().startsWith("/") || f.path().startsWith("usr/src") || f.path().startsWith("a/"),
             d.name() + ": " + f.path() + " is not -p0 from /usr/src");
@@ -126,9 +139,10 @@ class KitDiffsTest {
     }
   }
 
-  @Test
-  void addedLinesFollowStyle9() {
-    for (UnifiedDiffShape d : diffs) {
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void addedLinesFollowStyle9(KitTree k) throws IOException {
+    for (UnifiedDiffShape d : read(k).diffs()) {
       for (FileDiff f : d.files()) {
         boolean c = f.path().endsWith(".c") || f.path().endsWith(".h");
         for (Hunk h : f.hunks()) {
@@ -155,9 +169,10 @@ class KitDiffsTest {
     }
   }
 
-  @Test
-  void noDiffOnlyChangesWhitespace() {
-    for (UnifiedDiffShape d : diffs) {
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void noDiffOnlyChangesWhitespace(KitTree k) throws IOException {
+    for (UnifiedDiffShape d : read(k).diffs()) {
       for (FileDiff f : d.files()) {
         for (Hunk h : f.hunks()) {
           List<String> removed = new ArrayList<>();
@@ -176,24 +191,84 @@ class KitDiffsTest {
     }
   }
 
-  @Test
-  void originalsListsExactlyTheFilesTheDiffsTouchInOrder() throws Exception {
-    Path p = kit.resolve("ORIGINALS");
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void originalsListsExactlyTheFilesTheDiffsTouchInOrder(KitTree k) throws Exception {
+    Diffs r = read(k);
+    Path p = r.kit().resolve("ORIGINALS");
     Originals o = Originals.parse(p.toString(), Files.readAllBytes(p));
     Set<String> touched = new LinkedHashSet<>();
-    diffs.forEach(d -> d.files().forEach(f -> touched.add(f.path())));
+    r.diffs().forEach(d -> d.files().forEach(f -> touched.add(f.path())));
     assertEquals(List.copyOf(touched), o.entries().stream().map(Original::path).toList());
   }
 
-  @Test
-  void gnuPatchAppliesTheKitExactlyAndReversesItOnItsOwnPreImages(@TempDir Path tree) throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void originalsHasTheHashAndRevisionOfEveryFileInTheReleasesTree(KitTree k) throws Exception {
+    Path p = ReferenceTrees.kit(k).resolve("ORIGINALS");
+    Path tree = ReferenceTrees.tree(k);
+    for (Original o : Originals.parse(p.toString(), Files.readAllBytes(p)).entries()) {
+      byte[] real = Files.readAllBytes(tree.resolve(o.path()));
+      assertEquals(KitStatus.sha256(real), o.sha256(), k + ": " + o.path());
+      assertEquals(KitStatus.revision(real), java.util.Optional.of(o.revision()), k + ": " + o.path());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void gnuPatchAppliesTheKitWithF0AndNoOffsetToACopyOfTheReleasesTree(KitTree k, @TempDir Path dir)
+      throws Exception {
     Path patch = Peer.require("patch", "patch");
-    List<String> files = new PreImageTree(diffs).writeTo(tree);
+    Path tree = ReferenceTrees.tree(k);
+    Path kit = ReferenceTrees.kit(k);
+    Path p = kit.resolve("ORIGINALS");
+    for (Original o : Originals.parse(p.toString(), Files.readAllBytes(p)).entries()) {
+      Files.createDirectories(dir.resolve(o.path()).getParent());
+      Files.copy(tree.resolve(o.path()), dir.resolve(o.path()));
+    }
+    for (Path d : diffFiles(kit)) {
+      runPatch(patch, dir, d, "-F0");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void everyKitMakesTheSameChangesAsThe77Kit(KitTree k) throws IOException {
+    List<UnifiedDiffShape> mine = read(k).diffs();
+    List<UnifiedDiffShape> base = read(ReferenceTrees.KITS.get(0)).diffs();
+    assertEquals(base.stream().map(UnifiedDiffShape::name).toList(), mine.stream().map(UnifiedDiffShape::name).toList());
+    for (int i = 0; i < base.size(); i++) {
+      assertEquals(changes(base.get(i)), changes(mine.get(i)), k + ": " + mine.get(i).name());
+      List<String> h = new ArrayList<>(mine.get(i).header());
+      List<String> b = new ArrayList<>(base.get(i).header());
+      assertEquals(b.subList(1, b.size()).stream().map(l -> l.replace("_7.7.", "_" + label(k).replace("-", "") + "."))
+          .toList(), h.subList(1, h.size()), k + ": " + mine.get(i).name() + " header");
+    }
+  }
+
+  /** The added and removed lines of a diff, per file, without context or line numbers. */
+  private static List<String> changes(UnifiedDiffShape d) {
+    List<String> out = new ArrayList<>();
+    for (FileDiff f : d.files()) {
+      out.add("file " + f.path());
+      for (Hunk h : f.hunks()) {
+        h.lines().stream().filter(l -> l.charAt(0) != ' ').forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  void gnuPatchAppliesTheKitExactlyAndReversesItOnItsOwnPreImages(KitTree k, @TempDir Path tree) throws Exception {
+    Path patch = Peer.require("patch", "patch");
+    Diffs r = read(k);
+    List<String> files = new PreImageTree(r.diffs()).writeTo(tree);
     Map<String, byte[]> before = new TreeMap<>();
     for (String f : files) {
       before.put(f, Files.readAllBytes(tree.resolve(f)));
     }
-    List<Path> paths = diffFiles();
+    List<Path> paths = diffFiles(r.kit());
     for (Path d : paths) {
       runPatch(patch, tree, d, "--dry-run");
       runPatch(patch, tree, d);
