@@ -7,7 +7,10 @@ import java.util.Map;
 
 /**
  * A small JSON writer for --json output: objects keep insertion order, output is one document per line.
- * Values may be null, Boolean, Number, CharSequence, {@link Json.Obj}, Map, or Iterable of those.
+ * Values may be null, Boolean, Number, CharSequence, {@link Json.Obj}, Map, or Iterable of those; an enum is
+ * written as its name in lower case (snake_case). The contract every document follows is docs/json.md: a
+ * {@code schema} key first, snake_case keys, numbers as numbers, and every key always present (null when the
+ * value does not apply or is not known).
  */
 public final class Json {
   private Json() {}
@@ -21,6 +24,12 @@ public final class Json {
       return this;
     }
 
+    /** Copies every field of {@code other}, in its order. */
+    public Obj putAll(Obj other) {
+      fields.putAll(other.fields);
+      return this;
+    }
+
     @Override
     public String toString() {
       return write(this);
@@ -29,6 +38,16 @@ public final class Json {
 
   public static Obj object() {
     return new Obj();
+  }
+
+  /** A top-level document: {@code "schema": "srro-<name>/<version>"} first (docs/schema/). */
+  public static Obj document(String schema) {
+    return new Obj().put("schema", schema);
+  }
+
+  /** An unsigned 64-bit field (LBAs, logical object numbers) as a JSON number, never negative. */
+  public static java.math.BigInteger unsigned(long v) {
+    return new java.math.BigInteger(Long.toUnsignedString(v));
   }
 
   public static List<Object> array() {
@@ -49,6 +68,10 @@ public final class Json {
       sb.append(b);
     } else if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
       sb.append("null");
+    } else if (v instanceof java.util.Optional<?> o) {
+      append(sb, o.orElse(null));
+    } else if (v instanceof java.util.OptionalInt o) {
+      append(sb, o.isPresent() ? o.getAsInt() : null);
     } else if (v instanceof Number n) {
       sb.append(n);
     } else if (v instanceof Obj o) {

@@ -228,7 +228,7 @@ final class KitCommand implements Callable<Integer> {
               .put("expected_revision", f.expectedRevision())
               .put("found_revision", f.foundRevision().orElse(null)));
         }
-        io.out().println(Json.object()
+        io.out().println(Json.document("srro-kit-status/1")
             .put("directory", dir.toString())
             .put("summary", s.summary())
             .put("kit_applies", s.kitApplies())

@@ -119,26 +119,45 @@ public final class Main implements Callable<Integer> {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine bad = ex.getCommandLine();
-          io.err().println("srro: " + ex.getMessage());
-          io.err().println("try '" + bad.getCommandSpec().qualifiedName() + " --help'");
-          return ExitCode.USAGE.status();
+          String name = bad.getCommandSpec().qualifiedName();
+          Reporter r = new Reporter(io.err(), false, jsonAsked(args) ? io.out() : null, name);
+          return r.usage(ex.getMessage(), name, null);
         });
     cl.setExecutionExceptionHandler(
         (ex, bad, parseResult) -> {
           Main root = parseResult.commandSpec().root().userObject() instanceof Main m ? m : null;
           boolean verbose = root != null && root.verbose;
+          String name = bad.getCommandSpec().qualifiedName();
+          Reporter r = new Reporter(io.err(), verbose, jsonAsked(parseResult) ? io.out() : null, name);
           if (ex instanceof UsageException) {
-            io.err().println("srro: " + ex.getMessage());
-            io.err().println("try '" + bad.getCommandSpec().qualifiedName() + " --help'");
-            if (verbose) {
-              ex.printStackTrace(io.err());
-            }
-            return ExitCode.USAGE.status();
+            return r.usage(ex.getMessage(), name, ex);
           }
-          return new Reporter(io.err(), verbose).report(ex);
+          return r.report(ex);
         });
     addHelp(cl);
     return cl;
+  }
+
+  /** Whether the command line asked for --json (before any "--"): failures then print an error document too. */
+  private static boolean jsonAsked(String[] args) {
+    for (String a : args) {
+      if (a.equals("--")) {
+        return false;
+      }
+      if (a.equals("--json")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean jsonAsked(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+      if (p.hasMatchedOption("--json")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Gives every subcommand that has no help option of its own a --help (and -h where free). */

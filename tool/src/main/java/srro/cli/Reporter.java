@@ -13,26 +13,107 @@ import srro.probe.IoctlFailedException;
 
 /**
  * The one place where failures become a line on stderr and an exit status. Every message is
- * {@code srro: <what happened>}, one line; with -v the stack trace follows.
+ * {@code srro: <what happened>}, one line; with -v the stack trace follows. Under --json the same failure is
+ * also one {@code srro-error/1} document on stdout (docs/json.md): kind, exit status, message, input, line or
+ * offset.
  */
 public final class Reporter {
+  /** The schema of the error document. */
+  public static final String ERROR_SCHEMA = "srro-error/1";
+
   private final PrintStream err;
   private final boolean verbose;
+  private final PrintStream json;
+  private final String command;
 
   Reporter(PrintStream err, boolean verbose) {
+    this(err, verbose, null, null);
+  }
+
+  /** With {@code json} non-null, every failure is also an error document there, naming {@code command}. */
+  Reporter(PrintStream err, boolean verbose, PrintStream json, String command) {
     this.err = err;
     this.verbose = verbose;
+    this.json = json;
+    this.command = command;
   }
 
   /** Reports {@code failure} and returns the exit status it maps to. */
   int report(Throwable failure) {
     Throwable t = failure instanceof UncheckedIOException u ? u.getCause() : failure;
+    boolean inDocument = t instanceof FailureInDocument;
+    if (inDocument) {
+      t = t.getCause();
+    }
     ExitCode code = classify(t);
     err.println("srro: " + message(t, code));
+    if (json != null && !inDocument) {
+      json.println(document(command, error(t)));
+    }
     if (verbose) {
       t.printStackTrace(err);
     }
     return code.status();
+  }
+
+  /** A usage error: the message, a pointer to --help, and under --json the error document. */
+  int usage(String message, String qualifiedName, Throwable trace) {
+    err.println("srro: " + message);
+    err.println("try '" + qualifiedName + " --help'");
+    if (json != null) {
+      json.println(document(command, error(ExitCode.USAGE, message, null, -1, false)));
+    }
+    if (verbose && trace != null) {
+      trace.printStackTrace(err);
+    }
+    return ExitCode.USAGE.status();
+  }
+
+  /**
+   * A "no" the command reaches without a result document to say it in (a signed diff that does not verify, a
+   * passphrase refused): the line on stderr and, under --json, an error document of kind {@code no}.
+   */
+  public static int no(Io io, boolean json, String command, String message) {
+    io.err().println("srro: " + message);
+    if (json) {
+      io.out().println(document(command, refusal(message)));
+    }
+    return ExitCode.NO.status();
+  }
+
+  /** The error object of {@code t}: kind, exit_status, message, input, line, offset (docs/json.md). */
+  public static Json.Obj error(Throwable t) {
+    ExitCode code = classify(t);
+    String input = null;
+    long at = -1;
+    boolean lines = false;
+    if (t instanceof MalformedInputException m) {
+      input = m.source().isEmpty() ? null : m.source();
+      at = m.offset();
+      lines = m.lineNumbered();
+    } else if (t instanceof java.nio.file.FileSystemException f) {
+      input = f.getFile();
+    }
+    return error(code, message(t, code), input, at, lines);
+  }
+
+  /** The error object of a "no" (exit 1) that has no result document of its own. */
+  public static Json.Obj refusal(String message) {
+    return error(ExitCode.NO, message, null, -1, false);
+  }
+
+  private static Json.Obj error(ExitCode code, String message, String input, long at, boolean lines) {
+    return Json.object()
+        .put("kind", code)
+        .put("exit_status", code.status())
+        .put("message", message)
+        .put("input", input)
+        .put("line", lines && at >= 0 ? at : null)
+        .put("offset", !lines && at >= 0 ? at : null);
+  }
+
+  private static Json.Obj document(String command, Json.Obj error) {
+    return Json.document(ERROR_SCHEMA).put("command", command).putAll(error);
   }
 
   static ExitCode classify(Throwable t) {

@@ -198,7 +198,7 @@ class QemuScsiIT {
     String json = sections.get("probe");
     String sg = json.substring(json.lastIndexOf("{\"device\":"));
     assertTrue(sg.contains("\"open\":\"read-write\""), sg);
-    assertTrue(sg.contains("\"writeProtected\":true"), sg);
+    assertTrue(sg.contains("\"write_protected\":true"), sg);
     assertTrue(sg.contains("\"verdict\":\"yes\""), sg);
   }
 
@@ -209,8 +209,8 @@ class QemuScsiIT {
       assertTrue(command("ro-debug", name).startsWith("good wp=1 "), name);
       assertTrue(command("rw-qemu", name).startsWith("good wp=0 "), name);
     }
-    assertTrue(probed("READONLY").contains("\"writeProtected\":true"));
-    assertTrue(probed("WRITABLE").contains("\"writeProtected\":false"));
+    assertTrue(probed("READONLY").contains("\"write_protected\":true"));
+    assertTrue(probed("WRITABLE").contains("\"write_protected\":false"));
   }
 
   @Test
@@ -264,11 +264,11 @@ class QemuScsiIT {
     assertEquals(0, statuses.get("check"), out);
     Matcher d = Pattern.compile("SRRO-DEVICES ro=(\\S+) rw=(\\S+) debug=(\\S+)").matcher(log);
     assertTrue(d.find(), log);
-    assertTrue(out.contains("{\"device\":\"" + d.group(1) + "\",\"aliases\":[],\"read_only\":\"yes\","
+    assertTrue(out.contains("{\"device\":\"" + d.group(1) + "\",\"aliases\":[],\"read_only\":true,"
         + "\"evidence\":\"mode_sense_wp\""), out);
-    assertTrue(out.contains("{\"device\":\"" + d.group(2) + "\",\"aliases\":[],\"read_only\":\"no\","
+    assertTrue(out.contains("{\"device\":\"" + d.group(2) + "\",\"aliases\":[],\"read_only\":false,"
         + "\"evidence\":\"mode_sense_wp\""), out);
-    assertTrue(out.contains("{\"device\":\"" + d.group(3) + "\",\"aliases\":[],\"read_only\":\"yes\","
+    assertTrue(out.contains("{\"device\":\"" + d.group(3) + "\",\"aliases\":[],\"read_only\":true,"
         + "\"evidence\":\"mode_sense_wp\""), out);
     assertFalse(out.contains("\"check\":\"mode-sense-wp\""), out);
   }

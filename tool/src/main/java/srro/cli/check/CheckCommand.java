@@ -64,7 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Set fs_passno to 0 in the fstab where a rule says so (as srro fstab --fix).")
   boolean fix;
 
-  @Option(names = "--json", description = "Print one JSON document (schema srro-check/1) for fleets.")
+  @Option(names = "--json", description = "Print one JSON document (schema srro-check/2) for fleets.")
   boolean json;
 
   private final Io io;

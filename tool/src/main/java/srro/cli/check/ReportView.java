@@ -24,7 +24,7 @@ import srro.mounts.Volume;
  * and one fix hint per rule. {@link #json} is the fleet schema {@code srro-check/1}.
  */
 public final class ReportView {
-  static final String SCHEMA = "srro-check/1";
+  static final String SCHEMA = "srro-check/2";
 
   private ReportView() {}
 
@@ -73,7 +73,12 @@ public final class ReportView {
     }
   }
 
+  /** The findings part every report document shares: {@code srro-check/2} and {@code srro-fstab/1}. */
   public static Json.Obj json(Report report) {
+    return json(SCHEMA, report);
+  }
+
+  public static Json.Obj json(String schema, Report report) {
     List<Object> skipped = Json.array();
     for (Skipped s : report.checksSkipped()) {
       skipped.add(Json.object().put("check", s.check()).put("reason", s.reason()));
@@ -85,12 +90,12 @@ public final class ReportView {
               .put("id", f.id())
               .put("severity", f.severity())
               .put("target", f.target())
-              .put("line", f.line())
+              .put("line", f.line() > 0 ? f.line() : null)
               .put("message", f.message())
               .put("hint", f.hint()));
     }
     return Json.object()
-        .put("schema", SCHEMA)
+        .put("schema", schema)
         .put("host", report.host())
         .put("ok", report.ok())
         .put("errors", report.count(Severity.ERROR))
@@ -100,7 +105,7 @@ public final class ReportView {
         .put("findings", findings);
   }
 
-  /** The volumes for --json: device, aliases, read_only (yes/no/unknown), evidence, chunks. */
+  /** The volumes for --json: device, aliases, read_only (true, false, or null when unknown), evidence, chunks. */
   static List<Object> volumes(List<Volume> volumes) {
     List<Object> out = Json.array();
     for (Volume v : volumes) {
@@ -108,7 +113,11 @@ public final class ReportView {
           Json.object()
               .put("device", v.device())
               .put("aliases", v.aliases())
-              .put("read_only", v.readOnly())
+              .put("read_only", switch (v.readOnly()) {
+                case YES -> Boolean.TRUE;
+                case NO -> Boolean.FALSE;
+                case UNKNOWN -> null;
+              })
               .put("evidence", v.evidence())
               .put("chunks", v.chunks()));
     }

@@ -47,7 +47,7 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "The input is binary, not hex.")
     boolean raw;
 
-    @Option(names = "--json", description = "Print the decode as one JSON object.")
+    @Option(names = "--json", description = "Print the decode as one JSON document (docs/json.md).")
     boolean json;
 
     /** The name messages use for the input. */
@@ -83,10 +83,10 @@ public final class DecodeCommand implements Callable<Integer> {
       return in.readNBytes(n);
     }
 
-    /** Prints the text lines or the JSON object. */
-    void print(Io io, List<String> lines, Json.Obj json) {
+    /** Prints the text lines or the JSON document {@code schema}: the input's name, then the decode. */
+    void print(Io io, List<String> lines, String schema, Json.Obj json) {
       if (this.json) {
-        io.out().println(json);
+        io.out().println(Json.document(schema).put("input", source()).putAll(json));
       } else {
         lines.forEach(io.out()::println);
       }

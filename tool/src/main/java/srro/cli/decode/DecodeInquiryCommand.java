@@ -31,10 +31,10 @@ final class DecodeInquiryCommand implements Callable<Integer> {
     byte[] data = input.read(io);
     if (vpd) {
       VitalProductData v = VitalProductData.parse(input.source(), data);
-      input.print(io, DecodeReport.vpd(v), ScsiJson.vpd(v));
+      input.print(io, DecodeReport.vpd(v), "srro-decode-vpd/1", ScsiJson.vpd(v));
     } else {
       Inquiry q = Inquiry.parse(input.source(), data);
-      input.print(io, DecodeReport.inquiry(q), ScsiJson.inquiry(q));
+      input.print(io, DecodeReport.inquiry(q), "srro-decode-inquiry/1", ScsiJson.inquiry(q));
     }
     return ExitCode.OK.status();
   }

@@ -60,7 +60,7 @@ final class DecodeModeCommand implements Callable<Integer> {
                               + " --ten"));
     }
     ModeParameters m = ModeParameters.parse(input.source(), data, format, Optional.of(type));
-    input.print(io, DecodeReport.mode(m), ScsiJson.mode(m));
+    input.print(io, DecodeReport.mode(m), "srro-decode-mode/1", ScsiJson.mode(m));
     return ExitCode.OK.status();
   }
 }

@@ -1,5 +1,7 @@
 package srro.cli.decode;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import srro.cli.Json;
 import srro.scsi.BlockDescriptor;
@@ -12,145 +14,156 @@ import srro.scsi.Sense;
 import srro.scsi.SenseKeySpecific;
 import srro.scsi.VitalProductData;
 
-/** JSON forms of decoded SCSI data for {@code --json}; field names follow the verifier's records. */
-final class ScsiJson {
+/**
+ * JSON forms of decoded SCSI data (docs/json.md, docs/schema/srro-decode-*.json): snake_case names of the
+ * verifier's record fields, every key always present, null where a field does not apply. {@code srro probe}
+ * embeds the same INQUIRY and mode parameter objects.
+ */
+public final class ScsiJson {
   private ScsiJson() {}
 
-  static Json.Obj mode(ModeParameters m) {
+  /** MODE SENSE(6)/(10) parameter data (SPC-4 §7.5.5), as {@code decode mode} and {@code probe} print it. */
+  public static Json.Obj mode(ModeParameters m) {
     DeviceSpecificParameter d = m.deviceSpecificParameter();
-    Json.Obj dsp = Json.object().put("raw", d.raw());
-    d.writeProtected().ifPresent(v -> dsp.put("writeProtect", v));
-    d.dpofua().ifPresent(v -> dsp.put("dpofua", v));
-    d.bufferedMode().ifPresent(v -> dsp.put("bufferedMode", v));
-    d.speed().ifPresent(v -> dsp.put("speed", v));
+    Json.Obj dsp = Json.object()
+        .put("raw", d.raw())
+        .put("write_protected", d.writeProtected())
+        .put("dpofua", d.dpofua())
+        .put("buffered_mode", d.bufferedMode())
+        .put("speed", d.speed());
     List<Object> descriptors = Json.array();
     for (BlockDescriptor b : m.blockDescriptors()) {
-      Json.Obj o = Json.object().put("kind", b.kind()).put("offset", b.offset());
-      if (b.densityCode() >= 0) {
-        o.put("densityCode", b.densityCode());
-      }
-      descriptors.add(
-          o.put("numberOfBlocks", Long.toUnsignedString(b.numberOfBlocks())).put("blockLength", b.blockLength()));
+      descriptors.add(Json.object()
+          .put("kind", b.kind())
+          .put("offset", b.offset())
+          .put("density_code", b.densityCode() >= 0 ? b.densityCode() : null)
+          .put("number_of_blocks", Json.unsigned(b.numberOfBlocks()))
+          .put("block_length", b.blockLength()));
     }
     List<Object> pages = Json.array();
     for (ModePage p : m.pages()) {
-      pages.add(
-          Json.object()
-              .put("pageCode", p.pageCode())
-              .put("subpageCode", p.subpageCode())
-              .put("subpageFormat", p.subpageFormat())
-              .put("parametersSaveable", p.parametersSaveable())
-              .put("offset", p.offset())
-              .put("pageLength", p.pageLength())
-              .put("declaredLength", p.declaredLength())
-              .put("availableLength", p.availableLength())
-              .put("truncated", p.truncated())
-              .put("bytes", Hex.of(p.bytes())));
+      pages.add(Json.object()
+          .put("page_code", p.pageCode())
+          .put("subpage_code", p.subpageCode())
+          .put("subpage_format", p.subpageFormat())
+          .put("parameters_saveable", p.parametersSaveable())
+          .put("offset", p.offset())
+          .put("page_length", p.pageLength())
+          .put("declared_length", p.declaredLength())
+          .put("available_length", p.availableLength())
+          .put("truncated", p.truncated())
+          .put("bytes", Hex.of(p.bytes())));
     }
     return Json.object()
         .put("format", m.format())
-        .put("modeDataLength", m.modeDataLength())
-        .put("declaredLength", m.declaredLength())
-        .put("availableLength", m.availableLength())
-        .put("paddingLength", m.paddingLength())
-        .put("mediumType", m.mediumType())
-        .put("deviceSpecificParameter", dsp)
-        .put("longLba", m.longLba())
-        .put("blockDescriptorLength", m.blockDescriptorLength())
-        .put("blockDescriptors", descriptors)
+        .put("mode_data_length", m.modeDataLength())
+        .put("declared_length", m.declaredLength())
+        .put("available_length", m.availableLength())
+        .put("padding_length", m.paddingLength())
+        .put("medium_type", m.mediumType())
+        .put("device_specific_parameter", dsp)
+        .put("long_lba", m.longLba())
+        .put("block_descriptor_length", m.blockDescriptorLength())
+        .put("block_descriptors", descriptors)
         .put("pages", pages)
         .put("warnings", m.warnings());
   }
 
+  /** Fixed or descriptor format sense data (SPC-4 §4.5). */
   static Json.Obj sense(Sense s) {
-    Json.Obj o =
-        Json.object()
-            .put("responseCode", s.responseCode())
-            .put("format", s.descriptorFormat() ? "descriptor" : "fixed")
-            .put("deferred", s.deferred())
-            .put("senseKey", s.senseKey().text())
-            .put("senseKeyCode", s.senseKey().code());
-    s.additionalSense()
-        .ifPresent(
-            a -> o.put("asc", a.asc()).put("ascq", a.ascq()).put("additionalSense", a.text()));
-    s.information().ifPresent(v -> o.put("information", Long.toUnsignedString(v)));
-    s.commandSpecificInformation().ifPresent(v -> o.put("commandSpecificInformation", Long.toUnsignedString(v)));
-    s.senseKeySpecific().ifPresent(k -> o.put("senseKeySpecific", senseKeySpecific(k)));
+    Json.Obj o = Json.object()
+        .put("response_code", s.responseCode())
+        .put("format", s.descriptorFormat() ? "descriptor" : "fixed")
+        .put("deferred", s.deferred())
+        .put("sense_key", s.senseKey().text())
+        .put("sense_key_code", s.senseKey().code())
+        .put("asc", s.additionalSense().map(a -> a.asc()))
+        .put("ascq", s.additionalSense().map(a -> a.ascq()))
+        .put("additional_sense", s.additionalSense().map(a -> a.text()))
+        .put("information", s.information().map(Json::unsigned))
+        .put("command_specific_information", s.commandSpecificInformation().map(Json::unsigned))
+        .put("sense_key_specific", s.senseKeySpecific().map(ScsiJson::senseKeySpecific));
     List<Object> descriptors = Json.array();
     for (Sense.SenseDescriptor d : s.descriptors()) {
-      descriptors.add(
-          Json.object()
-              .put("type", d.type())
-              .put("additionalLength", d.additionalLength())
-              .put("bytes", Hex.of(d.bytes()))
-              .put("truncated", d.truncated()));
+      descriptors.add(Json.object()
+          .put("type", d.type())
+          .put("additional_length", d.additionalLength())
+          .put("bytes", Hex.of(d.bytes()))
+          .put("truncated", d.truncated()));
     }
-    return o.put("fieldReplaceableUnitCode", s.fieldReplaceableUnitCode())
+    return o.put("field_replaceable_unit_code", s.fieldReplaceableUnitCode())
         .put("filemark", s.filemark())
-        .put("endOfMedium", s.endOfMedium())
-        .put("incorrectLengthIndicator", s.incorrectLengthIndicator())
+        .put("end_of_medium", s.endOfMedium())
+        .put("incorrect_length_indicator", s.incorrectLengthIndicator())
         .put("descriptors", descriptors)
-        .put("declaredLength", s.declaredLength())
-        .put("availableLength", s.availableLength())
+        .put("declared_length", s.declaredLength())
+        .put("available_length", s.availableLength())
         .put("summary", s.summary())
         .put("warnings", s.warnings());
   }
 
+  /** One shape for every kind; the fields another kind has are null. */
   private static Json.Obj senseKeySpecific(SenseKeySpecific k) {
-    Json.Obj o = Json.object().put("text", k.describe());
+    Json.Obj o = Json.object().put("kind", null).put("text", k.describe()).put("in_cdb", null)
+        .put("segment_descriptor", null).put("field_pointer", null).put("bit_pointer", null).put("progress", null)
+        .put("percent", null).put("actual_retry_count", null).put("overflow", null).put("value", null);
     if (k instanceof SenseKeySpecific.FieldPointer f) {
-      o.put("kind", "fieldPointer").put("inCdb", f.inCdb()).put("fieldPointer", f.fieldPointer());
-      if (f.bitPointerValid()) {
-        o.put("bitPointer", f.bitPointer());
-      }
+      o.put("kind", "field_pointer").put("in_cdb", f.inCdb()).put("field_pointer", f.fieldPointer())
+          .put("bit_pointer", f.bitPointerValid() ? f.bitPointer() : null);
     } else if (k instanceof SenseKeySpecific.Progress p) {
-      o.put("kind", "progress").put("progress", p.progress()).put("percent", p.percent());
+      o.put("kind", "progress").put("progress", p.progress()).put("percent",
+          BigDecimal.valueOf(p.progress() * 100L).divide(BigDecimal.valueOf(65536), 2, RoundingMode.HALF_EVEN));
     } else if (k instanceof SenseKeySpecific.RetryCount r) {
-      o.put("kind", "retryCount").put("actualRetryCount", r.actualRetryCount());
-    } else {
-      o.put("kind", "other");
+      o.put("kind", "retry_count").put("actual_retry_count", r.actualRetryCount());
+    } else if (k instanceof SenseKeySpecific.SegmentPointer s) {
+      o.put("kind", "segment_pointer").put("segment_descriptor", s.segmentDescriptor())
+          .put("field_pointer", s.fieldPointer()).put("bit_pointer", s.bitPointerValid() ? s.bitPointer() : null);
+    } else if (k instanceof SenseKeySpecific.UnitAttentionQueueOverflow u) {
+      o.put("kind", "unit_attention_queue_overflow").put("overflow", u.overflow());
+    } else if (k instanceof SenseKeySpecific.Raw r) {
+      o.put("kind", "raw").put("value", r.value());
     }
     return o;
   }
 
-  static Json.Obj inquiry(Inquiry q) {
-    Json.Obj o =
-        Json.object()
-            .put("peripheralQualifier", q.peripheralQualifier())
-            .put("peripheralDeviceType", q.peripheralDeviceType())
-            .put("removableMedium", q.removableMedium())
-            .put("version", q.version())
-            .put("versionText", q.versionText())
-            .put("responseDataFormat", q.responseDataFormat());
-    q.vendorIdentification().ifPresent(v -> o.put("vendorIdentification", v));
-    q.productIdentification().ifPresent(v -> o.put("productIdentification", v));
-    q.productRevisionLevel().ifPresent(v -> o.put("productRevisionLevel", v));
-    return o.put("declaredLength", q.declaredLength())
-        .put("availableLength", q.availableLength())
+  /** Standard INQUIRY data (SPC-4 §6.6.2), as {@code decode inquiry} and {@code probe} print it. */
+  public static Json.Obj inquiry(Inquiry q) {
+    return Json.object()
+        .put("peripheral_qualifier", q.peripheralQualifier())
+        .put("peripheral_device_type", q.peripheralDeviceType())
+        .put("device_type", q.deviceType().map(t -> t.text()))
+        .put("removable_medium", q.removableMedium())
+        .put("version", q.version())
+        .put("version_text", q.versionText())
+        .put("response_data_format", q.responseDataFormat())
+        .put("vendor", q.vendorIdentification())
+        .put("product", q.productIdentification())
+        .put("revision", q.productRevisionLevel())
+        .put("declared_length", q.declaredLength())
+        .put("available_length", q.availableLength())
         .put("warnings", q.warnings());
   }
 
+  /** A vital product data page (SPC-4 §7.8): 0x80 serial number, 0x83 designators. */
   static Json.Obj vpd(VitalProductData v) {
     List<Object> designators = Json.array();
     for (VitalProductData.Designator d : v.designators()) {
-      designators.add(
-          Json.object()
-              .put("designatorType", d.designatorType())
-              .put("type", d.typeText())
-              .put("association", d.associationText())
-              .put("codeSet", d.codeSet())
-              .put("value", d.value()));
+      designators.add(Json.object()
+          .put("designator_type", d.designatorType())
+          .put("type", d.typeText())
+          .put("association", d.associationText())
+          .put("code_set", d.codeSet())
+          .put("value", d.value()));
     }
-    Json.Obj o =
-        Json.object()
-            .put("peripheralQualifier", v.peripheralQualifier())
-            .put("peripheralDeviceType", v.peripheralDeviceType())
-            .put("pageCode", v.pageCode())
-            .put("pageLength", v.pageLength());
-    v.unitSerialNumber().ifPresent(s -> o.put("unitSerialNumber", s));
-    return o.put("designators", designators)
-        .put("declaredLength", v.declaredLength())
-        .put("availableLength", v.availableLength())
+    return Json.object()
+        .put("peripheral_qualifier", v.peripheralQualifier())
+        .put("peripheral_device_type", v.peripheralDeviceType())
+        .put("page_code", v.pageCode())
+        .put("page_length", v.pageLength())
+        .put("unit_serial_number", v.unitSerialNumber())
+        .put("designators", designators)
+        .put("declared_length", v.declaredLength())
+        .put("available_length", v.availableLength())
         .put("warnings", v.warnings());
   }
 }

@@ -29,6 +29,8 @@ import srro.os.Host;
       "Exit 0 when no error remains, 1 when one does."
     })
 public final class FstabCommand implements Callable<Integer> {
+  static final String SCHEMA = "srro-fstab/1";
+
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "The fstab file (default /etc/fstab).")
   Path file = FstabFile.DEFAULT;
 
@@ -41,7 +43,7 @@ public final class FstabCommand implements Callable<Integer> {
       description = "Read the file as this dialect instead of detecting it.")
   Dialect dialect;
 
-  @Option(names = "--json", description = "Print one JSON document (schema srro-check/1 plus file, dialect, fix).")
+  @Option(names = "--json", description = "Print one JSON document (schema srro-fstab/1).")
   boolean json;
 
   private final Io io;
@@ -64,7 +66,8 @@ public final class FstabCommand implements Callable<Integer> {
     }
     Report report = new Report(ReportView.thisHost(), List.of("fstab"), List.of(), findings);
     if (json) {
-      Json.Obj o = ReportView.json(report).put("file", file.toString()).put("dialect", f.fstab().dialect().cliName());
+      Json.Obj o = ReportView.json(SCHEMA, report).put("file", file.toString())
+          .put("dialect", f.fstab().dialect().cliName());
       o.put("fix", fixed == null ? null : FstabFile.json(fixed));
       io.out().println(o);
     } else {

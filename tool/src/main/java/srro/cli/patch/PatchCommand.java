@@ -14,6 +14,7 @@ import srro.cli.ArchiveSource;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
+import srro.cli.Reporter;
 import srro.cli.UsageException;
 import srro.patch.FilePatch;
 import srro.patch.Patchset;
@@ -135,8 +136,7 @@ public final class PatchCommand implements Callable<Integer> {
       try {
         patchset = options.load(SignedDiff.SIGNIFY);
       } catch (VerificationFailed e) {
-        io.err().println("srro: " + e.getMessage());
-        return ExitCode.NO.status();
+        return Reporter.no(io, options.json, "srro patch apply", e.getMessage());
       }
       Plan plan = Plan.of(patchset, options.strip, tree);
       boolean write = plan.applies() && !dryRun;
@@ -146,7 +146,7 @@ public final class PatchCommand implements Callable<Integer> {
         Transaction.apply(tree, changes, Transaction.Checkpoint.NONE);
         written = changes.stream().map(c -> c.path()).toList();
       }
-      new PatchReport(io, options.json).plan(plan, dryRun ? "checking" : "patching", written);
+      new PatchReport(io, options.json, "apply").plan(plan, dryRun ? "checking" : "patching", written);
       return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
     }
   }
@@ -184,8 +184,7 @@ public final class PatchCommand implements Callable<Integer> {
       try {
         patchset = options.load(SignedDiff.SIGNIFY);
       } catch (VerificationFailed e) {
-        io.err().println("srro: " + e.getMessage());
-        return ExitCode.NO.status();
+        return Reporter.no(io, options.json, "srro patch status", e.getMessage());
       }
       Source source;
       if (archive != null) {
@@ -197,7 +196,7 @@ public final class PatchCommand implements Callable<Integer> {
         source = tree;
       }
       Plan plan = Plan.of(patchset, options.strip, source);
-      new PatchReport(io, options.json).plan(plan, "checking", List.of());
+      new PatchReport(io, options.json, "status").plan(plan, "checking", List.of());
       return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
     }
   }
@@ -225,7 +224,8 @@ public final class PatchCommand implements Callable<Integer> {
             case ROLLED_FORWARD -> "interrupted transaction completed: every file is patched";
           };
       if (this.tree.json) {
-        io.out().println(Json.object().put("directory", tree.root().toString()).put("recovery", r));
+        io.out().println(Json.document("srro-patch-recover/1").put("directory", tree.root().toString())
+            .put("recovery", r));
       } else {
         io.out().println(tree.root() + ": " + what);
       }
@@ -250,7 +250,8 @@ public final class PatchCommand implements Callable<Integer> {
       Tree tree = Tree.open(this.tree.dir);
       List<String> restored = Transaction.rollback(tree, Transaction.Checkpoint.NONE);
       if (this.tree.json) {
-        io.out().println(Json.object().put("directory", tree.root().toString()).put("restored", restored));
+        io.out().println(Json.document("srro-patch-rollback/1").put("directory", tree.root().toString())
+            .put("restored", restored));
       } else {
         for (String p : restored) {
           // a path that no longer exists did not exist before the apply (a .orig backup, a created file)

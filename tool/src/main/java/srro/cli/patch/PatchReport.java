@@ -9,12 +9,17 @@ import srro.patch.Plan;
 
 /** Renders a {@link Plan} as patch(1) does ("Hunk #2 succeeded at 120 (offset 3 lines).") or as JSON. */
 final class PatchReport {
+  static final String SCHEMA = "srro-patch/1";
+
   private final Io io;
   private final boolean json;
+  private final String command;
 
-  PatchReport(Io io, boolean json) {
+  /** {@code command} is "apply" or "status", for the document. */
+  PatchReport(Io io, boolean json, String command) {
     this.io = io;
     this.json = json;
+    this.command = command;
   }
 
   void plan(Plan plan, String verb, List<String> written) {
@@ -28,9 +33,11 @@ final class PatchReport {
         }
       }
     }
-    String verdict = plan.applies() ? "applies" : plan.alreadyApplied() ? "already_applied" : "conflict";
+    String verdict = !written.isEmpty() ? "applied"
+        : plan.applies() ? "applies" : plan.alreadyApplied() ? "already_applied" : "conflict";
     if (json) {
-      Json.Obj o = Json.object();
+      Json.Obj o = Json.document(SCHEMA);
+      o.put("command", command);
       o.put("source", plan.patchset().source());
       o.put("description", plan.patchset().description());
       o.put("strip", plan.strip());
@@ -105,7 +112,8 @@ final class PatchReport {
     List<Object> hunks = Json.array();
     int n = 0;
     for (HunkResult h : f.result().hunks()) {
-      Json.Obj j = Json.object().put("hunk", ++n);
+      Json.Obj j = Json.object().put("hunk", ++n).put("result", null).put("line", null).put("offset", null)
+          .put("fuzz", null).put("reason", null);
       if (h instanceof HunkResult.Applied a) {
         j.put("result", "applied").put("line", a.line()).put("offset", a.offset()).put("fuzz", a.fuzz());
       } else if (h instanceof HunkResult.AlreadyApplied) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import srro.MalformedInputException;
 import srro.cli.ExitCode;
+import srro.cli.FailureInDocument;
 import srro.cli.Io;
 import srro.cli.Json;
 import srro.cli.Reporter;
@@ -47,7 +48,7 @@ public final class ProbeCommand implements Callable<Integer> {
       converter = PageCodeConverter.class)
   int pageCode = 0x3f;
 
-  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  @Option(names = "--json", description = "Print one JSON document (schema srro-probe/1) instead of text.")
   boolean json;
 
   private final Io io;
@@ -78,7 +79,7 @@ public final class ProbeCommand implements Callable<Integer> {
       } catch (OsCallException | IoctlFailedException | IOException | MalformedInputException e) {
         failure = failure == null ? e : failure;
         if (json) {
-          results.add(ProbeJson.failure(path, a.openMode, a.steps, Reporter.describe(e)));
+          results.add(ProbeJson.failure(path, a.openMode, a.steps, Reporter.error(e)));
         } else {
           a.steps.forEach(s -> io.out().println(path + ": " + stepLine(s)));
           if (devices.size() > 1) {
@@ -88,10 +89,11 @@ public final class ProbeCommand implements Callable<Integer> {
       }
     }
     if (json) {
-      io.out().println(Json.write(Json.object().put("devices", results)));
+      io.out().println(Json.document(ProbeJson.SCHEMA).put("devices", results));
     }
     if (failure != null) {
-      throw failure; // the first failure decides the exit status; the others were printed above
+      // the first failure decides the exit status; the others were printed above (with --json, in the document)
+      throw json ? new FailureInDocument(failure) : failure;
     }
     return worst.status();
   }

@@ -3,14 +3,21 @@ package srro.cli.probe;
 import java.util.ArrayList;
 import java.util.List;
 import srro.cli.Json;
+import srro.cli.decode.ScsiJson;
 import srro.probe.Probe;
 import srro.scsi.Inquiry;
 import srro.scsi.ModeParameters;
 import srro.scsi.transport.Outcome;
 import srro.scsi.transport.ReadOnlyFlag;
 
-/** The --json shape of {@code srro probe}: one object per device, steps with their layer and code. */
+/**
+ * The --json shape of {@code srro probe} (docs/schema/srro-probe.json): one object per device, the same keys
+ * whether the probe got to a verdict or failed part-way (then {@code error} says why and what was not reached is
+ * null). INQUIRY and the mode parameters have the shape {@code srro decode} gives them.
+ */
 final class ProbeJson {
+  static final String SCHEMA = "srro-probe/1";
+
   private ProbeJson() {}
 
   static Json.Obj report(Probe.Report r) {
@@ -22,45 +29,43 @@ final class ProbeJson {
     return Json.object()
         .put("device", r.path())
         .put("open", r.openMode())
-        .put("inquiry", inquiry(r.inquiry()))
+        .put("inquiry", ScsiJson.inquiry(r.inquiry()))
         .put("steps", steps(r.steps()))
-        .put("modeSense", r.modeSource())
-        .put("mediumType", m.mediumType())
-        .put("deviceSpecificParameter", m.deviceSpecificParameter().raw())
-        .put("writeProtected", m.writeProtected().orElse(null))
-        .put("modeWarnings", m.warnings())
+        .put("mode_sense", r.modeSource())
+        .put("mode", ScsiJson.mode(m))
+        .put("write_protected", m.writeProtected())
         .put("os", flags)
         .put("verdict", r.verdict().state())
         .put("evidence", r.verdict().evidence())
-        .put("line", r.verdict().line());
+        .put("summary", r.verdict().line())
+        .put("error", null);
   }
 
-  static Json.Obj failure(String path, String openMode, List<Probe.Step> steps, String error) {
+  static Json.Obj failure(String path, String openMode, List<Probe.Step> steps, Json.Obj error) {
     return Json.object()
         .put("device", path)
         .put("open", openMode.isEmpty() ? null : openMode)
+        .put("inquiry", null)
         .put("steps", steps(steps))
+        .put("mode_sense", null)
+        .put("mode", null)
+        .put("write_protected", null)
+        .put("os", List.of())
+        .put("verdict", null)
+        .put("evidence", null)
+        .put("summary", null)
         .put("error", error);
-  }
-
-  private static Json.Obj inquiry(Inquiry q) {
-    return Json.object()
-        .put("peripheralQualifier", q.peripheralQualifier())
-        .put("peripheralDeviceType", q.peripheralDeviceType())
-        .put("deviceType", q.deviceType().map(t -> t.text()).orElse(null))
-        .put("vendor", q.vendorIdentification().orElse(null))
-        .put("product", q.productIdentification().orElse(null))
-        .put("revision", q.productRevisionLevel().orElse(null))
-        .put("version", q.versionText());
   }
 
   private static List<Object> steps(List<Probe.Step> steps) {
     List<Object> out = new ArrayList<>();
     for (Probe.Step s : steps) {
-      Json.Obj o = Json.object().put("command", s.command());
+      Json.Obj o = Json.object().put("command", s.command()).put("result", null).put("bytes", null)
+          .put("warnings", List.of()).put("layer", null).put("code", null).put("message", null)
+          .put("sense_key", null).put("sense", null);
       if (s.outcome() instanceof Outcome.Failed f) {
         o.put("result", "failed").put("layer", f.layer()).put("code", f.code()).put("message", f.message());
-        f.sense().ifPresent(sense -> o.put("senseKey", sense.senseKey().text()).put("sense", sense.summary()));
+        f.sense().ifPresent(sense -> o.put("sense_key", sense.senseKey().text()).put("sense", sense.summary()));
       } else {
         Outcome.Good g = (Outcome.Good) s.outcome();
         o.put("result", "good").put("bytes", g.data().length).put("warnings", g.warnings());

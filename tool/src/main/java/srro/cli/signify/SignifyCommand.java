@@ -22,6 +22,7 @@ import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
 import srro.cli.PassphraseSource;
+import srro.cli.Reporter;
 import srro.cli.SignifyFiles;
 import srro.cli.UsageException;
 import srro.signify.ChecksumList;
@@ -54,6 +55,9 @@ import srro.signify.Verification;
 public final class SignifyCommand implements Callable<Integer> {
   /** The directory signify reads a key named in a signature comment from; tests point it elsewhere. */
   static final String KEY_DIRECTORY_ENV = "SRRO_SIGNIFY_KEYDIR";
+
+  /** The schema of the -V and -C --json document. */
+  static final String SCHEMA = "srro-signify/1";
 
   @Option(names = "-C", description = "Verify a signed checksum list, then the files it lists.")
   boolean checkMode;
@@ -103,7 +107,7 @@ public final class SignifyCommand implements Callable<Integer> {
   @Option(names = "--passphrase-fd", paramLabel = "N", description = "Read the passphrase from descriptor N.")
   Integer passphraseFd;
 
-  @Option(names = "--json", description = "Report -V and -C results as JSON on standard output.")
+  @Option(names = "--json", description = "Report -V and -C results as JSON (schema srro-signify/1).")
   boolean json;
 
   @Option(
@@ -168,8 +172,7 @@ public final class SignifyCommand implements Callable<Integer> {
       }
       return gzip ? zverify() : verify();
     } catch (Refused | KeyNameException | IncorrectPassphraseException | PassphraseSource.Unavailable e) {
-      io.err().println("srro: " + e.getMessage());
-      return ExitCode.NO.status();
+      return Reporter.no(io, json, "srro signify", e.getMessage());
     }
   }
 
@@ -308,7 +311,7 @@ public final class SignifyCommand implements Callable<Integer> {
 
   private int verified(Verification v, Signature sig, boolean messageOnStdout) {
     if (json) {
-      io.out().println(result(v, sig).put("verified", true));
+      io.out().println(result(v, sig, v.kind(), null));
     } else if (!quiet) {
       (messageOnStdout ? io.err() : io.out()).println(v.message());
     }
@@ -317,19 +320,28 @@ public final class SignifyCommand implements Callable<Integer> {
 
   private int refuse(Verification v, Signature sig) {
     if (json) {
-      io.out().println(result(v, sig).put("verified", false).put("error", v.message()));
+      io.out().println(result(v, sig, v.kind(), null).put("error", Reporter.refusal(v.message())));
     } else {
       io.err().println("srro: " + v.message());
     }
     return ExitCode.NO.status();
   }
 
-  private Json.Obj result(Verification v, Signature sig) {
-    return Json.object()
+  /**
+   * The srro-signify/1 document. {@code result} is the verdict on everything checked (the signature, then with
+   * -C every file), so it never says "verified" beside {@code "verified": false}; {@code signature} is the
+   * signature's own verdict.
+   */
+  private Json.Obj result(Verification v, Signature sig, String result, List<Object> files) {
+    return Json.document(SCHEMA)
         .put("command", checkMode ? "check" : "verify")
-        .put("result", v.kind())
-        .put("signature", sigFile)
-        .put("keynum", String.format("%016x", sig.keynum()));
+        .put("signature_file", sigFile == null ? "-" : sigFile)
+        .put("keynum", String.format("%016x", sig.keynum()))
+        .put("signature", v.kind())
+        .put("result", result)
+        .put("verified", result.equals("verified"))
+        .put("files", files)
+        .put("error", null);
   }
 
   // ---- -C -------------------------------------------------------------------------------------------
@@ -351,7 +363,12 @@ public final class SignifyCommand implements Callable<Integer> {
       List<Object> out = Json.array();
       report.ok().forEach(f -> out.add(Json.object().put("file", f).put("ok", true)));
       report.failed().forEach(f -> out.add(Json.object().put("file", f).put("ok", false)));
-      io.out().println(result(v, sig).put("verified", report.passed()).put("files", out));
+      Json.Obj doc = result(v, sig, report.passed() ? "verified" : "checksum_failed", out);
+      if (!report.passed()) {
+        doc.put("error", Reporter.refusal(sigFile + ": " + report.failed().size() + " of "
+            + (report.ok().size() + report.failed().size()) + " files do not match their checksum"));
+      }
+      io.out().println(doc);
     } else {
       if (!quiet) {
         report.ok().forEach(f -> io.out().println(f + ": OK"));
@@ -387,7 +404,7 @@ public final class SignifyCommand implements Callable<Integer> {
         out.commit();
       }
       if (json) {
-        io.out().println(result(v, sig).put("verified", true));
+        io.out().println(result(v, sig, v.kind(), null));
       }
       return ExitCode.OK.status();
     }

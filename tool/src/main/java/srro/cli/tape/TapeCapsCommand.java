@@ -25,7 +25,7 @@ final class TapeCapsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DEVICE", description = "The tape drive.")
   String device;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  @Option(names = "--json", description = "Print one JSON document (schema srro-tape-caps/1).")
   boolean json;
 
   @ParentCommand TapeCommand tape;
@@ -40,7 +40,7 @@ final class TapeCapsCommand implements Callable<Integer> {
   public Integer call() throws OsCallException, IOException {
     try (ScsiDevice dev = tape.open(device, false)) {
       TapeDrive drive = new TapeDrive(device, dev);
-      Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
+      Json.Obj doc = TapeCommand.document("srro-tape-caps/1", device, dev, "capabilities");
       OptionalInt refused = TapeCommand.refuseUnsupported(io, device, drive, TapeDrive.CAPABILITIES_PAGE, json, doc);
       if (refused.isPresent()) {
         return refused.getAsInt();

@@ -25,7 +25,7 @@ final class TapeClearCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DEVICE", description = "The tape drive.")
   String device;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  @Option(names = "--json", description = "Print one JSON document (schema srro-tape-change/1).")
   boolean json;
 
   @ParentCommand TapeCommand tape;
@@ -40,7 +40,9 @@ final class TapeClearCommand implements Callable<Integer> {
   public Integer call() throws OsCallException, IOException {
     try (ScsiDevice dev = tape.open(device, true)) {
       TapeDrive drive = new TapeDrive(device, dev);
-      Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
+      Json.Obj doc = TapeCommand.document(TapeResults.SCHEMA, device, dev, "operation", "asked", "before", "after",
+          "mismatches")
+          .put("operation", "clear");
       return TapeResults.report(io, device, EncryptionChange.clear(drive), json, doc);
     }
   }

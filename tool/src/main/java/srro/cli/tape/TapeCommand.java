@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
+import srro.cli.Reporter;
 import srro.os.Host;
 import srro.os.OsCallException;
 import srro.os.Platform;
@@ -118,10 +119,22 @@ public final class TapeCommand implements Callable<Integer> {
   /** Reports a "no" (exit 1): one line on stderr, and with --json the document on stdout. */
   static int no(Io io, String device, String line, boolean json, Json.Obj doc) {
     if (json) {
-      io.out().println(doc.put("ok", false).put("error", line));
+      io.out().println(doc.put("ok", false).put("error", Reporter.refusal(device + ": " + line)));
     }
     io.err().println("srro: " + device + ": " + line);
     return ExitCode.NO.status();
+  }
+
+  /**
+   * The start of a tape document: every key its schema lists, in order, null until the command knows it
+   * (docs/json.md); {@code keys} are the ones between {@code ok} and the shared tail.
+   */
+  static Json.Obj document(String schema, String device, ScsiDevice dev, String... keys) {
+    Json.Obj doc = Json.document(schema).put("device", device).put("access", dev.mode().describe()).put("ok", null);
+    for (String k : keys) {
+      doc.put(k, null);
+    }
+    return doc.put("warnings", java.util.List.of()).put("failure", null).put("error", null);
   }
 
   static void row(PrintStream out, String label, Object value) {

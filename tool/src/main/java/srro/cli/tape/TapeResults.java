@@ -8,6 +8,8 @@ import srro.tape.SetResult;
 
 /** How the outcome of {@code srro tape set} and {@code clear} is shown, and the exit status it gives. */
 final class TapeResults {
+  static final String SCHEMA = "srro-tape-change/1";
+
   private TapeResults() {}
 
   static int report(Io io, String device, SetResult result, boolean json, Json.Obj doc)
@@ -33,6 +35,7 @@ final class TapeResults {
           .put("asked", asked(v.mode().encryptionLabel(), v.mode().decryptionLabel(), v.algorithmIndex()))
           .put("before", TapeView.status(v.before()))
           .put("after", TapeView.status(v.after()))
+          .put("mismatches", java.util.List.of())
           .put("warnings", v.warnings()));
     } else {
       TapeCommand.row(io.out(), "device", device);
@@ -51,7 +54,7 @@ final class TapeResults {
   }
 
   private static Json.Obj asked(String encryption, String decryption, int algorithmIndex) {
-    return Json.object().put("encryptionMode", encryption).put("decryptionMode", decryption)
-        .put("algorithmIndex", algorithmIndex);
+    return Json.object().put("encryption_mode", encryption).put("decryption_mode", decryption)
+        .put("algorithm_index", algorithmIndex);
   }
 }

@@ -65,7 +65,7 @@ final class TapeSetCommand implements Callable<Integer> {
       description = "Key description written beside every block (U-KAD), instead of the key file's line 2.")
   String kad;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  @Option(names = "--json", description = "Print one JSON document (schema srro-tape-change/1).")
   boolean json;
 
   @ParentCommand TapeCommand tape;
@@ -92,7 +92,9 @@ final class TapeSetCommand implements Callable<Integer> {
     try (TapeKey key = readKey();
         ScsiDevice dev = tape.open(device, true)) {
       TapeDrive drive = new TapeDrive(device, dev);
-      Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
+      Json.Obj doc = TapeCommand.document(TapeResults.SCHEMA, device, dev, "operation", "asked", "before", "after",
+          "mismatches")
+          .put("operation", "set");
       return TapeResults.report(io, device, EncryptionChange.set(drive, request, key), json, doc);
     }
   }

@@ -31,7 +31,7 @@ final class TapeStatusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DEVICE", description = "The tape drive (/dev/nst0, /dev/sg1, /dev/rst0).")
   String device;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  @Option(names = "--json", description = "Print one JSON document (schema srro-tape-status/1).")
   boolean json;
 
   @ParentCommand TapeCommand tape;
@@ -46,7 +46,8 @@ final class TapeStatusCommand implements Callable<Integer> {
   public Integer call() throws OsCallException, IOException {
     try (ScsiDevice dev = tape.open(device, false)) {
       TapeDrive drive = new TapeDrive(device, dev);
-      Json.Obj doc = Json.object().put("device", device).put("access", dev.mode().describe());
+      Json.Obj doc = TapeCommand.document("srro-tape-status/1", device, dev, "status", "next_block",
+          "next_block_note");
       OptionalInt refused = TapeCommand.refuseUnsupported(io, device, drive, TapeDrive.STATUS_PAGE, json, doc);
       if (refused.isPresent()) {
         return refused.getAsInt();
@@ -58,7 +59,7 @@ final class TapeStatusCommand implements Callable<Integer> {
       Read.Ok<EncryptionStatus> status = (Read.Ok<EncryptionStatus>) read;
       List<String> warnings = new ArrayList<>(status.warnings());
       NextBlockStatus next = null;
-      String nextNote;
+      String nextNote = null;
       if (!drive.offersNextBlock()) {
         nextNote = "the drive does not offer the next block encryption status page";
       } else {
@@ -66,7 +67,6 @@ final class TapeStatusCommand implements Callable<Integer> {
         if (nb instanceof Read.Ok<NextBlockStatus> ok) {
           next = ok.page();
           warnings.addAll(ok.warnings());
-          nextNote = "";
         } else {
           Read.Failed<NextBlockStatus> f = (Read.Failed<NextBlockStatus>) nb;
           if (!f.failure().driveRefused()) {
@@ -80,8 +80,8 @@ final class TapeStatusCommand implements Callable<Integer> {
       if (json) {
         io.out().println(doc.put("ok", true)
             .put("status", TapeView.status(status.page()))
-            .put("nextBlock", next == null ? null : TapeView.nextBlock(next))
-            .put("nextBlockNote", nextNote)
+            .put("next_block", next == null ? null : TapeView.nextBlock(next))
+            .put("next_block_note", nextNote)
             .put("warnings", warnings));
         return ExitCode.OK.status();
       }

@@ -15,18 +15,18 @@ final class TapeView {
 
   static Json.Obj status(EncryptionStatus s) {
     return Json.object()
-        .put("encryptionMode", s.encryptionModeText())
-        .put("decryptionMode", s.decryptionModeText())
-        .put("algorithmIndex", s.algorithmIndex())
-        .put("keyInstanceCounter", s.keyInstanceCounter())
-        .put("itNexusScope", s.itNexusScope())
-        .put("keyScope", s.keyScope())
-        .put("parametersControl", s.parametersControl())
+        .put("encryption_mode", s.encryptionModeText())
+        .put("decryption_mode", s.decryptionModeText())
+        .put("algorithm_index", s.algorithmIndex())
+        .put("key_instance_counter", s.keyInstanceCounter())
+        .put("it_nexus_scope", s.itNexusScope())
+        .put("key_scope", s.keyScope())
+        .put("parameters_control", s.parametersControl())
         .put("vcelb", s.vcelb())
         .put("ceems", s.ceems())
         .put("rdmd", s.rdmd())
-        .put("kadFormat", s.kadFormat())
-        .put("availableSupplementalDecryptionKeys", s.availableSupplementalDecryptionKeys())
+        .put("kad_format", s.kadFormat())
+        .put("available_supplemental_decryption_keys", s.availableSupplementalDecryptionKeys())
         .put("kads", kads(s.kads()));
   }
 
@@ -46,14 +46,14 @@ final class TapeView {
 
   static Json.Obj nextBlock(NextBlockStatus n) {
     return Json.object()
-        .put("logicalObjectNumber", Long.toUnsignedString(n.logicalObjectNumber()))
-        .put("encryptionStatus", n.encryptionStatus())
-        .put("encryptionStatusText", n.encryptionStatusText())
-        .put("compressionStatus", n.compressionStatus())
-        .put("algorithmIndex", n.algorithmIndex())
+        .put("logical_object_number", Json.unsigned(n.logicalObjectNumber()))
+        .put("encryption_status", n.encryptionStatus())
+        .put("encryption_status_text", n.encryptionStatusText())
+        .put("compression_status", n.compressionStatus())
+        .put("algorithm_index", n.algorithmIndex())
         .put("emes", n.emes())
         .put("rdmds", n.rdmds())
-        .put("kadFormat", n.kadFormat())
+        .put("kad_format", n.kadFormat())
         .put("kads", kads(n.kads()));
   }
 
@@ -70,33 +70,33 @@ final class TapeView {
     List<Object> algorithms = Json.array();
     for (AlgorithmDescriptor a : c.algorithms()) {
       algorithms.add(Json.object()
-          .put("algorithmIndex", a.algorithmIndex())
+          .put("algorithm_index", a.algorithmIndex())
           .put("name", a.algorithmName())
-          .put("securityAlgorithmCode", String.format("0x%08x", a.securityAlgorithmCode()))
-          .put("keyLengthBytes", a.keyLengthBytes())
-          .put("maximumUkadLengthBytes", a.maximumUkadLengthBytes())
-          .put("maximumAkadLengthBytes", a.maximumAkadLengthBytes())
-          .put("ukadFixed", a.ukadFixed())
-          .put("akadFixed", a.akadFixed())
-          .put("encryptC", a.encryptC())
-          .put("decryptC", a.decryptC())
+          .put("security_algorithm_code", a.securityAlgorithmCode())
+          .put("key_length_bytes", a.keyLengthBytes())
+          .put("maximum_ukad_length_bytes", a.maximumUkadLengthBytes())
+          .put("maximum_akad_length_bytes", a.maximumAkadLengthBytes())
+          .put("ukad_fixed", a.ukadFixed())
+          .put("akad_fixed", a.akadFixed())
+          .put("encrypt_c", a.encryptC())
+          .put("decrypt_c", a.decryptC())
           .put("avfmv", a.avfmv())
-          .put("sdkC", a.sdkC())
-          .put("macC", a.macC())
-          .put("delbC", a.delbC())
+          .put("sdk_c", a.sdkC())
+          .put("mac_c", a.macC())
+          .put("delb_c", a.delbC())
           .put("avfcp", a.avfcp())
-          .put("nonceC", a.nonceC())
-          .put("kadfC", a.kadfC())
-          .put("vcelbC", a.vcelbC())
-          .put("dkadC", a.dkadC())
-          .put("eemcC", a.eemcC())
-          .put("rdmcC", a.rdmcC())
+          .put("nonce_c", a.nonceC())
+          .put("kadf_c", a.kadfC())
+          .put("vcelb_c", a.vcelbC())
+          .put("dkad_c", a.dkadC())
+          .put("eemc_c", a.eemcC())
+          .put("rdmc_c", a.rdmcC())
           .put("earem", a.earem())
-          .put("maximumEedkCount", a.maximumEedkCount())
-          .put("msdkCount", a.msdkCount())
-          .put("maximumEedkSizeBytes", a.maximumEedkSizeBytes()));
+          .put("maximum_eedk_count", a.maximumEedkCount())
+          .put("msdk_count", a.msdkCount())
+          .put("maximum_eedk_size_bytes", a.maximumEedkSizeBytes()));
     }
-    return Json.object().put("extdecc", c.extdecc()).put("cfgP", c.cfgP()).put("algorithms", algorithms);
+    return Json.object().put("extdecc", c.extdecc()).put("cfg_p", c.cfgP()).put("algorithms", algorithms);
   }
 
   static void capabilities(PrintStream out, EncryptionCapabilities c) {

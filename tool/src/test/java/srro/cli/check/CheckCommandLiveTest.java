@@ -94,7 +94,7 @@ class CheckCommandLiveTest {
       assertTrue(text3.out().startsWith("read-only volumes: "), text3.out());
       assertTrue(text3.out().lines().findFirst().orElseThrow().contains(rwDev + " (sysfs ro)"), text3.out());
       assertTrue(
-          third.out().contains("{\"device\":\"" + wpDev + "\",\"aliases\":[],\"read_only\":\"yes\""),
+          third.out().contains("{\"device\":\"" + wpDev + "\",\"aliases\":[],\"read_only\":true"),
           third.out());
       assertTrue(text3.out().contains("[ ] " + ro + "\n"), text3.out());
     } finally {

@@ -99,7 +99,7 @@ class CheckCommandOpenBsdTest {
     assertEquals(1, r.status(), r.out());
     assertTrue(r.out().contains("\"mounts\":\"getfsstat(2)\""), r.out());
     assertTrue(r.out().contains("\"checks_skipped\":[]"), "everything was checked as root\n" + r.out());
-    assertTrue(r.out().contains("{\"device\":\"/dev/sd2\",\"aliases\":[],\"read_only\":\"yes\","
+    assertTrue(r.out().contains("{\"device\":\"/dev/sd2\",\"aliases\":[],\"read_only\":true,"
         + "\"evidence\":\"mode_sense_wp\",\"chunks\":[\"/dev/sd1a\"]}"), r.out());
     for (String id : new String[] {"ro-volume-passno", "rw-on-ro-volume", "fstab-rw-mounted-ro"}) {
       assertTrue(r.out().contains("\"id\":\"" + id + "\""), id + "\n" + r.out());

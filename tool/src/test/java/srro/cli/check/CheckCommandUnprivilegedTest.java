@@ -54,7 +54,7 @@ class CheckCommandUnprivilegedTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertTrue(p.exitValue() == 0 || p.exitValue() == 1, "exit " + p.exitValue() + "\n" + out);
-    assertTrue(out.startsWith("{\"schema\":\"srro-check/1\""), out);
+    assertTrue(out.startsWith("{\"schema\":\"srro-check/2\""), out);
     assertTrue(out.contains("\"checks_run\":[") && out.contains("\"volumes\""), out);
     assertTrue(out.contains("\"check\":\"mode-sense-wp\""), out);
     assertEquals(1, out.strip().lines().count(), "one JSON document, nothing else\n" + out);

@@ -48,9 +48,10 @@ class DecodeCommandTest {
   void modeJsonCarriesWriteProtect() {
     CliRun r = CliRun.of("decode", "mode", "--inhex", golden("mode6-disk-wp.hex"), "--six", "--json");
     assertEquals(0, r.status(), r.toString());
-    assertTrue(r.out().contains("\"deviceSpecificParameter\":{\"raw\":144,\"writeProtect\":true,\"dpofua\":true}"),
-        r.out());
-    assertTrue(r.out().startsWith("{\"format\":\"six\",\"modeDataLength\":31,"), r.out());
+    assertTrue(r.out().contains("\"device_specific_parameter\":{\"raw\":144,\"write_protected\":true,\"dpofua\":true,"
+        + "\"buffered_mode\":null,\"speed\":null}"), r.out());
+    assertTrue(r.out().startsWith("{\"schema\":\"srro-decode-mode/1\",\"input\":\"" + golden("mode6-disk-wp.hex")
+        + "\",\"format\":\"six\",\"mode_data_length\":31,"), r.out());
   }
 
   @Test
@@ -71,8 +72,8 @@ class DecodeCommandTest {
   @Test
   void senseJson() {
     CliRun r = CliRun.of("decode", "sense", "--inhex", golden("sense-fixed-progress.hex"), "--json");
-    assertTrue(r.out().contains("\"senseKey\":\"NOT READY\""), r.out());
-    assertTrue(r.out().contains("\"percent\":\"25.00%\""), r.out());
+    assertTrue(r.out().contains("\"sense_key\":\"NOT READY\""), r.out());
+    assertTrue(r.out().contains("\"percent\":25.00,"), r.out());
   }
 
   @Test
@@ -91,9 +92,9 @@ class DecodeCommandTest {
     assertEquals(expected("vpd-device-identification"),
         CliRun.of("decode", "inquiry", "--vpd", "--inhex", golden("vpd-device-identification.hex")).out());
     assertTrue(CliRun.of("decode", "inquiry", "--vpd", "--json", "--inhex", golden("vpd-unit-serial.hex")).out()
-        .contains("\"unitSerialNumber\":\"QM00002\""));
+        .contains("\"unit_serial_number\":\"QM00002\""));
     assertTrue(CliRun.of("decode", "inquiry", "--json", "--inhex", golden("inquiry-qemu-disk.hex")).out()
-        .contains("\"productIdentification\":\"QEMU HARDDISK\""));
+        .contains("\"product\":\"QEMU HARDDISK\""));
   }
 
   @Test

@@ -67,12 +67,12 @@ class FstabCommandTest {
   }
 
   @Test
-  void jsonHasTheCheckSchemaAndTheFix() throws Exception {
+  void jsonHasTheFstabSchemaAndTheFix() throws Exception {
     Path f = tmp.resolve("fstab");
     Files.writeString(f, "/dev/a /a ext4 ro 0 2\n");
     CliRun r = CliRun.of("fstab", "--fix", "--json", f.toString());
     assertEquals(0, r.status(), r.toString());
-    String head = "{\"schema\":\"srro-check/1\",\"host\":\"" + ReportView.thisHost() + "\",\"ok\":true";
+    String head = "{\"schema\":\"srro-fstab/1\",\"host\":\"" + ReportView.thisHost() + "\",\"ok\":true";
     assertTrue(r.out().startsWith(head), r.out());
     assertTrue(r.out().contains(",\"file\":\"" + f + "\",\"dialect\":\"linux\""), r.out());
     assertTrue(

@@ -100,10 +100,12 @@ class PatchCommandTest {
   void statusReportsJson() {
     CliRun r = srro("patch", "status", "--json", "-d", tree.toString(), diff.toString());
     assertEquals(0, r.status(), r.toString());
-    assertEquals("{\"source\":\"" + diff + "\",\"description\":\"Erratum 001: fix the thing.\\n\\n\",\"strip\":0,"
+    assertEquals("{\"schema\":\"srro-patch/1\",\"command\":\"status\",\"source\":\"" + diff + "\",\"description\":"
+        + "\"Erratum 001: fix the thing.\\n\\n\",\"strip\":0,"
         + "\"result\":\"applies\",\"written\":[],\"files\":[{\"path\":\"sys/a.c\",\"kind\":\"modify\","
-        + "\"status\":\"applies\",\"hunks\":[{\"hunk\":1,\"result\":\"applied\",\"line\":4,\"offset\":0,\"fuzz\":0},"
-        + "{\"hunk\":2,\"result\":\"applied\",\"line\":14,\"offset\":0,\"fuzz\":0}]}]}\n", r.out());
+        + "\"status\":\"applies\",\"hunks\":[{\"hunk\":1,\"result\":\"applied\",\"line\":4,\"offset\":0,\"fuzz\":0,"
+        + "\"reason\":null},{\"hunk\":2,\"result\":\"applied\",\"line\":14,\"offset\":0,\"fuzz\":0,\"reason\":null}]}]}\n",
+        r.out());
   }
 
   @Test

@@ -74,9 +74,10 @@ class ProbeCommandTest {
   void writesJsonForEveryDevice() {
     CliRun r = run(ProbeCommandTest::protectedDisk, "probe", "--json", "/dev/sda", "/dev/sdb");
     assertEquals(0, r.status(), r.toString());
-    assertTrue(r.out().startsWith("{\"devices\":[{\"device\":\"/dev/sda\",\"open\":\"read-only (read-write open"
-        + " failed: EROFS)\",\"inquiry\":{\"peripheralQualifier\":0,\"peripheralDeviceType\":0,"), r.out());
-    assertTrue(r.out().contains("\"writeProtected\":true"), r.out());
+    assertTrue(r.out().startsWith("{\"schema\":\"srro-probe/1\",\"devices\":[{\"device\":\"/dev/sda\",\"open\":"
+        + "\"read-only (read-write open failed: EROFS)\",\"inquiry\":{\"peripheral_qualifier\":0,"
+        + "\"peripheral_device_type\":0,"), r.out());
+    assertTrue(r.out().contains("\"write_protected\":true"), r.out());
     assertTrue(r.out().contains("\"verdict\":\"yes\""), r.out());
     assertTrue(r.out().contains("{\"device\":\"/dev/sdb\""), r.out());
     assertEquals(1, r.out().lines().count());
@@ -99,7 +100,9 @@ class ProbeCommandTest {
         CannedDevice.INQUIRY, CannedDevice.errno(25, "ENOTTY")), List.of()), "probe", "--json", "/dev/null");
     assertEquals(71, r.status(), r.toString());
     assertEquals("srro: /dev/null: INQUIRY: the pass-through ioctl failed (ENOTTY)\n", r.err());
-    assertTrue(r.out().contains("\"error\":\"/dev/null: INQUIRY: the pass-through ioctl failed (ENOTTY)\""));
+    assertTrue(r.out().contains("\"error\":{\"kind\":\"oserr\",\"exit_status\":71,\"message\":\"/dev/null: INQUIRY:"
+        + " the pass-through ioctl failed (ENOTTY)\""), r.out());
+    assertEquals(1, r.out().lines().count(), "the failure is in the probe document, not a second one");
   }
 
   @Test

@@ -56,10 +56,11 @@ class TapeSetCommandTest {
     CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX),
         "--mode", "mixed", "--json");
     assertEquals(0, r.status(), r.toString());
-    assertTrue(r.out().startsWith("{\"device\":\"/dev/nst0\",\"access\":\"read-write\",\"ok\":true,"
-        + "\"asked\":{\"encryptionMode\":\"on\",\"decryptionMode\":\"mixed\",\"algorithmIndex\":1},"), r.out());
-    assertTrue(r.out().contains("\"after\":{\"encryptionMode\":\"on\",\"decryptionMode\":\"mixed\","
-        + "\"algorithmIndex\":1,\"keyInstanceCounter\":8,"), r.out());
+    assertTrue(r.out().startsWith("{\"schema\":\"srro-tape-change/1\",\"device\":\"/dev/nst0\",\"access\":\"read-write\","
+        + "\"ok\":true,\"operation\":\"set\",\"asked\":{\"encryption_mode\":\"on\",\"decryption_mode\":\"mixed\","
+        + "\"algorithm_index\":1},"), r.out());
+    assertTrue(r.out().contains("\"after\":{\"encryption_mode\":\"on\",\"decryption_mode\":\"mixed\","
+        + "\"algorithm_index\":1,\"key_instance_counter\":8,"), r.out());
   }
 
   @Test

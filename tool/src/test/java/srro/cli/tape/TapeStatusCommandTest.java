@@ -37,13 +37,14 @@ class TapeStatusCommandTest {
   void printsJson() {
     CliRun r = run(new ScriptedTapeTarget(), "tape", "status", "/dev/nst0", "--json");
     assertEquals(0, r.status(), r.toString());
-    assertEquals("{\"device\":\"/dev/nst0\",\"access\":\"read-write\",\"ok\":true,\"status\":{"
-        + "\"encryptionMode\":\"off\",\"decryptionMode\":\"off\",\"algorithmIndex\":1,\"keyInstanceCounter\":7,"
-        + "\"itNexusScope\":2,\"keyScope\":0,\"parametersControl\":0,\"vcelb\":false,\"ceems\":0,\"rdmd\":false,"
-        + "\"kadFormat\":0,\"availableSupplementalDecryptionKeys\":0,\"kads\":[]},\"nextBlock\":{"
-        + "\"logicalObjectNumber\":\"42\",\"encryptionStatus\":3,\"encryptionStatusText\":\"not encrypted\","
-        + "\"compressionStatus\":3,\"algorithmIndex\":1,\"emes\":false,\"rdmds\":false,\"kadFormat\":0,"
-        + "\"kads\":[]},\"nextBlockNote\":\"\",\"warnings\":[]}\n", r.out());
+    assertEquals("{\"schema\":\"srro-tape-status/1\",\"device\":\"/dev/nst0\",\"access\":\"read-write\",\"ok\":true,"
+        + "\"status\":{\"encryption_mode\":\"off\",\"decryption_mode\":\"off\",\"algorithm_index\":1,"
+        + "\"key_instance_counter\":7,\"it_nexus_scope\":2,\"key_scope\":0,\"parameters_control\":0,\"vcelb\":false,"
+        + "\"ceems\":0,\"rdmd\":false,\"kad_format\":0,\"available_supplemental_decryption_keys\":0,\"kads\":[]},"
+        + "\"next_block\":{\"logical_object_number\":42,\"encryption_status\":3,\"encryption_status_text\":"
+        + "\"not encrypted\",\"compression_status\":3,\"algorithm_index\":1,\"emes\":false,\"rdmds\":false,"
+        + "\"kad_format\":0,\"kads\":[]},\"next_block_note\":null,\"warnings\":[],\"failure\":null,\"error\":null}\n",
+        r.out());
   }
 
   @Test
@@ -99,8 +100,10 @@ class TapeStatusCommandTest {
   void reportsADriveWithoutTapeEncryption() {
     CliRun r = run(new ScriptedTapeTarget().withoutEncryption(), "tape", "status", "/dev/nst0", "--json");
     assertEquals(1, r.status(), r.toString());
-    assertEquals("{\"device\":\"/dev/nst0\",\"access\":\"read-write\",\"ok\":false,\"error\":\"the drive does"
-        + " not support tape data encryption: security protocol 0x20 is not among 0x00\"}\n", r.out());
+    assertEquals("{\"schema\":\"srro-tape-status/1\",\"device\":\"/dev/nst0\",\"access\":\"read-write\",\"ok\":false,"
+        + "\"status\":null,\"next_block\":null,\"next_block_note\":null,\"warnings\":[],\"failure\":null,\"error\":{"
+        + "\"kind\":\"no\",\"exit_status\":1,\"message\":\"/dev/nst0: the drive does not support tape data encryption:"
+        + " security protocol 0x20 is not among 0x00\",\"input\":null,\"line\":null,\"offset\":null}}\n", r.out());
   }
 
   @Test
