@@ -95,8 +95,8 @@ final class KitCommand implements Callable<Integer> {
       throw new UsageException(newvers + ": too large to be newvers.sh (--force to apply anyway)");
     }
     Release r = Release.parse(newvers.toString(), Files.readAllBytes(newvers));
-    if (!r.version().equals(RELEASE)) {
-      throw new UsageException(src + " is OpenBSD " + r.version() + ", the kit is for " + RELEASE
+    if (!r.name().equals(RELEASE)) {
+      throw new UsageException(src + " is OpenBSD " + r.name() + ", the kit is for " + RELEASE
           + " (--force to apply anyway)");
     }
   }
