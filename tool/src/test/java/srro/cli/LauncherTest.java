@@ -74,6 +74,26 @@ class LauncherTest {
   }
 
   @Test
+  void aCheckoutWhoseBuildFailsShowsMavensOutputAndExits70() throws Exception {
+    Path checkout = Files.createDirectories(tmp.resolve("checkout"));
+    Files.copy(LAUNCHER, checkout.resolve("srro"));
+    Files.writeString(checkout.resolve("pom.xml"), "<project/>\n");
+    Files.createDirectories(checkout.resolve("tool/src/main/java"));
+    Path bin = toolsOnly();
+    Files.writeString(bin.resolve("java"), "#!/bin/sh\nexit 0\n");
+    Files.writeString(bin.resolve("mvn"),
+        "#!/bin/sh\necho '[ERROR] COMPILATION ERROR: Main.java:[1,1] boom'\nexit 1\n");
+    bin.resolve("java").toFile().setExecutable(true);
+    bin.resolve("mvn").toFile().setExecutable(true);
+
+    Run r = run(checkout.resolve("srro"), bin, tmp, "--version");
+
+    assertEquals(70, r.status(), r::err);
+    assertTrue(r.err().contains("COMPILATION ERROR: Main.java:[1,1] boom"), r::err);
+    assertTrue(r.err().endsWith("srro: build failed\n"), r::err);
+  }
+
+  @Test
   void anInstalledLauncherWithoutJavaPrintsWhatToInstallAndExits71() throws Exception {
     Path prefix = tmp.resolve("usr");
     Files.createDirectories(prefix.resolve("bin"));
