@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a peer program on a file of hex bytes and keeps its exit status and combined output. */
-record PeerProcess(int status, String output) {
+public record PeerProcess(int status, String output) {
 
   /** Writes {@code data} as plain hex (16 bytes a line, the form every sg3_utils version reads) to a file. */
-  static Path plainHex(Path dir, String name, byte[] data) throws IOException {
+  public static Path plainHex(Path dir, String name, byte[] data) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < data.length; i++) {
       sb.append(String.format("%02x", data[i] & 0xff)).append(i % 16 == 15 ? "\n" : " ");
@@ -21,7 +21,7 @@ record PeerProcess(int status, String output) {
     return p;
   }
 
-  static PeerProcess run(List<String> command) throws IOException, InterruptedException {
+  public static PeerProcess run(List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getOutputStream().close();
     byte[] out = p.getInputStream().readAllBytes();
