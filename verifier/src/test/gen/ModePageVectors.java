@@ -29,6 +29,7 @@ public class ModePageVectors {
     for (String capture : List.of("qemu-readonly", "qemu-writable", "scsi_debug-wp1")) {
       captured(capture);
     }
+    guest();
     for (ModePageLayout l : ModePageLayouts.all()) {
       String type = typeOf(l);
       int length = 0;
@@ -116,6 +117,33 @@ public class ModePageVectors {
           + " (QemuScsiIT guest, Debian 6.1 kernel), cut to its declared length", "decodes", six ? "six" : "ten",
           type, "current", reply);
     }
+  }
+
+  /** MODE SENSE replies with page control 1 (changeable) and 2 (default), and 0x3f/0xff, from the guest. */
+  static void guest() throws IOException {
+    Path captures = Path.of("verifier/src/test/resources/srro/scsi/captures/qemu-guest.txt");
+    String[] pcs = {"current", "changeable", "default", "saved"};
+    for (String line : Files.readAllLines(captures)) {
+      String[] f = line.split(" ", 4);
+      if (f.length < 4 || !f[0].equals("CAP") || !f[2].startsWith("mode") || f[2].endsWith("-pc0")) {
+        continue;
+      }
+      byte[] data = hexBytes(f[3]);
+      boolean six = f[2].startsWith("mode6");
+      String pc = f[2].contains("-pc") ? pcs[f[2].charAt(f[2].length() - 1) - '0'] : "current";
+      String what = f[2].endsWith("3fff") ? "page 0x3f subpage 0xff (every page and subpage)" : "page 0x3f";
+      write(f[1] + "-" + f[2], "MODE SENSE(" + (six ? 6 : 10) + ") " + what + ", " + pc + " values, from " + f[1]
+          + " (QEMU guest, sg_modes -r)", "decodes", six ? "six" : "ten", "disk", pc, data);
+    }
+  }
+
+  static byte[] hexBytes(String s) {
+    String[] t = s.trim().split(" ");
+    byte[] b = new byte[t.length];
+    for (int i = 0; i < t.length; i++) {
+      b[i] = (byte) Integer.parseInt(t[i], 16);
+    }
+    return b;
   }
 
   static void write(String name, String comment, String expect, String format, String type, String pc, byte[] b)
