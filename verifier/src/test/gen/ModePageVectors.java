@@ -10,7 +10,7 @@ import srro.scsi.modepage.ModePageLayouts;
 
 /**
  * Writes the mode page test vectors under verifier/src/test/resources/srro/scsi/modepage/vectors: the real
- * MODE SENSE replies QemuScsiIT's guest captured (tool/src/test/resources/srro/cli/probe/*.replies), cut to
+ * MODE SENSE replies QemuScsiIT's guest captured (verifier/src/test/resources/srro/probe/*.replies), cut to
  * their declared length, and crafted ones for every layout srro knows (all ones, a counting pattern, a page
  * shorter than the layout, a reply cut off inside a page, a changeable mask). Run from the repository root
  * after `mvn -pl verifier compile`:
@@ -22,7 +22,7 @@ import srro.scsi.modepage.ModePageLayouts;
  */
 public class ModePageVectors {
   static final Path OUT = Path.of("verifier/src/test/resources/srro/scsi/modepage/vectors");
-  static final Path REPLIES = Path.of("tool/src/test/resources/srro/cli/probe");
+  static final Path REPLIES = Path.of("verifier/src/test/resources/srro/probe");
 
   public static void main(String[] args) throws IOException {
     Files.createDirectories(OUT);

@@ -65,8 +65,11 @@ public final class ModeSenseVolumes implements VolumeSource {
 
   private Volume ask(Volume v, List<Skipped> skipped) {
     Optional<Boolean> wp;
+    Optional<Boolean> swp;
     try (ScsiDevice d = opener.open(v.device())) {
-      wp = Probe.run(d, 0x3f, new ArrayList<>()).mode().writeProtected();
+      Probe.Report report = Probe.run(d, 0x3f, new ArrayList<>());
+      wp = report.mode().writeProtected();
+      swp = report.controlPage().softwareWriteProtect();
     } catch (NoSuchFileException e) {
       skipped.add(new Skipped(CHECK, v.device() + ": " + e.getFile() + ": no such file or directory"));
       return v;
@@ -81,6 +84,6 @@ public final class ModeSenseVolumes implements VolumeSource {
       skipped.add(new Skipped(CHECK, v.device() + ": the device type has no WP bit"));
       return v;
     }
-    return WriteProtectMerge.merge(v, wp.get());
+    return WriteProtectMerge.merge(v, wp.get(), swp);
   }
 }

@@ -16,7 +16,7 @@ import srro.scsi.transport.TransportStatus;
 
 /**
  * Runs inside the QEMU guest of QemuScsiIT (not a test itself): sends MODE SENSE(6) and (10), an unsupported
- * page and a WRITE(10) through srro's own transport, one {@code SRRO-CMD} line per command for the host to
+ * page, the control page (0x0a, for its SWP bit) and a WRITE(10) through srro's own transport, one {@code SRRO-CMD} line per command for the host to
  * parse. Arguments: pairs of LABEL DEVICE; a label starting with "ro" also gets the WRITE(10).
  */
 public final class GuestCommands {
@@ -37,6 +37,10 @@ public final class GuestCommands {
             ModeParameters.Format.TEN, 0x3f);
         mode(label, d, Cdbs.modeSense6(0x00, 0, PageControl.CURRENT, false, 0xff), ModeParameters.Format.SIX,
             0x00);
+        mode(label, d, Cdbs.modeSense6(0x0a, 0, PageControl.CURRENT, false, 0xff), ModeParameters.Format.SIX,
+            0x0a);
+        mode(label, d, Cdbs.modeSense10(0x0a, 0, PageControl.CURRENT, false, false, 0x1000),
+            ModeParameters.Format.TEN, 0x0a);
         mode(label, d, Cdbs.modeSense10(0x00, 0, PageControl.CURRENT, false, false, 0x1000),
             ModeParameters.Format.TEN, 0x00);
         if (label.startsWith("ro")) {

@@ -54,6 +54,17 @@ class ModeSenseVolumesTest {
   }
 
   @Test
+  void theControlPagesSwpBitMakesAVolumeReadOnlyWhenTheWpBitDoesNot() throws Exception {
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sdc", Volume.ReadOnly.NO)),
+        Set.of("/dev/sdc")::contains,
+        path -> new CannedDevice(path, new OpenMode(true, ""), Map.of(
+            CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+            CannedDevice.MODE_SENSE_6, CannedDevice.modeWithControlPage6(0x00, 0x08)), List.of())).read();
+    assertEquals(List.of(new Volume("/dev/sdc", List.of(), Volume.ReadOnly.YES, Volume.Evidence.CONTROL_PAGE_SWP,
+        List.of())), r.volumes());
+  }
+
+  @Test
   void aDiskThatCannotBeOpenedIsSaidNotCheckedAndKeepsTheKernelsAnswer() throws Exception {
     Volume v = sysfs("/dev/sda", Volume.ReadOnly.NO);
     VolumeSource.Reading r = new ModeSenseVolumes(base(v, sysfs("/dev/loop0", Volume.ReadOnly.YES)),

@@ -32,6 +32,8 @@ public record Volume(String device, List<String> aliases, ReadOnly readOnly, Evi
     BLKROGET,
     /** The WP bit of the MODE SENSE header's device-specific parameter (SBC-4 §6.5.2). */
     MODE_SENSE_WP,
+    /** The SWP bit of the disk's control mode page (SPC-4 §7.5.8): the logical unit refuses every write. */
+    CONTROL_PAGE_SWP,
     /**
      * OpenBSD sd(4)'s attach line ({@code sd1: 7633MB, 512 bytes/sector, 15633408 sectors, readonly}): the
      * kernel's SDEV_READONLY flag, set from MODE SENSE when the disk attached, which makes write opens fail.

@@ -57,6 +57,17 @@ public final class CannedDevice implements ScsiDevice {
     return good(d, 0);
   }
 
+  /** A MODE SENSE(6) reply with the header and a control mode page whose byte 4 is {@code controlByte4}. */
+  public static Reply modeWithControlPage6(int deviceSpecific, int controlByte4) {
+    byte[] d = new byte[255];
+    d[0] = 3 + 12;
+    d[2] = (byte) deviceSpecific;
+    d[4] = 0x0a;
+    d[5] = 0x0a;
+    d[8] = (byte) controlByte4;
+    return good(d, 255 - 16);
+  }
+
   public static Reply modeHeader10(int deviceSpecific) {
     byte[] d = new byte[0x1000];
     d[1] = 6;

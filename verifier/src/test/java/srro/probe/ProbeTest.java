@@ -25,8 +25,9 @@ class ProbeTest {
         CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
         CannedDevice.MODE_SENSE_6, CannedDevice.modeHeader6(0x80)), List.of(KERNEL_RO));
     Probe.Report r = Probe.run(d, 0x3f, new ArrayList<>());
-    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x3f"), d.sent);
+    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x3f", "MODE SENSE(6) page 0x0a"), d.sent);
     assertEquals("MODE SENSE(6)", r.modeSource());
+    assertEquals(Optional.empty(), r.controlPage().softwareWriteProtect());
     assertEquals(ProbeVerdict.State.YES, r.verdict().state());
     assertEquals(Optional.of("QEMU HARDDISK"), r.inquiry().productIdentification());
     assertEquals("read-only (read-write open failed: EROFS)", r.openMode());
@@ -39,7 +40,8 @@ class ProbeTest {
         CannedDevice.MODE_SENSE_6, CannedDevice.illegalRequest(0x20),
         CannedDevice.MODE_SENSE_10, CannedDevice.modeHeader10(0x00)), List.of(KERNEL_RW));
     Probe.Report r = Probe.run(d, 0x3f, new ArrayList<>());
-    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x3f", "MODE SENSE(10) page 0x3f"), d.sent);
+    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x3f", "MODE SENSE(10) page 0x3f",
+        "MODE SENSE(10) page 0x0a"), d.sent);
     assertEquals("MODE SENSE(10)", r.modeSource());
     assertEquals("write-protected: no (MODE SENSE(10) WP=0, BLKROGET=0)", r.verdict().line());
     Outcome.Failed six = (Outcome.Failed) r.steps().get(1).outcome();
@@ -93,7 +95,8 @@ class ProbeTest {
     CannedDevice d = new CannedDevice("/dev/sr0", OpenMode.readWrite(), Map.of(
         CannedDevice.INQUIRY, CannedDevice.inquiry(5, Probe.INQUIRY_LENGTH),
         CannedDevice.MODE_SENSE_6, CannedDevice.modeHeader6(0x80)), List.of(KERNEL_RO));
-    assertEquals("write-protected: yes (BLKROGET=1)", Probe.run(d, 0x3f, new ArrayList<>()).verdict().line());
+    assertEquals("write-protected: yes, by the OS (BLKROGET=1)",
+        Probe.run(d, 0x3f, new ArrayList<>()).verdict().line());
   }
 
   private static final ReadOnlyFlag EROFS = new ReadOnlyFlag("open O_RDWR", ReadOnlyFlag.Reading.READ_ONLY, "EROFS");
@@ -107,8 +110,12 @@ class ProbeTest {
     assertEquals(0x63, r.mode().modeDataLength());
     assertEquals(255 - 100, r.mode().paddingLength()); // QEMU pads to the allocation length, resid 0
     assertEquals(List.of(), r.mode().warnings());
-    assertEquals("write-protected: yes (MODE SENSE(6) WP=1, open O_RDWR failed: EROFS, BLKROGET=1)",
-        r.verdict().line());
+    assertEquals("write-protected: yes, by the WP bit and the OS (MODE SENSE(6) WP=1, open O_RDWR failed: EROFS,"
+        + " BLKROGET=1)", r.verdict().line());
+    // QEMU scsi-hd has no control mode page: ILLEGAL REQUEST, INVALID FIELD IN CDB, so SWP is unknown there.
+    assertEquals(Optional.empty(), r.controlPage().softwareWriteProtect());
+    assertTrue(r.controlPage().source().startsWith("MODE SENSE(6) page 0x0a: check condition: ILLEGAL REQUEST"),
+        r.controlPage().source());
   }
 
   @Test
@@ -125,6 +132,42 @@ class ProbeTest {
     assertEquals(116, ((Outcome.Good) r.steps().get(1).outcome()).data().length); // 255 - resid 139
     assertEquals("WP=1 DPOFUA=1", r.mode().deviceSpecificParameter().describe());
     assertEquals(ProbeVerdict.State.YES, r.verdict().state());
+    assertEquals(new Probe.ControlPage(Optional.of(false), "MODE SENSE(6) control page"), r.controlPage());
+    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x3f"), d.sent); // page 0x3f carried the control page
+    assertEquals("write-protected: yes, by the WP bit and the OS (MODE SENSE(6) WP=1, MODE SENSE(6) control page"
+        + " SWP=0, open O_RDWR failed: EROFS)", r.verdict().line());
+  }
+
+  @Test
+  void aRealScsiDebugDiskAnswersTheControlPageAlone() throws Exception {
+    CannedDevice d = CannedDevice.captured("scsi_debug-wp1", new OpenMode(true, "EROFS"), List.of(EROFS));
+    Probe.Report r = Probe.run(d, 0x0a, new ArrayList<>());
+    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x0a"), d.sent);
+    assertEquals(new Probe.ControlPage(Optional.of(false), "MODE SENSE(6) control page"), r.controlPage());
+  }
+
+  @Test
+  void theControlPagesSwpBitIsAWriteProtectionOfItsOwn() throws Exception {
+    CannedDevice d = new CannedDevice("/dev/sdb", new OpenMode(true, "EROFS"), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.modeWithControlPage6(0x00, 0x08)), List.of(EROFS));
+    Probe.Report r = Probe.run(d, 0x3f, new ArrayList<>());
+    assertEquals(Optional.of(true), r.controlPage().softwareWriteProtect());
+    assertEquals(ProbeVerdict.State.DISAGREE, r.verdict().state()); // WP=0 says writable, SWP=1 refuses writes
+    assertEquals(List.of(ProbeVerdict.Layer.SWP, ProbeVerdict.Layer.OS), r.verdict().readOnlyLayers());
+    assertEquals("write-protected: layers disagree: read-only by the control page's SWP bit and the OS, writable"
+        + " by the WP bit (MODE SENSE(6) WP=0, MODE SENSE(6) control page SWP=1, open O_RDWR failed: EROFS)",
+        r.verdict().line());
+  }
+
+  @Test
+  void swpZeroIsNoVoteForWritable() throws Exception {
+    CannedDevice d = new CannedDevice("/dev/sdb", new OpenMode(true, "EROFS"), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.modeWithControlPage6(0x80, 0x00)), List.of(EROFS));
+    Probe.Report r = Probe.run(d, 0x3f, new ArrayList<>());
+    assertEquals(ProbeVerdict.State.YES, r.verdict().state());
+    assertEquals(List.of(), r.verdict().writableLayers());
   }
 
   @Test

@@ -21,7 +21,8 @@ class ProbeVerdictTest {
   void saysYesWhenEveryLayerSaysReadOnly() {
     ProbeVerdict v = ProbeVerdict.of(Optional.of(true), "MODE SENSE(6)", List.of(EROFS, RO, NONE));
     assertEquals(ProbeVerdict.State.YES, v.state());
-    assertEquals("write-protected: yes (MODE SENSE(6) WP=1, open O_RDWR failed: EROFS, BLKROGET=1)", v.line());
+    assertEquals("write-protected: yes, by the WP bit and the OS (MODE SENSE(6) WP=1, open O_RDWR failed: EROFS,"
+        + " BLKROGET=1)", v.line());
     assertTrue(v.known());
   }
 
@@ -36,7 +37,8 @@ class ProbeVerdictTest {
   void reportsDisagreementWhenTheDeviceSaysProtectedButTheKernelSaysWritable() {
     ProbeVerdict v = ProbeVerdict.of(Optional.of(true), "MODE SENSE(6)", List.of(RW));
     assertEquals(ProbeVerdict.State.DISAGREE, v.state());
-    assertEquals("write-protected: layers disagree (MODE SENSE(6) WP=1, BLKROGET=0)", v.line());
+    assertEquals("write-protected: layers disagree: read-only by the WP bit, writable by the OS (MODE SENSE(6)"
+        + " WP=1, BLKROGET=0)", v.line());
     assertFalse(v.known());
   }
 
@@ -49,7 +51,7 @@ class ProbeVerdictTest {
   @Test
   void trustsTheOsAloneWhenTheDeviceTypeHasNoWpBit() {
     ProbeVerdict v = ProbeVerdict.of(Optional.empty(), "MODE SENSE(6)", List.of(RO));
-    assertEquals("write-protected: yes (BLKROGET=1)", v.line());
+    assertEquals("write-protected: yes, by the OS (BLKROGET=1)", v.line());
   }
 
   @Test
@@ -57,5 +59,21 @@ class ProbeVerdictTest {
     ProbeVerdict v = ProbeVerdict.of(Optional.empty(), "MODE SENSE(6)", List.of(NONE));
     assertEquals("write-protected: unknown (no layer reported a write-protect state)", v.line());
     assertFalse(v.known());
+  }
+
+  @Test
+  void swpAloneProtects() {
+    ProbeVerdict v = ProbeVerdict.of(Optional.empty(), "", Optional.of(true), "MODE SENSE(6) control page",
+        List.of());
+    assertEquals("write-protected: yes, by the control page's SWP bit (MODE SENSE(6) control page SWP=1)",
+        v.line());
+  }
+
+  @Test
+  void swpZeroIsEvidenceButNoVote() {
+    ProbeVerdict v = ProbeVerdict.of(Optional.of(true), "MODE SENSE(6)", Optional.of(false),
+        "MODE SENSE(6) control page", List.of(RO));
+    assertEquals(ProbeVerdict.State.YES, v.state());
+    assertEquals(List.of(ProbeVerdict.Layer.WP_BIT, ProbeVerdict.Layer.OS), v.readOnlyLayers());
   }
 }

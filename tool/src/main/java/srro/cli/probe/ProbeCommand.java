@@ -30,7 +30,9 @@ import srro.scsi.transport.ScsiDevice;
     sortOptions = false,
     description = {
       "Ask SCSI devices whether they are write-protected and compare every layer's answer:",
-      "the open mode, INQUIRY, the WP bit from MODE SENSE(6) (or (10) if (6) fails) and the OS's read-only flag.",
+      "the open mode, INQUIRY, the WP bit from MODE SENSE(6) (or (10) if (6) fails), the SWP bit of the control",
+      "mode page (a write protection of its own) and the OS's read-only flag; the verdict names the layer that",
+      "protects.",
       "Exit 0 when the state is known, 1 when layers disagree, 71 when an ioctl failed, 74 when a command failed."
     })
 public final class ProbeCommand implements Callable<Integer> {
@@ -130,6 +132,10 @@ public final class ProbeCommand implements Callable<Integer> {
     for (String w : m.warnings()) {
       io.out().println(p + "warning: " + w);
     }
+    Probe.ControlPage c = r.controlPage();
+    io.out().println(p + "control page: " + c.softwareWriteProtect()
+        .map(swp -> "SWP=" + (swp ? "1, the device refuses writes" : "0") + " (" + c.source() + ")")
+        .orElse("SWP unknown (" + c.source() + ")"));
     List<String> os = new ArrayList<>();
     for (ReadOnlyFlag f : r.flags()) {
       os.add(f.describe());

@@ -5,6 +5,7 @@ import java.util.List;
 import srro.cli.Json;
 import srro.cli.decode.ScsiJson;
 import srro.probe.Probe;
+import srro.probe.ProbeVerdict;
 import srro.scsi.Inquiry;
 import srro.scsi.ModeParameters;
 import srro.scsi.transport.Outcome;
@@ -34,11 +35,24 @@ final class ProbeJson {
         .put("mode_sense", r.modeSource())
         .put("mode", ScsiJson.mode(m))
         .put("write_protected", m.writeProtected())
+        .put("software_write_protect", r.controlPage().softwareWriteProtect())
+        .put("software_write_protect_source", r.controlPage().source())
         .put("os", flags)
         .put("verdict", r.verdict().state())
+        .put("protected_by", layers(r.verdict().readOnlyLayers()))
+        .put("writable_by", layers(r.verdict().writableLayers()))
         .put("evidence", r.verdict().evidence())
         .put("summary", r.verdict().line())
         .put("error", null);
+  }
+
+  /** "wp_bit", "swp", "os". */
+  private static List<Object> layers(List<ProbeVerdict.Layer> layers) {
+    List<Object> out = new ArrayList<>();
+    for (ProbeVerdict.Layer l : layers) {
+      out.add(l.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return out;
   }
 
   static Json.Obj failure(String path, String openMode, List<Probe.Step> steps, Json.Obj error) {

@@ -53,10 +53,15 @@ class ProbeCommandTest {
         "/dev/sda: open read-only (read-write open failed: EROFS)",
         "/dev/sda: INQUIRY: QEMU QEMU HARDDISK 2.5+, direct access block device, SPC-3",
         "/dev/sda: MODE SENSE(6) page 0x3f: good, 255 bytes",
+        "/dev/sda: MODE SENSE(6) page 0x0a: failed at the page layer (NO_PAGE): asked for mode page 0x0a, the reply"
+            + " has no page",
         "/dev/sda: MODE SENSE(6) header: mode data length 3 (4 of 255 bytes received), medium type 0x00,"
             + " device-specific parameter WP=1 DPOFUA=0",
+        "/dev/sda: control page: SWP unknown (MODE SENSE(6) page 0x0a: asked for mode page 0x0a, the reply has no"
+            + " page)",
         "/dev/sda: os: open O_RDWR failed: EROFS, BLKROGET=1",
-        "/dev/sda: write-protected: yes (MODE SENSE(6) WP=1, open O_RDWR failed: EROFS, BLKROGET=1)",
+        "/dev/sda: write-protected: yes, by the WP bit and the OS (MODE SENSE(6) WP=1, open O_RDWR failed: EROFS,"
+            + " BLKROGET=1)",
         ""), r.out());
     assertEquals("", r.err());
   }
@@ -67,7 +72,34 @@ class ProbeCommandTest {
         CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
         CannedDevice.MODE_SENSE_6, CannedDevice.modeHeader6(0x80)), List.of(KERNEL_RW)), "probe", "/dev/sdb");
     assertEquals(1, r.status(), r.toString());
-    assertTrue(r.out().endsWith("/dev/sdb: write-protected: layers disagree (MODE SENSE(6) WP=1, BLKROGET=0)\n"));
+    assertTrue(r.out().endsWith("/dev/sdb: write-protected: layers disagree: read-only by the WP bit, writable by"
+        + " the OS (MODE SENSE(6) WP=1, BLKROGET=0)\n"), r.out());
+  }
+
+  @Test
+  void reportsTheControlPagesSwpBitAsItsOwnLayer() {
+    CliRun r = run(path -> new CannedDevice(path, new OpenMode(true, "EROFS"), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.modeWithControlPage6(0x00, 0x08)), List.of(KERNEL_RO)),
+        "probe", "/dev/sdc");
+    assertEquals(1, r.status(), r.toString());
+    assertTrue(r.out().contains("/dev/sdc: control page: SWP=1, the device refuses writes (MODE SENSE(6) control"
+        + " page)\n"), r.out());
+    assertTrue(r.out().endsWith("/dev/sdc: write-protected: layers disagree: read-only by the control page's SWP"
+        + " bit and the OS, writable by the WP bit (MODE SENSE(6) WP=0, MODE SENSE(6) control page SWP=1,"
+        + " BLKROGET=1)\n"), r.out());
+  }
+
+  @Test
+  void jsonSaysWhichLayerProtects() {
+    CliRun r = run(path -> new CannedDevice(path, new OpenMode(true, "EROFS"), Map.of(
+        CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
+        CannedDevice.MODE_SENSE_6, CannedDevice.modeWithControlPage6(0x80, 0x08)), List.of(KERNEL_RO)),
+        "probe", "--json", "/dev/sdc");
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().contains("\"software_write_protect\":true,\"software_write_protect_source\":"
+        + "\"MODE SENSE(6) control page\""), r.out());
+    assertTrue(r.out().contains("\"protected_by\":[\"wp_bit\",\"swp\",\"os\"],\"writable_by\":[]"), r.out());
   }
 
   @Test
@@ -139,6 +171,6 @@ class ProbeCommandTest {
   void asksForTheGivenPage() {
     CannedDevice d = (CannedDevice) protectedDisk("/dev/sda");
     assertEquals(0, run(path -> d, "probe", "--page", "0", "/dev/sda").status());
-    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x00"), d.sent);
+    assertEquals(List.of("INQUIRY", "MODE SENSE(6) page 0x00", "MODE SENSE(6) page 0x0a"), d.sent);
   }
 }
