@@ -170,7 +170,8 @@ public class VpdVectors {
         continue;
       }
       String what = f[2].equals("inquiry") ? "standard INQUIRY" : "VPD page " + f[2].substring(4);
-      write(f[1] + "-" + f[2].replace("0x", ""), what + " from " + f[1] + " (QEMU guest, Debian 6.1 kernel, sg3_utils --raw)",
+      write(f[1] + "-" + f[2].replace("0x", ""),
+          what + " from " + f[1] + " (QEMU guest, Debian 6.1 kernel, sg3_utils --raw)",
           "decodes", f[2].equals("inquiry") ? "inquiry" : "vpd", b);
     }
   }

@@ -16,8 +16,9 @@ import srro.scsi.transport.TransportStatus;
 
 /**
  * Runs inside the QEMU guest of QemuScsiIT (not a test itself): sends MODE SENSE(6) and (10), an unsupported
- * page, the control page (0x0a, for its SWP bit) and a WRITE(10) through srro's own transport, one {@code SRRO-CMD} line per command for the host to
- * parse. Arguments: pairs of LABEL DEVICE; a label starting with "ro" also gets the WRITE(10).
+ * page, the control page (0x0a, for its SWP bit) and a WRITE(10) through srro's own transport, one {@code
+ * SRRO-CMD} line per command for the host to parse. Arguments: pairs of LABEL DEVICE; a label starting with
+ * "ro" also gets the WRITE(10).
  */
 public final class GuestCommands {
   private GuestCommands() {}

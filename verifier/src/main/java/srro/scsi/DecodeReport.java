@@ -96,23 +96,6 @@ public final class DecodeReport {
     return out;
   }
 
-  public static List<String> vpd(VitalProductData v) {
-    List<String> out = new ArrayList<>();
-    out.add("peripheral qualifier: " + v.peripheralQualifier());
-    out.add(deviceType(v.peripheralDeviceType()));
-    out.add(hex2("page code", v.pageCode()));
-    out.add("page length: " + v.pageLength());
-    v.unitSerialNumber().ifPresent(s -> out.add("unit serial number: " + s));
-    for (VitalProductData.Designator d : v.designators()) {
-      out.add("designator: " + d.typeText() + ", " + d.associationText() + ", code set " + d.codeSet() + ": "
-          + d.value());
-    }
-    out.add("declared length: " + v.declaredLength());
-    out.add("available length: " + v.availableLength());
-    warnings(out, v.warnings());
-    return out;
-  }
-
   static String deviceType(int code) {
     return String.format(
         "peripheral device type: 0x%02x (%s)", code, DeviceType.of(code).map(DeviceType::text).orElse("reserved"));

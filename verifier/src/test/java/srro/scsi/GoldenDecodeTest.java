@@ -95,7 +95,7 @@ class GoldenDecodeTest {
       case "mode" -> DecodeReport.mode(ModeParameters.parse(c.name(), c.data(), c.format(), c.type()));
       case "sense" -> DecodeReport.sense(Sense.parse(c.name(), c.data()));
       case "inquiry" -> DecodeReport.inquiry(Inquiry.parse(c.name(), c.data()));
-      case "vpd" -> DecodeReport.vpd(VitalProductData.parse(c.name(), c.data()));
+      case "vpd" -> srro.scsi.vpd.VpdReport.full(srro.scsi.vpd.VpdPage.parse(c.name(), c.data()));
       default -> throw new AssertionError(c.name() + ": unknown decode " + c.decode());
     };
   }

@@ -16,12 +16,8 @@ class InquiryFuzzTest {
       assertTrue(bytes.length < 5);
     }
     try {
-      VitalProductData v = VitalProductData.parse("fuzz", bytes);
-      for (VitalProductData.Designator d : v.designators()) {
-        assertTrue(d.designator().length <= d.designatorLength());
-        d.value();
-      }
-      DecodeReport.vpd(v);
+      srro.scsi.vpd.VpdPage v = srro.scsi.vpd.VpdPage.parse("fuzz", bytes);
+      srro.scsi.vpd.VpdReport.full(v);
     } catch (ScsiFormatException expected) {
       assertTrue(bytes.length < 4);
     }

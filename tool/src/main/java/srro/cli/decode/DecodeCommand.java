@@ -18,8 +18,9 @@ import srro.scsi.ScsiFormatException;
 /** {@code srro decode}: SCSI data from a file, decoded without a device (the verifier does the work). */
 @Command(
     name = "decode",
-    description = "Decode SCSI mode parameter data, sense data or inquiry data given as hex or binary.",
-    subcommands = {DecodeModeCommand.class, DecodeSenseCommand.class, DecodeInquiryCommand.class})
+    description = "Decode SCSI mode parameter data, sense data, inquiry data or VPD pages given as hex or binary.",
+    subcommands = {DecodeModeCommand.class, DecodeSenseCommand.class, DecodeInquiryCommand.class,
+      DecodeVpdCommand.class})
 public final class DecodeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

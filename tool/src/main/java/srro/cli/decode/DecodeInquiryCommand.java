@@ -1,5 +1,7 @@
 package srro.cli.decode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,19 +9,22 @@ import picocli.CommandLine.Option;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.scsi.DecodeReport;
-import srro.scsi.Inquiry;
-import srro.scsi.VitalProductData;
+import srro.scsi.vpd.StandardInquiry;
+import srro.scsi.vpd.VpdReport;
 
-/** {@code srro decode inquiry}: standard INQUIRY data or, with --vpd, a vital product data page. */
-@Command(name = "inquiry", description = "Decode standard INQUIRY data or a VPD page.")
+/**
+ * {@code srro decode inquiry}: standard INQUIRY data, every flag as sg_inq names it and the version
+ * descriptors; with --vpd, a vital product data page (the same as {@code decode vpd}).
+ */
+@Command(
+    name = "inquiry",
+    description = "Decode standard INQUIRY data (every flag and the version descriptors), or a VPD page.")
 final class DecodeInquiryCommand implements Callable<Integer> {
   private final Io io;
 
   @Mixin DecodeCommand.Input input = new DecodeCommand.Input();
 
-  @Option(
-      names = "--vpd",
-      description = "The data is a vital product data page (0x80 serial number and 0x83 designators decoded).")
+  @Option(names = "--vpd", description = "The data is a vital product data page: the same as 'srro decode vpd'.")
   boolean vpd;
 
   DecodeInquiryCommand(Io io) {
@@ -28,14 +33,14 @@ final class DecodeInquiryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    byte[] data = input.read(io);
     if (vpd) {
-      VitalProductData v = VitalProductData.parse(input.source(), data);
-      input.print(io, DecodeReport.vpd(v), "srro-decode-vpd/1", ScsiJson.vpd(v));
-    } else {
-      Inquiry q = Inquiry.parse(input.source(), data);
-      input.print(io, DecodeReport.inquiry(q), "srro-decode-inquiry/1", ScsiJson.inquiry(q));
+      DecodeVpdCommand.run(io, input);
+      return ExitCode.OK.status();
     }
+    StandardInquiry s = StandardInquiry.parse(input.source(), input.read(io));
+    List<String> lines = new ArrayList<>(DecodeReport.inquiry(s.inquiry()));
+    lines.addAll(VpdReport.inquiry(s));
+    input.print(io, lines, "srro-decode-inquiry/1", VpdJson.inquiry(ScsiJson.inquiry(s.inquiry()), s));
     return ExitCode.OK.status();
   }
 }

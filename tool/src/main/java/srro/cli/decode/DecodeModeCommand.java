@@ -1,5 +1,7 @@
 package srro.cli.decode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -13,9 +15,21 @@ import srro.scsi.Cursor;
 import srro.scsi.DecodeReport;
 import srro.scsi.DeviceType;
 import srro.scsi.ModeParameters;
+import srro.scsi.PageControl;
+import srro.scsi.modepage.DecodedModePage;
+import srro.scsi.modepage.ModePageReport;
 
-/** {@code srro decode mode}: a MODE SENSE(6) or (10) reply (SPC-4 §7.5). */
-@Command(name = "mode", description = "Decode MODE SENSE(6) or (10) parameter data.")
+/**
+ * {@code srro decode mode}: a MODE SENSE(6) or (10) reply (SPC-4 §7.5), the header, block descriptors and each
+ * page's fields by sdparm's acronyms.
+ */
+@Command(
+    name = "mode",
+    description = {
+      "Decode MODE SENSE(6) or (10) parameter data, page fields by sdparm's acronyms.",
+      "The header, the block descriptors and the fields of the pages srro knows (01 02 08 0A 0A/01 1A 1C;",
+      "tape 0F 10 11; cdrom 2A); other pages as bytes. A field past the page or the data is shown absent."
+    })
 final class DecodeModeCommand implements Callable<Integer> {
   private final Io io;
 
@@ -28,6 +42,14 @@ final class DecodeModeCommand implements Callable<Integer> {
           "Peripheral device type for the device-specific byte and block descriptors: disk (default), tape,"
               + " cdrom, changer...")
   DeviceType type = DeviceType.DISK;
+
+  @Option(
+      names = "--pc",
+      paramLabel = "PC",
+      description =
+          "Which values the data holds (MODE SENSE's page control): current (default), changeable (a mask, 1 ="
+              + " may be changed), default or saved.")
+  PageControl pageControl = PageControl.CURRENT;
 
   @ArgGroup(exclusive = true)
   Header header;
@@ -60,7 +82,10 @@ final class DecodeModeCommand implements Callable<Integer> {
                               + " --ten"));
     }
     ModeParameters m = ModeParameters.parse(input.source(), data, format, Optional.of(type));
-    input.print(io, DecodeReport.mode(m), "srro-decode-mode/1", ScsiJson.mode(m));
+    List<DecodedModePage> pages = DecodedModePage.decodeAll(m, pageControl);
+    List<String> lines = new ArrayList<>(DecodeReport.mode(m));
+    lines.addAll(ModePageReport.lines(pages));
+    input.print(io, lines, "srro-decode-mode/1", ScsiJson.mode(m, pages));
     return ExitCode.OK.status();
   }
 }

@@ -12,7 +12,7 @@ import srro.scsi.ModePage;
 import srro.scsi.ModeParameters;
 import srro.scsi.Sense;
 import srro.scsi.SenseKeySpecific;
-import srro.scsi.VitalProductData;
+import srro.scsi.modepage.DecodedModePage;
 
 /**
  * JSON forms of decoded SCSI data (docs/json.md, docs/schema/srro-decode-*.json): snake_case names of the
@@ -24,6 +24,15 @@ public final class ScsiJson {
 
   /** MODE SENSE(6)/(10) parameter data (SPC-4 §7.5.5), as {@code decode mode} and {@code probe} print it. */
   public static Json.Obj mode(ModeParameters m) {
+    return mode(m, null);
+  }
+
+  /**
+   * Mode parameter data as {@code decode mode} prints it: each page with its decoded fields ({@code
+   * abbreviation}, {@code name}, {@code page_control}, {@code fields}, {@code absent_fields}; null for a page
+   * srro has no layout for). {@code decoded} null leaves those keys out ({@code probe}'s shape).
+   */
+  static Json.Obj mode(ModeParameters m, List<DecodedModePage> decoded) {
     DeviceSpecificParameter d = m.deviceSpecificParameter();
     Json.Obj dsp = Json.object()
         .put("raw", d.raw())
@@ -41,8 +50,9 @@ public final class ScsiJson {
           .put("block_length", b.blockLength()));
     }
     List<Object> pages = Json.array();
-    for (ModePage p : m.pages()) {
-      pages.add(Json.object()
+    for (int i = 0; i < m.pages().size(); i++) {
+      ModePage p = m.pages().get(i);
+      Json.Obj page = Json.object()
           .put("page_code", p.pageCode())
           .put("subpage_code", p.subpageCode())
           .put("subpage_format", p.subpageFormat())
@@ -52,7 +62,15 @@ public final class ScsiJson {
           .put("declared_length", p.declaredLength())
           .put("available_length", p.availableLength())
           .put("truncated", p.truncated())
-          .put("bytes", Hex.of(p.bytes())));
+          .put("bytes", Hex.of(p.bytes()));
+      if (decoded != null) {
+        DecodedModePage d = decoded.get(i);
+        page.put("abbreviation", d.layout().map(l -> l.abbreviation()))
+            .put("name", d.layout().map(l -> l.name()))
+            .put("page_control", d.pageControl());
+        FieldJson.put(page, d.layout().isPresent() ? d.fields() : null);
+      }
+      pages.add(page);
     }
     return Json.object()
         .put("format", m.format())
@@ -142,28 +160,5 @@ public final class ScsiJson {
         .put("declared_length", q.declaredLength())
         .put("available_length", q.availableLength())
         .put("warnings", q.warnings());
-  }
-
-  /** A vital product data page (SPC-4 §7.8): 0x80 serial number, 0x83 designators. */
-  static Json.Obj vpd(VitalProductData v) {
-    List<Object> designators = Json.array();
-    for (VitalProductData.Designator d : v.designators()) {
-      designators.add(Json.object()
-          .put("designator_type", d.designatorType())
-          .put("type", d.typeText())
-          .put("association", d.associationText())
-          .put("code_set", d.codeSet())
-          .put("value", d.value()));
-    }
-    return Json.object()
-        .put("peripheral_qualifier", v.peripheralQualifier())
-        .put("peripheral_device_type", v.peripheralDeviceType())
-        .put("page_code", v.pageCode())
-        .put("page_length", v.pageLength())
-        .put("unit_serial_number", v.unitSerialNumber())
-        .put("designators", designators)
-        .put("declared_length", v.declaredLength())
-        .put("available_length", v.availableLength())
-        .put("warnings", v.warnings());
   }
 }

@@ -30,9 +30,9 @@ import srro.scsi.transport.ScsiDevice;
     sortOptions = false,
     description = {
       "Ask SCSI devices whether they are write-protected and compare every layer's answer:",
-      "the open mode, INQUIRY, the WP bit from MODE SENSE(6) (or (10) if (6) fails), the SWP bit of the control",
-      "mode page (a write protection of its own) and the OS's read-only flag; the verdict names the layer that",
-      "protects.",
+      "the open mode, INQUIRY, the WP bit from MODE SENSE(6) (or (10) if (6) fails),",
+      "the control mode page's SWP bit (a write protection of its own) and the OS's read-only flag.",
+      "The verdict names the layers that protect.",
       "Exit 0 when the state is known, 1 when layers disagree, 71 when an ioctl failed, 74 when a command failed."
     })
 public final class ProbeCommand implements Callable<Integer> {

@@ -24,24 +24,78 @@ class DecodeCommandTest {
     return Files.readString(GOLDEN.resolve(name + ".expected"));
   }
 
+  private static final Path MODE_VECTORS =
+      Path.of("..", "verifier", "src", "test", "resources", "srro", "scsi", "modepage", "vectors");
+  private static final Path VPD_VECTORS =
+      Path.of("..", "verifier", "src", "test", "resources", "srro", "scsi", "vpd", "vectors");
+
   @Test
-  void decodesModeDataAsTheGoldenFileSays() throws Exception {
+  void decodesModeDataAsTheGoldenFileSaysThenThePageFields() throws Exception {
     CliRun r = CliRun.of("decode", "mode", "--inhex", golden("mode6-qemu-padded.hex"), "--six");
     assertEquals(0, r.status(), r.toString());
-    assertEquals(expected("mode6-qemu-padded"), r.out());
+    assertTrue(r.out().startsWith(expected("mode6-qemu-padded")), r.out());
+    assertTrue(r.out().contains("page 0x08 caching [ca], current values:\n"), r.out());
+    assertTrue(r.out().contains("\n  WCE        1      Write cache enable\n"), r.out());
+  }
+
+  @Test
+  void printsEveryFieldOfARealCaptureAsTheVectorSays() throws Exception {
+    CliRun r = CliRun.of("decode", "mode", "--inhex",
+        MODE_VECTORS.resolve("scsi_debug-wp1-mode6.hex").toString(), "--six");
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().endsWith(Files.readString(MODE_VECTORS.resolve("scsi_debug-wp1-mode6.expected"))), r.out());
+  }
+
+  @Test
+  void showsChangeableValuesAsAMask() throws Exception {
+    CliRun r = CliRun.of("decode", "mode", "--inhex",
+        MODE_VECTORS.resolve("qemu-readonly-mode6-pc1.hex").toString(), "--six", "--pc", "changeable");
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().contains("page 0x08 caching [ca], changeable bits (1 = may be changed):\n"), r.out());
+    CliRun j = CliRun.of("decode", "mode", "--inhex",
+        MODE_VECTORS.resolve("qemu-readonly-mode6-pc1.hex").toString(), "--six", "--pc", "changeable", "--json");
+    assertTrue(j.out().contains("\"abbreviation\":\"ca\",\"name\":\"caching\",\"page_control\":\"changeable\","
+        + "\"fields\":{\"ic\":0,\"abpf\":0,\"cap\":0,\"disc\":0,\"size\":0,\"wce\":1,"), j.out());
+  }
+
+  @Test
+  void aFieldPastThePageIsAbsentInTextAndJson() {
+    Path v = MODE_VECTORS.resolve("coe-short-page.hex");
+    CliRun r = CliRun.of("decode", "mode", "--inhex", v.toString(), "--six");
+    assertTrue(r.out().contains("  MSDL       absent (beyond the page length) Maximum sense data length\n"), r.out());
+    CliRun j = CliRun.of("decode", "mode", "--inhex", v.toString(), "--six", "--json");
+    assertTrue(j.out().contains("\"absent_fields\":{\"init_pr\":\"beyond_page\",\"msdl\":\"beyond_page\","),
+        j.out());
+  }
+
+  @Test
+  void modeJsonNamesFieldsBySdparmsAcronymsInLowerCase() {
+    CliRun r = CliRun.of("decode", "mode", "--inhex", MODE_VECTORS.resolve("scsi_debug-wp1-mode6.hex").toString(),
+        "--six", "--json");
+    assertTrue(r.out().contains("\"abbreviation\":\"co\",\"name\":\"control\",\"page_control\":\"current\","
+        + "\"fields\":{\"tst\":0,"), r.out());
+    assertTrue(r.out().contains("\"swp\":0,"), r.out());
+    assertTrue(r.out().contains("\"d_sense\":0,"), r.out());
   }
 
   @Test
   void infersTheHeaderKindWhenItCan() throws Exception {
     CliRun r = CliRun.of("decode", "mode", "--inhex", golden("mode10-longlba.hex"));
     assertEquals(0, r.status(), r.toString());
-    assertEquals(expected("mode10-longlba"), r.out());
+    assertTrue(r.out().startsWith(expected("mode10-longlba")), r.out());
   }
 
   @Test
   void decodesTapeDeviceSpecificByteWithType() throws Exception {
     CliRun r = CliRun.of("decode", "mode", "--inhex", golden("mode6-tape.hex"), "--type", "tape", "--six");
-    assertEquals(expected("mode6-tape"), r.out());
+    assertTrue(r.out().startsWith(expected("mode6-tape")), r.out());
+    assertTrue(r.out().contains("page 0x0f data compression [dac], current values:\n"), r.out());
+  }
+
+  @Test
+  void anUnknownPageControlIsAUsageError() {
+    CliRun r = CliRun.of("decode", "mode", "--inhex", golden("mode6-tape.hex"), "--six", "--pc", "later");
+    assertEquals(2, r.status(), r.toString());
   }
 
   @Test
@@ -86,11 +140,40 @@ class DecodeCommandTest {
   }
 
   @Test
+  void decodesInquiryWithEveryFlagAndVersionDescriptor() throws Exception {
+    CliRun r = CliRun.of("decode", "inquiry", "--inhex",
+        VPD_VECTORS.resolve("scsi_debug-wp1-inquiry.hex").toString());
+    assertEquals(0, r.status(), r.toString());
+    assertEquals(Files.readString(VPD_VECTORS.resolve("scsi_debug-wp1-inquiry.expected")), r.out());
+    CliRun j = CliRun.of("decode", "inquiry", "--json", "--inhex",
+        VPD_VECTORS.resolve("scsi_debug-wp1-inquiry.hex").toString());
+    assertTrue(j.out().contains("\"hisup\":0,\"resp_data_format\":2,"), j.out());
+    assertTrue(j.out().contains("\"version_descriptors\":[{\"code\":192,\"text\":\"SAM-6 (no version claimed)\"}"),
+        j.out());
+  }
+
+  @Test
+  void decodesEveryVpdPageAsItsVectorSays() throws Exception {
+    for (String name : java.util.List.of("scsi_debug-wp1-vpd-00", "scsi_debug-wp1-vpd-83", "scsi_debug-wp1-vpd-86",
+        "qemu-readonly-vpd-b0", "scsi_debug-wp1-vpd-b1", "vpd-b2-provisioning-group", "vpd-83-every-designator")) {
+      CliRun r = CliRun.of("decode", "vpd", "--inhex", VPD_VECTORS.resolve(name + ".hex").toString());
+      assertEquals(0, r.status(), r.toString());
+      assertEquals(Files.readString(VPD_VECTORS.resolve(name + ".expected")), r.out(), name);
+    }
+    CliRun j = CliRun.of("decode", "vpd", "--json", "--inhex", VPD_VECTORS.resolve("qemu-readonly-vpd-b0.hex")
+        .toString());
+    assertTrue(j.out().contains("\"abbreviation\":\"bl\",\"name\":\"block limits\",\"fields\":{\"wsnz\":1,"),
+        j.out());
+  }
+
+  @Test
   void decodesInquiryAndVpd() throws Exception {
-    assertEquals(expected("inquiry-tape"),
-        CliRun.of("decode", "inquiry", "--inhex", golden("inquiry-tape.hex")).out());
+    assertTrue(CliRun.of("decode", "inquiry", "--inhex", golden("inquiry-tape.hex")).out()
+        .startsWith(expected("inquiry-tape")));
     assertEquals(expected("vpd-device-identification"),
         CliRun.of("decode", "inquiry", "--vpd", "--inhex", golden("vpd-device-identification.hex")).out());
+    assertEquals(expected("vpd-device-identification"),
+        CliRun.of("decode", "vpd", "--inhex", golden("vpd-device-identification.hex")).out());
     assertTrue(CliRun.of("decode", "inquiry", "--vpd", "--json", "--inhex", golden("vpd-unit-serial.hex")).out()
         .contains("\"unit_serial_number\":\"QM00002\""));
     assertTrue(CliRun.of("decode", "inquiry", "--json", "--inhex", golden("inquiry-qemu-disk.hex")).out()

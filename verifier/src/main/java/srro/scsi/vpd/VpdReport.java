@@ -2,6 +2,7 @@ package srro.scsi.vpd;
 
 import java.util.ArrayList;
 import java.util.List;
+import srro.scsi.DeviceType;
 import srro.scsi.FieldValue;
 
 /**
@@ -18,6 +19,24 @@ public final class VpdReport {
     fields(out, s.flags());
     for (StandardInquiry.VersionDescriptor v : s.versionDescriptors()) {
       out.add(String.format("version descriptor: %s [0x%04x]", v.text(), v.code()));
+    }
+    return out;
+  }
+
+  /** A VPD page whole, as {@code srro decode vpd} prints it: header, content, lengths, warnings. */
+  public static List<String> full(VpdPage v) {
+    List<String> out = new ArrayList<>();
+    out.add("peripheral qualifier: " + v.peripheralQualifier());
+    out.add(String.format("peripheral device type: 0x%02x (%s)", v.peripheralDeviceType(),
+        DeviceType.of(v.peripheralDeviceType()).map(DeviceType::text).orElse("reserved")));
+    out.add(String.format("page code: 0x%02x (%s)", v.pageCode(), VpdNames.name(v.pageCode(),
+        v.peripheralDeviceType())));
+    out.add("page length: " + v.pageLength());
+    out.addAll(page(v));
+    out.add("declared length: " + v.declaredLength());
+    out.add("available length: " + v.availableLength());
+    for (String w : v.warnings()) {
+      out.add("warning: " + w);
     }
     return out;
   }

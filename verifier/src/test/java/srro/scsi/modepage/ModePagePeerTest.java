@@ -43,7 +43,8 @@ import srro.testing.Peer;
  * </ul>
  */
 class ModePagePeerTest {
-  private static final Pattern PAGE = Pattern.compile("^(.*) \\[(0x[0-9a-f]+(?:,0x[0-9a-f]+)?)\\] mode page \\[PS=[01]\\]:$");
+  private static final Pattern PAGE =
+      Pattern.compile("^(.*) \\[(0x[0-9a-f]+(?:,0x[0-9a-f]+)?)\\] mode page \\[PS=[01]\\]:$");
   private static final Pattern FIELD = Pattern.compile("^  ([A-Z0-9_.]+) +(-?[0-9]+)$");
 
   @TempDir Path tmp;
@@ -56,7 +57,8 @@ class ModePagePeerTest {
   @MethodSource("vectors")
   void givesTheSameFieldValuesAsSdparm(Vector v) throws Exception {
     Path prog = Peer.require("sdparm", "sdparm");
-    List<String> cmd = new ArrayList<>(List.of(prog.toString(), "--inhex=" + PeerProcess.plainHex(tmp, v.name(), v.data())));
+    List<String> cmd = new ArrayList<>(
+        List.of(prog.toString(), "--inhex=" + PeerProcess.plainHex(tmp, v.name(), v.data())));
     if (v.format() == srro.scsi.ModeParameters.Format.SIX) {
       cmd.add("--six");
     }

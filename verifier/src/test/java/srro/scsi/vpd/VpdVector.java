@@ -91,11 +91,7 @@ record VpdVector(String name, String expect, String decode, byte[] data) {
       out.addAll(DecodeReport.inquiry(s.inquiry()));
       out.addAll(VpdReport.inquiry(s));
     } else {
-      VpdPage v = VpdPage.parse(name, data);
-      out.add(String.format("vpd page 0x%02x, page length %d, %d of %d bytes received", v.pageCode(),
-          v.pageLength(), v.availableLength(), v.declaredLength()));
-      out.addAll(VpdReport.page(v));
-      v.warnings().forEach(w -> out.add("warning: " + w));
+      out.addAll(VpdReport.full(VpdPage.parse(name, data)));
     }
     return out;
   }

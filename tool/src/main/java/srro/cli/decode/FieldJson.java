@@ -1,0 +1,33 @@
+package srro.cli.decode;
+
+import java.util.List;
+import java.util.Locale;
+import srro.cli.Json;
+import srro.scsi.FieldValue;
+
+/**
+ * Decoded fields as JSON: {@code "fields"} maps each present field's acronym, lower case, to its value;
+ * {@code "absent_fields"} maps each absent one to why ({@code beyond_page}, {@code not_received}). Values are
+ * unsigned numbers.
+ */
+final class FieldJson {
+  private FieldJson() {}
+
+  /** Adds both keys to {@code o}; null {@code fields} (no layout) makes both null. */
+  static Json.Obj put(Json.Obj o, List<FieldValue> fields) {
+    if (fields == null) {
+      return o.put("fields", null).put("absent_fields", null);
+    }
+    Json.Obj present = Json.object();
+    Json.Obj absent = Json.object();
+    for (FieldValue f : fields) {
+      String key = f.field().acronym().toLowerCase(Locale.ROOT);
+      if (f.present()) {
+        present.put(key, Json.unsigned(f.value()));
+      } else {
+        absent.put(key, f.availability());
+      }
+    }
+    return o.put("fields", present).put("absent_fields", absent);
+  }
+}
