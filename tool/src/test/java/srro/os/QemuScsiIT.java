@@ -225,6 +225,24 @@ class QemuScsiIT {
     }
   }
 
+  /**
+   * Issue 16: the control page's SWP bit. QEMU scsi-hd has no control mode page (ILLEGAL REQUEST, so probe
+   * leaves SWP unknown); scsi_debug has one, and with wp=1 it still says SWP=0: its write protection is the
+   * header's WP bit, although a write is refused with LOGICAL UNIT SOFTWARE WRITE PROTECTED (27h/02h).
+   */
+  @Test
+  void theControlPageIsMissingOnQemuAndSaysSwpZeroOnScsiDebug() {
+    for (String name : List.of("MODE SENSE(6) page 0x0a", "MODE SENSE(10) page 0x0a")) {
+      assertEquals("failed layer=SCSI_STATUS code=CHECK_CONDITION key=ILLEGAL_REQUEST asc=0x24/0x00",
+          command("ro-qemu", name), name);
+      assertTrue(command("ro-debug", name).startsWith("good wp=1 "), name);
+    }
+    assertTrue(probed("READONLY").contains("\"software_write_protect\":null,"), probed("READONLY"));
+    assertTrue(probed("scsi_debug").contains("\"software_write_protect\":false,"), probed("scsi_debug"));
+    assertTrue(probed("scsi_debug").contains("\"protected_by\":[\"wp_bit\",\"os\"],\"writable_by\":[]"),
+        probed("scsi_debug"));
+  }
+
   @Test
   void anUnsupportedPageIsCheckConditionIllegalRequest() {
     for (String label : List.of("ro-qemu", "rw-qemu", "ro-debug")) {
