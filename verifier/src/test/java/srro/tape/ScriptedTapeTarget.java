@@ -44,6 +44,7 @@ public final class ScriptedTapeTarget implements Transport {
   private int rdmcC = 2;
   private boolean rdmd;
   private boolean ignoresRdmc;
+  private int ceem;
 
   /** What a fault does to a command. */
   public sealed interface Fault {}
@@ -188,6 +189,7 @@ public final class ScriptedTapeTarget implements Transport {
       int n = ((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff);
       ukad = Arrays.copyOfRange(p, at + 4, at + 4 + n);
     }
+    ceem = (p[5] >> 6) & 3;
     int rdmc = (p[5] >> 4) & 3;
     if (!ignoresRdmc) {
       rdmd = rdmc == 3 || (rdmc == 0 && (rdmcC == 4 || rdmcC == 6));
@@ -255,7 +257,7 @@ public final class ScriptedTapeTarget implements Transport {
     p[9] = (byte) (keyInstanceCounter >> 16);
     p[10] = (byte) (keyInstanceCounter >> 8);
     p[11] = (byte) keyInstanceCounter;
-    p[12] = (byte) (rdmd ? 1 : 0);
+    p[12] = (byte) ((ceem << 1) | (rdmd ? 1 : 0));
     p[13] = (byte) (ukad.length > 0 ? 2 : 0);
     if (kads > 0) {
       p[24] = 0; // U-KAD
