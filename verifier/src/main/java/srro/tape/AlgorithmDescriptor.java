@@ -59,6 +59,29 @@ public record AlgorithmDescriptor(
     return rdmcC == 6 || rdmcC == 7;
   }
 
+  /**
+   * RDMC_C 4 and 5: the drive marks encrypted blocks as the RDMC field of the set data encryption page says
+   * (SSC-5 §8.5.2.4.2 RDMC_C, §8.5.3.2 RDMC), by default disabled (4) or enabled (5) for raw reads. Only then
+   * does srro send a non-default RDMC. stenc 2.0 refuses only 6 and 7; srro also refuses 0 (not reported), 1
+   * (raw decryption not supported) and the reserved 2 and 3, because none of them advertises the control.
+   */
+  public boolean rawDecryptionControllable() {
+    return rdmcC == 4 || rdmcC == 5;
+  }
+
+  /** RDMC_C in words (SSC-5 §8.5.2.4.2; stenc's reading of the values). */
+  public String rdmcCText() {
+    return switch (rdmcC) {
+      case 0 -> "not reported";
+      case 1 -> "raw decryption not supported";
+      case 4 -> "controllable, raw reads disabled by default";
+      case 5 -> "controllable, raw reads enabled by default";
+      case 6 -> "fixed by the drive: raw reads disabled";
+      case 7 -> "fixed by the drive: raw reads enabled";
+      default -> "reserved";
+    };
+  }
+
   /** The algorithm's name (SFSC, INCITS 501-2016, as stenc names them), or its code. */
   public String algorithmName() {
     if (securityAlgorithmCode == 0x0001000cL) {

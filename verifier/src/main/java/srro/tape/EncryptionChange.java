@@ -12,25 +12,37 @@ import java.util.stream.Collectors;
 
 /**
  * Sets or clears tape encryption and proves it took effect: check the drive's capabilities, read the status
- * page, send the set data encryption page (SSC-4 §8.5.3.2), read the status page back and compare. "The
- * command returned 0" is never enough: only a status page showing the modes and algorithm asked for, with a
- * key instance counter that moved, is {@link SetResult.Verified}.
+ * page, send the set data encryption page (SSC-4 and SSC-5 §8.5.3.2), read the status page back and compare.
+ * "The command returned 0" is never enough: only a status page showing the modes, algorithm and raw
+ * decryption marking asked for, with a key instance counter that moved, is {@link SetResult.Verified}.
  */
 public final class EncryptionChange {
   private EncryptionChange() {}
 
   /**
    * What to set: {@code mode} (not OFF), the algorithm index (empty: the drive's only algorithm), clear key on
-   * demount, and the U-KAD text (empty: the key file's description line, if any).
+   * demount, the U-KAD text (empty: the key file's description line, if any) and the raw decryption marking
+   * of the blocks written from now on. PROTECT with RAWREAD is refused as stenc 1.x refuses it: the drive
+   * would mark every block it writes as unreadable in the very mode it is asked to read in.
    */
-  public record Request(TapeMode mode, OptionalInt algorithmIndex, boolean ckod, Optional<String> kad) {
+  public record Request(TapeMode mode, OptionalInt algorithmIndex, boolean ckod, Optional<String> kad,
+      RawDecryptionControl rawDecryption) {
     public Request {
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(algorithmIndex, "algorithmIndex");
       Objects.requireNonNull(kad, "kad");
+      Objects.requireNonNull(rawDecryption, "rawDecryption");
       if (mode == TapeMode.OFF) {
         throw new IllegalArgumentException("use clear to turn encryption off");
       }
+      if (mode == TapeMode.RAWREAD && rawDecryption == RawDecryptionControl.PROTECT) {
+        throw new IllegalArgumentException("raw reads cannot be disabled in rawread mode");
+      }
+    }
+
+    /** A request that leaves the raw decryption marking to the drive's default. */
+    public Request(TapeMode mode, OptionalInt algorithmIndex, boolean ckod, Optional<String> kad) {
+      this(mode, algorithmIndex, ckod, kad, RawDecryptionControl.DEFAULT);
     }
   }
 
@@ -86,17 +98,23 @@ public final class EncryptionChange {
       Arrays.fill(padded, kad.length, padded.length, (byte) ' ');
       kad = padded;
     }
+    RawDecryptionControl raw = request.rawDecryption();
+    if (raw != RawDecryptionControl.DEFAULT && !algorithm.rawDecryptionControllable()) {
+      return new SetResult.Refused("the drive does not let srro " + (raw == RawDecryptionControl.PROTECT
+          ? "disable" : "allow") + " raw reads with algorithm index " + index + ": RDMC_C " + algorithm.rdmcC()
+          + " (" + algorithm.rdmcCText() + "), 4 or 5 needed");
+    }
     List<String> warnings = new ArrayList<>();
     if (request.ckod() && !algorithm.avfmv()) {
       warnings.add("clear key on demount needs a mounted volume; the drive may refuse it");
     }
     SetDataEncryption page = new SetDataEncryption(
         SetDataEncryption.SCOPE_ALL_IT_NEXUS, false, SetDataEncryption.CEEM_NO_CHECK,
-        SetDataEncryption.RDMC_DEFAULT, false, request.ckod(), false, false,
+        raw.code, false, request.ckod(), false, false,
         request.mode().encryption, request.mode().decryption, index, SetDataEncryption.KEY_FORMAT_PLAIN,
         kad.length > 0 && algorithm.kadfC() ? SetDataEncryption.KAD_FORMAT_ASCII : 0,
         kad.length > 0 ? List.of(new Kad(Kad.UKAD, 0, kad)) : List.of());
-    return apply(drive, page, key.borrow(), request.mode(), warnings);
+    return apply(drive, page, key.borrow(), request.mode(), raw, warnings);
   }
 
   /** Turns encryption and decryption off (no key is sent) and proves it. */
@@ -105,11 +123,11 @@ public final class EncryptionChange {
     if (unsupported.isPresent()) {
       return refusal(unsupported.get());
     }
-    return apply(drive, null, new byte[0], TapeMode.OFF, List.of());
+    return apply(drive, null, new byte[0], TapeMode.OFF, RawDecryptionControl.DEFAULT, List.of());
   }
 
   private static SetResult apply(TapeDrive drive, SetDataEncryption asked, byte[] key, TapeMode mode,
-      List<String> warnings) throws IOException {
+      RawDecryptionControl raw, List<String> warnings) throws IOException {
     Read<EncryptionStatus> before = drive.status();
     if (before instanceof Read.Failed<EncryptionStatus> f) {
       return new SetResult.Failed("reading the encryption status before the change", f.failure());
@@ -132,7 +150,7 @@ public final class EncryptionChange {
     if (!mismatches.isEmpty()) {
       return new SetResult.NotAsAsked(mode, page.algorithmIndex(), was, now, mismatches);
     }
-    return new SetResult.Verified(mode, page.algorithmIndex(), was, now, warnings);
+    return new SetResult.Verified(mode, page.algorithmIndex(), raw, was, now, warnings);
   }
 
   /** What the status page read back says differently from what was sent; empty when it matches. */
@@ -148,6 +166,13 @@ public final class EncryptionChange {
     }
     if (!asked.clears() && after.algorithmIndex() != asked.algorithmIndex()) {
       out.add("algorithm index is " + after.algorithmIndex() + ", asked for " + asked.algorithmIndex());
+    }
+    // RDMD reports how blocks written from now on are marked (SSC-5 §8.5.2.7): the proof of --protect and
+    // --unprotect. With RDMC 0 it follows the algorithm's default and is shown, not compared.
+    if (asked.rdmc() == RawDecryptionControl.PROTECT.code && !after.rdmd()) {
+      out.add("raw reads are still allowed (RDMD 0), asked to disable them (RDMC 3)");
+    } else if (asked.rdmc() == RawDecryptionControl.UNPROTECT.code && after.rdmd()) {
+      out.add("raw reads are still disabled (RDMD 1), asked to allow them (RDMC 2)");
     }
     if (after.keyInstanceCounter() == before.keyInstanceCounter()) {
       out.add("key instance counter did not change (still " + after.keyInstanceCounter()

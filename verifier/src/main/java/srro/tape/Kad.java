@@ -60,6 +60,20 @@ public record Kad(int type, int authenticated, byte[] descriptor) {
     };
   }
 
+  /**
+   * AUTHENTICATED in words (SSC-5 §8.5.4.3; status pages only): 1 the descriptor cannot be authenticated
+   * (U-KAD, nonce), 2 it could be but was not, 3 authenticated, 4 authentication failed.
+   */
+  public String authenticatedText() {
+    return switch (authenticated) {
+      case 1 -> "not authenticated";
+      case 2 -> "authentication not attempted";
+      case 3 -> "authenticated";
+      case 4 -> "authentication failed";
+      default -> "reserved (" + authenticated + ")";
+    };
+  }
+
   /** The descriptor as text when every byte is printable ASCII, otherwise as hex. */
   public String text() {
     for (byte b : descriptor) {

@@ -9,11 +9,15 @@ import java.util.Objects;
  */
 public sealed interface SetResult {
 
-  /** The status read back shows the modes and algorithm asked for, with a new key instance counter. */
-  record Verified(TapeMode mode, int algorithmIndex, EncryptionStatus before, EncryptionStatus after,
-      List<String> warnings) implements SetResult {
+  /**
+   * The status read back shows the modes, algorithm and raw decryption marking ({@code rawDecryption}, when
+   * not DEFAULT) asked for, with a new key instance counter.
+   */
+  record Verified(TapeMode mode, int algorithmIndex, RawDecryptionControl rawDecryption,
+      EncryptionStatus before, EncryptionStatus after, List<String> warnings) implements SetResult {
     public Verified {
       Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(rawDecryption, "rawDecryption");
       Objects.requireNonNull(before, "before");
       Objects.requireNonNull(after, "after");
       warnings = List.copyOf(warnings);

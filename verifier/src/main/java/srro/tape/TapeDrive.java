@@ -25,6 +25,7 @@ public final class TapeDrive {
   private final String device;
   private final Transport transport;
   private boolean offersNextBlock;
+  private SupportedPages offered = new SupportedPages(List.of());
 
   public TapeDrive(String device, Transport transport) {
     this.device = Objects.requireNonNull(device, "device");
@@ -91,6 +92,7 @@ public final class TapeDrive {
       }
     }
     this.offersNextBlock = s.supports(SecurityProtocol.NEXT_BLOCK_PAGE);
+    this.offered = s;
     return Optional.empty();
   }
 
@@ -104,6 +106,11 @@ public final class TapeDrive {
     public String describe() {
       return failure.map(f -> what + ": " + f.describe()).orElse(what);
     }
+  }
+
+  /** Whether the in support page read by the last successful {@link #support} lists {@code page}. */
+  public boolean offers(int page) {
+    return offered.supports(page);
   }
 
   /** Whether the in support page read by the last successful {@link #support} lists page 0x0021. */

@@ -1,6 +1,7 @@
 package srro.tape;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -15,7 +16,8 @@ public final class TapeKey implements AutoCloseable {
   /** Largest key accepted; LTO drives use 32 bytes (AES-256), the page field allows 65535. */
   static final int MAX_KEY_BYTES = 256;
   /** Largest description; the drive's own U-KAD limit (capabilities page) is checked when setting. */
-  static final int MAX_DESCRIPTION_BYTES = 1024;
+  public static final int MAX_DESCRIPTION_BYTES = 1024;
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private final byte[] key;
   private final String description;
@@ -81,6 +83,43 @@ public final class TapeKey implements AutoCloseable {
       }
     }
     return new TapeKey(key, description);
+  }
+
+  /**
+   * The key file {@link #parse} reads back as {@code key} and {@code description}, as stenc 1.x's {@code -g}
+   * writes it: line 1 the key in lowercase hex, line 2 the description when there is one, each ending in a
+   * newline. The key is only ever in {@code key} and the result, both the caller's to wipe; no String holds
+   * it. A description that is not printable ASCII or longer than {@link #MAX_DESCRIPTION_BYTES} is refused.
+   */
+  public static byte[] encodeFile(byte[] key, String description) {
+    if (key.length == 0 || key.length > MAX_KEY_BYTES) {
+      throw new IllegalArgumentException("key must be 1.." + MAX_KEY_BYTES + " bytes, is " + key.length);
+    }
+    if (description.length() > MAX_DESCRIPTION_BYTES
+        || !description.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+      throw new IllegalArgumentException("description must be printable ascii of at most "
+          + MAX_DESCRIPTION_BYTES + " bytes");
+    }
+    int length = 2 * key.length + 1 + (description.isEmpty() ? 0 : description.length() + 1);
+    byte[] out = new byte[length];
+    for (int i = 0; i < key.length; i++) {
+      out[2 * i] = HEX_DIGITS[(key[i] >> 4) & 0xf];
+      out[2 * i + 1] = HEX_DIGITS[key[i] & 0xf];
+    }
+    int at = 2 * key.length;
+    out[at++] = '\n';
+    if (!description.isEmpty()) {
+      byte[] d = description.getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(d, 0, out, at, d.length);
+      out[at + d.length] = '\n';
+    }
+    return out;
+  }
+
+  /** Whether this key is {@code other}, compared in constant time (a read-back check, never a print). */
+  public boolean sameKey(byte[] other) {
+    checkOpen();
+    return MessageDigest.isEqual(key, other);
   }
 
   private static String description(String source, byte[] file, int start, int end)

@@ -74,4 +74,18 @@ class AlgorithmDescriptorTest {
         () -> AlgorithmDescriptor.parse(Cursor.of("caps", page), 20, page.length));
     assertEquals("algorithm descriptor length must be at least 20, is 16", e.getMessage());
   }
+  @Test
+  void namesEveryRdmcCValueAndOnlyFourAndFiveAreControllable() throws Exception {
+    String[] texts = {"not reported", "raw decryption not supported", "reserved", "reserved",
+        "controllable, raw reads disabled by default", "controllable, raw reads enabled by default",
+        "fixed by the drive: raw reads disabled", "fixed by the drive: raw reads enabled"};
+    for (int v = 0; v < 8; v++) {
+      byte[] page = HexFile.read("caps-two-algorithms.page");
+      page[20 + 12] = (byte) ((page[20 + 12] & 0xf1) | (v << 1));
+      AlgorithmDescriptor a = AlgorithmDescriptor.parse(Cursor.of("caps", page), 20, page.length);
+      assertEquals(v, a.rdmcC());
+      assertEquals(texts[v], a.rdmcCText());
+      assertEquals(v == 4 || v == 5, a.rawDecryptionControllable(), "RDMC_C " + v);
+    }
+  }
 }

@@ -15,6 +15,8 @@ class EncryptionCapabilitiesFuzzTest {
       for (AlgorithmDescriptor a : c.algorithms()) {
         assertTrue(a.descriptorLength() >= AlgorithmDescriptor.MINIMUM_DESCRIPTOR_LENGTH);
         bytes += AlgorithmDescriptor.HEADER_LENGTH + a.descriptorLength();
+        // srro sends RDMC only where the drive's own words say it is controllable
+        assertTrue(a.rawDecryptionControllable() == a.rdmcCText().startsWith("controllable"));
       }
       assertTrue(bytes <= data.length);
     } catch (ScsiFormatException expected) {

@@ -212,4 +212,94 @@ class EncryptionChangeTest {
         () -> new EncryptionChange.Request(TapeMode.OFF, OptionalInt.empty(), false, Optional.empty()));
     assertEquals("use clear to turn encryption off", e.getMessage());
   }
+  private static EncryptionChange.Request raw(TapeMode mode, RawDecryptionControl control) {
+    return new EncryptionChange.Request(mode, OptionalInt.empty(), false, Optional.empty(), control);
+  }
+
+  @Test
+  void disablesRawReadsAndProvesItWithRdmd() throws Exception {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(5);
+    SetResult.Verified v = assertInstanceOf(SetResult.Verified.class,
+        set(target, raw(TapeMode.ON, RawDecryptionControl.PROTECT), ""));
+    assertEquals(false, v.before().rdmd());
+    assertEquals(true, v.after().rdmd());
+    assertEquals(RawDecryptionControl.PROTECT, v.rawDecryption());
+    assertEquals(0x70, target.lastFlags(), "CEEM 1, RDMC 3");
+    assertWiped(target);
+  }
+
+  @Test
+  void allowsRawReadsAndProvesItWithRdmd() throws Exception {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(4);
+    SetResult.Verified v = assertInstanceOf(SetResult.Verified.class,
+        set(target, raw(TapeMode.MIXED, RawDecryptionControl.UNPROTECT), ""));
+    assertEquals(true, v.before().rdmd());
+    assertEquals(false, v.after().rdmd());
+    assertEquals(0x60, target.lastFlags(), "CEEM 1, RDMC 2");
+  }
+
+  @Test
+  void leavesRdmcAtTheDefaultUnlessAsked() throws Exception {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(4);
+    SetResult.Verified v = assertInstanceOf(SetResult.Verified.class, set(target, on(), ""));
+    assertEquals(RawDecryptionControl.DEFAULT, v.rawDecryption());
+    assertEquals(0x40, target.lastFlags(), "CEEM 1, RDMC 0");
+  }
+
+  @Test
+  void refusesRawDecryptionControlTheDriveDoesNotAdvertise() throws Exception {
+    ScriptedTapeTarget target = new ScriptedTapeTarget();
+    SetResult.Refused r = assertInstanceOf(SetResult.Refused.class,
+        set(target, raw(TapeMode.ON, RawDecryptionControl.PROTECT), ""));
+    assertEquals("the drive does not let srro disable raw reads with algorithm index 1: RDMC_C 2 (reserved),"
+        + " 4 or 5 needed", r.reason());
+    assertTrue(target.sentData().isEmpty());
+  }
+
+  @Test
+  void refusesRawDecryptionControlTheDriveFixes() throws Exception {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(7);
+    SetResult.Refused r = assertInstanceOf(SetResult.Refused.class,
+        set(target, raw(TapeMode.ON, RawDecryptionControl.UNPROTECT), ""));
+    assertEquals("the drive does not let srro allow raw reads with algorithm index 1: RDMC_C 7 (fixed by the"
+        + " drive: raw reads enabled), 4 or 5 needed", r.reason());
+    assertTrue(target.sentData().isEmpty());
+  }
+
+  @Test
+  void failsWhenTheDriveKeepsAllowingRawReads() throws Exception {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(5).ignoringRdmc();
+    SetResult.NotAsAsked n = assertInstanceOf(SetResult.NotAsAsked.class,
+        set(target, raw(TapeMode.ON, RawDecryptionControl.PROTECT), ""));
+    assertEquals(List.of("raw reads are still allowed (RDMD 0), asked to disable them (RDMC 3)"), n.mismatches());
+    assertWiped(target);
+  }
+
+  @Test
+  void failsWhenTheDriveKeepsDisablingRawReads() throws Exception {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(4).ignoringRdmc();
+    SetResult.NotAsAsked n = assertInstanceOf(SetResult.NotAsAsked.class,
+        set(target, raw(TapeMode.ON, RawDecryptionControl.UNPROTECT), ""));
+    assertEquals(List.of("raw reads are still disabled (RDMD 1), asked to allow them (RDMC 2)"), n.mismatches());
+  }
+
+  /** The seed story again, with --protect: GOOD status, empty sense, DID_ERROR. Nothing changed, nothing proven. */
+  @Test
+  void failsOnDidErrorWithEmptySenseWhenProtecting() throws Exception {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(5)
+        .fault("SECURITY PROTOCOL OUT", new ScriptedTapeTarget.DidError());
+    SetResult.Failed f = assertInstanceOf(SetResult.Failed.class,
+        set(target, raw(TapeMode.ON, RawDecryptionControl.PROTECT), ""));
+    assertEquals("sending the set data encryption page", f.stage());
+    assertEquals("DID_ERROR", f.failure().outcome().code());
+    assertEquals(7, target.keyInstanceCounter());
+    assertWiped(target);
+  }
+
+  @Test
+  void requestRejectsProtectionInRawreadMode() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> raw(TapeMode.RAWREAD, RawDecryptionControl.PROTECT));
+    assertEquals("raw reads cannot be disabled in rawread mode", e.getMessage());
+  }
 }

@@ -17,6 +17,13 @@ class EncryptionStatusFuzzTest {
       }
       assertTrue(EncryptionStatus.FIXED_LENGTH + kadBytes <= data.length);
       assertTrue(s.keyInstanceCounter() >= 0 && s.keyInstanceCounter() <= 0xffffffffL);
+      // every field has words for tape status, reserved values included
+      assertTrue(!EncryptionStatus.scopeText(s.itNexusScope()).isEmpty()
+          && !EncryptionStatus.scopeText(s.keyScope()).isEmpty() && !s.parametersControlText().isEmpty()
+          && !s.ceemsText().isEmpty() && !s.rawReadsText().isEmpty());
+      for (Kad k : s.kads()) {
+        assertTrue(!k.authenticatedText().isEmpty() && !k.typeName().isEmpty());
+      }
     } catch (ScsiFormatException expected) {
       // malformed replies are reported with source and offset, never read past
     }

@@ -74,4 +74,29 @@ class EncryptionStatusTest {
     ScsiFormatException e = assertThrows(ScsiFormatException.class, () -> EncryptionStatus.parse("st", page));
     assertEquals("asked for page 0x0020, the drive returned page 0x0010", e.getMessage());
   }
+  @Test
+  void namesScopesParametersControlCeemsAndRawReads() throws Exception {
+    assertEquals("public", EncryptionStatus.scopeText(0));
+    assertEquals("local", EncryptionStatus.scopeText(1));
+    assertEquals("all i_t nexus", EncryptionStatus.scopeText(2));
+    assertEquals("reserved (5)", EncryptionStatus.scopeText(5));
+    byte[] page = HexFile.read("status-on-ukad.page");
+    String[] control = {"not reported", "not exclusively controlled by external data encryption control",
+        "exclusively controlled by the tape drive (security protocol out)",
+        "exclusively controlled by the automation/drive interface",
+        "exclusively controlled by a management interface", "reserved (5)"};
+    for (int v = 0; v < control.length; v++) {
+      page[12] = (byte) ((page[12] & 0x8f) | (v << 4));
+      assertEquals(control[v], EncryptionStatus.parse("st", page).parametersControlText());
+    }
+    String[] ceems = {"vendor specific", "not checked", "checked: blocks written in external mode are refused",
+        "checked: blocks written in encrypt mode are refused"};
+    for (int v = 0; v < ceems.length; v++) {
+      page[12] = (byte) ((page[12] & 0xf9) | (v << 1));
+      assertEquals(ceems[v], EncryptionStatus.parse("st", page).ceemsText());
+    }
+    assertEquals("disabled", EncryptionStatus.parse("st", page).rawReadsText());
+    page[12] &= (byte) 0xfe;
+    assertEquals("allowed", EncryptionStatus.parse("st", page).rawReadsText());
+  }
 }

@@ -46,4 +46,12 @@ class KadTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Kad(0, 8, new byte[0]));
     assertEquals("authenticated must be 0..7: 8", e.getMessage());
   }
+  @Test
+  void namesEveryAuthenticatedValue() {
+    String[] names = {"reserved (0)", "not authenticated", "authentication not attempted", "authenticated",
+        "authentication failed", "reserved (5)"};
+    for (int i = 0; i < names.length; i++) {
+      assertEquals(names[i], new Kad(Kad.AKAD, i, new byte[0]).authenticatedText());
+    }
+  }
 }

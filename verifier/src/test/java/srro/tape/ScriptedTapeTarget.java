@@ -41,6 +41,10 @@ public final class ScriptedTapeTarget implements Transport {
   private final Map<Integer, byte[]> replaced = new HashMap<>();
   private boolean throwsOnSpout;
   private int lastFlags = -1;
+  private int rdmcC = 2;
+  private boolean rdmd;
+  private boolean ignoresRdmc;
+  private int ceem;
 
   /** What a fault does to a command. */
   public sealed interface Fault {}
@@ -78,6 +82,22 @@ public final class ScriptedTapeTarget implements Transport {
   /** Throws IOException for SECURITY PROTOCOL OUT, as a transport whose descriptor went away. */
   public ScriptedTapeTarget throwingOnSpout() {
     throwsOnSpout = true;
+    return this;
+  }
+
+  /**
+   * Reports {@code value} as RDMC_C of its algorithm (default 2, reserved: no raw decryption control); 4 and 5
+   * make it honour the RDMC field as an LTO drive does, marking blocks by default disabled (4) or enabled (5).
+   */
+  public ScriptedTapeTarget withRdmcC(int value) {
+    rdmcC = value;
+    rdmd = value == 4 || value == 6;
+    return this;
+  }
+
+  /** Takes set data encryption pages but keeps its raw decryption marking (RDMD) whatever RDMC says. */
+  public ScriptedTapeTarget ignoringRdmc() {
+    ignoresRdmc = true;
     return this;
   }
 
@@ -169,6 +189,11 @@ public final class ScriptedTapeTarget implements Transport {
       int n = ((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff);
       ukad = Arrays.copyOfRange(p, at + 4, at + 4 + n);
     }
+    ceem = (p[5] >> 6) & 3;
+    int rdmc = (p[5] >> 4) & 3;
+    if (!ignoresRdmc) {
+      rdmd = rdmc == 3 || (rdmc == 0 && (rdmcC == 4 || rdmcC == 6));
+    }
     keyInstanceCounter++;
   }
 
@@ -197,7 +222,7 @@ public final class ScriptedTapeTarget implements Transport {
   }
 
   /** One algorithm descriptor: index 1, AES-256-GCM-128, 32-byte key, U-KAD 32, A-KAD 12. */
-  private static byte[] capabilities() {
+  private byte[] capabilities() {
     byte[] p = new byte[20 + 24];
     p[1] = 0x10;
     p[3] = (byte) (p.length - 4);
@@ -210,7 +235,7 @@ public final class ScriptedTapeTarget implements Transport {
     p[a + 7] = 32;
     p[a + 9] = 12;
     p[a + 11] = 32;
-    p[a + 12] = 0x04; // RDMC_C 2
+    p[a + 12] = (byte) (rdmcC << 1); // RDMC_C, 2 unless set
     p[a + 20] = 0x00;
     p[a + 21] = 0x01;
     p[a + 22] = 0x00;
@@ -232,6 +257,7 @@ public final class ScriptedTapeTarget implements Transport {
     p[9] = (byte) (keyInstanceCounter >> 16);
     p[10] = (byte) (keyInstanceCounter >> 8);
     p[11] = (byte) keyInstanceCounter;
+    p[12] = (byte) ((ceem << 1) | (rdmd ? 1 : 0));
     p[13] = (byte) (ukad.length > 0 ? 2 : 0);
     if (kads > 0) {
       p[24] = 0; // U-KAD
@@ -249,6 +275,7 @@ public final class ScriptedTapeTarget implements Transport {
     p[11] = 42;
     p[12] = (byte) (encryptionMode == 2 ? 0x35 : 0x33); // compression 3, encryption 5 or 3
     p[13] = (byte) algorithmIndex;
+    p[14] = (byte) (encryptionMode == 2 && rdmd ? 1 : 0); // RDMDS
     return p;
   }
 

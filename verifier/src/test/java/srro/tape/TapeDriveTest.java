@@ -118,6 +118,8 @@ class TapeDriveTest {
     assertEquals("the drive does not offer page 0x0010: its pages are 0x0000 0x0020", u.describe());
     assertTrue(drive.support(TapeDrive.STATUS_PAGE).isEmpty());
     assertFalse(drive.offersNextBlock());
+    assertFalse(drive.offers(TapeDrive.CAPABILITIES_PAGE));
+    assertTrue(drive.offers(TapeDrive.STATUS_PAGE));
   }
 
   @Test

@@ -31,4 +31,25 @@ class TapeKeyFuzzTest {
       assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c < 0x7f), e.getMessage());
     }
   }
+  /** What {@code srro tape keygen} writes parses back to the same key and description, for any of them. */
+  @FuzzTest
+  void encodedKeyFilesParseBack(byte[] data) throws KeyFileFormatException {
+    if (data.length == 0) {
+      return;
+    }
+    int keyLength = 1 + (data[0] & 0xff) % TapeKey.MAX_KEY_BYTES;
+    byte[] key = java.util.Arrays.copyOfRange(data, 1, Math.min(data.length, 1 + keyLength));
+    if (key.length == 0) {
+      return;
+    }
+    StringBuilder d = new StringBuilder();
+    for (int i = 1 + key.length; i < data.length && d.length() < TapeKey.MAX_DESCRIPTION_BYTES; i++) {
+      d.append((char) (0x20 + (data[i] & 0xff) % 0x5f));
+    }
+    String description = d.toString();
+    try (TapeKey k = TapeKey.parse("fuzz", TapeKey.encodeFile(key, description))) {
+      assertTrue(k.sameKey(key));
+      assertEquals(description, k.description());
+    }
+  }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /** stenc's key file format: line 1 the key in hex, line 2 an optional description. */
@@ -133,5 +135,42 @@ class TapeKeyTest {
     try (TapeKey k = parse("00\nname\n\n\n")) {
       assertFalse(k.description().isEmpty());
     }
+  }
+  @Test
+  void encodesAFileThatParsesBackToTheSameKeyAndDescription() throws Exception {
+    byte[] key = new byte[32];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = (byte) (i * 37 + 5);
+    }
+    byte[] file = TapeKey.encodeFile(key, "April backup key");
+    assertEquals(HexFormat.of().formatHex(key) + "\nApril backup key\n", new String(file, StandardCharsets.US_ASCII));
+    try (TapeKey k = TapeKey.parse("k", file)) {
+      assertTrue(k.sameKey(key));
+      assertEquals("April backup key", k.description());
+      key[0] ^= 1;
+      assertFalse(k.sameKey(key));
+    }
+  }
+
+  @Test
+  void encodesAFileWithoutDescriptionAsOneLine() {
+    assertEquals("00ff\n", new String(TapeKey.encodeFile(new byte[] {0, (byte) 0xff}, ""),
+        StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void refusesToEncodeADescriptionParseWouldReject() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TapeKey.encodeFile(new byte[32], "tab\there"));
+    assertEquals("description must be printable ascii of at most 1024 bytes", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TapeKey.encodeFile(new byte[32], "x".repeat(1025)));
+  }
+
+  @Test
+  void refusesToEncodeAnEmptyOrOversizedKey() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TapeKey.encodeFile(new byte[0], ""));
+    assertEquals("key must be 1..256 bytes, is 0", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TapeKey.encodeFile(new byte[257], ""));
   }
 }

@@ -26,14 +26,15 @@ import srro.tape.TapeFailure;
 @Command(
     name = "tape",
     description = {
-      "Show, set and clear LTO tape drive encryption, and prove the change took effect.",
+      "Show, set and clear LTO tape drive encryption, and prove the change took effect; generate keys.",
       "Exit status: 0 ok, 1 the drive refused or its status is not as asked, 71 an OS call failed."
     },
     subcommands = {
       TapeStatusCommand.class,
       TapeCapsCommand.class,
       TapeSetCommand.class,
-      TapeClearCommand.class
+      TapeClearCommand.class,
+      TapeKeygenCommand.class
     })
 public final class TapeCommand implements Callable<Integer> {
 

@@ -4,6 +4,7 @@ import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
 import srro.os.OsCallException;
+import srro.tape.RawDecryptionControl;
 import srro.tape.SetResult;
 
 /** How the outcome of {@code srro tape set} and {@code clear} is shown, and the exit status it gives. */
@@ -24,7 +25,7 @@ final class TapeResults {
       String line = "every layer said good, but the status read back is not what was asked: "
           + String.join("; ", n.mismatches()) + " (do not trust this drive's encryption)";
       return TapeCommand.no(io, device, line, json, doc
-          .put("asked", asked(n.mode().encryptionLabel(), n.mode().decryptionLabel(), n.algorithmIndex()))
+          .put("asked", asked(n.mode().encryptionLabel(), n.mode().decryptionLabel(), n.algorithmIndex(), null))
           .put("before", TapeView.status(n.before()))
           .put("after", TapeView.status(n.after()))
           .put("mismatches", n.mismatches()));
@@ -32,7 +33,8 @@ final class TapeResults {
     SetResult.Verified v = (SetResult.Verified) result;
     if (json) {
       io.out().println(doc.put("ok", true)
-          .put("asked", asked(v.mode().encryptionLabel(), v.mode().decryptionLabel(), v.algorithmIndex()))
+          .put("asked", asked(v.mode().encryptionLabel(), v.mode().decryptionLabel(), v.algorithmIndex(),
+              v.rawDecryption()))
           .put("before", TapeView.status(v.before()))
           .put("after", TapeView.status(v.after()))
           .put("mismatches", java.util.List.of())
@@ -43,6 +45,10 @@ final class TapeResults {
           + v.after().decryptionModeText() + ", algorithm index " + v.after().algorithmIndex()
           + ", key instance counter " + v.before().keyInstanceCounter() + " -> "
           + v.after().keyInstanceCounter() + " (status page read back)");
+      if (v.rawDecryption() != RawDecryptionControl.DEFAULT) {
+        TapeCommand.row(io.out(), "raw reads", v.after().rawReadsText() + " for blocks written from now on (RDMD "
+            + (v.after().rdmd() ? 1 : 0) + " read back)");
+      }
       for (srro.tape.Kad k : v.after().kads()) {
         TapeCommand.row(io.out(), k.typeName(), k.text());
       }
@@ -53,8 +59,11 @@ final class TapeResults {
     return ExitCode.OK.status();
   }
 
-  private static Json.Obj asked(String encryption, String decryption, int algorithmIndex) {
-    return Json.object().put("encryption_mode", encryption).put("decryption_mode", decryption)
+  /** What was asked; {@code raw} is null when the result does not carry it (a mismatch names it instead). */
+  private static Json.Obj asked(String encryption, String decryption, int algorithmIndex,
+      RawDecryptionControl raw) {
+    Json.Obj o = Json.object().put("encryption_mode", encryption).put("decryption_mode", decryption)
         .put("algorithm_index", algorithmIndex);
+    return o.put("raw_reads", raw == null ? null : raw == RawDecryptionControl.DEFAULT ? "default" : raw.label);
   }
 }

@@ -19,14 +19,15 @@ import srro.cli.UsageException;
 import srro.os.OsCallException;
 import srro.scsi.transport.ScsiDevice;
 import srro.tape.EncryptionChange;
+import srro.tape.RawDecryptionControl;
 import srro.tape.TapeDrive;
 import srro.tape.TapeKey;
 import srro.tape.TapeMode;
 
 /**
- * {@code srro tape set DEVICE --key FILE}: sends the set data encryption page (SSC-4 §8.5.3.2) and reads the
- * status page back; exit 0 only when it shows the modes and algorithm asked for and a new key instance
- * counter. The key is read into one byte array, wiped with the file's bytes and the parameter list.
+ * {@code srro tape set DEVICE --key FILE}: sends the set data encryption page (SSC-5 §8.5.3.2) and reads the
+ * status page back; exit 0 only when it shows the modes and algorithm asked for, the raw decryption marking
+ * asked for with {@code --protect}/{@code --unprotect} (RDMD, §8.5.2.7), and a new key instance counter. The key is read into one byte array, wiped with the file's bytes and the parameter list.
  */
 @Command(
     name = "set",
@@ -61,6 +62,16 @@ final class TapeSetCommand implements Callable<Integer> {
   @Option(names = "--ckod", description = "Clear the key when the tape is unloaded.")
   boolean ckod;
 
+  @Option(names = {"--protect", "--no-allow-raw-read"},
+      description = "Mark the blocks written from now on as unreadable in raw decryption mode (RDMC 3), and"
+          + " fail unless the status read back shows RDMD 1. Refused unless the drive reports RDMC_C 4 or 5.")
+  boolean protect;
+
+  @Option(names = {"--unprotect", "--allow-raw-read"},
+      description = "Mark the blocks written from now on as readable in raw decryption mode (RDMC 2), and fail"
+          + " unless the status read back shows RDMD 0. Refused unless the drive reports RDMC_C 4 or 5.")
+  boolean unprotect;
+
   @Option(names = "--kad", paramLabel = "TEXT",
       description = "Key description written beside every block (U-KAD), instead of the key file's line 2.")
   String kad;
@@ -87,8 +98,17 @@ final class TapeSetCommand implements Callable<Integer> {
     if (kad != null && !kad.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
       throw new UsageException("--kad must be printable ascii");
     }
+    if (protect && unprotect) {
+      throw new UsageException("--protect and --unprotect exclude each other");
+    }
+    if (protect && mode == TapeMode.RAWREAD) {
+      throw new UsageException("--protect with --mode rawread: the drive would mark every block it writes as"
+          + " unreadable in the raw mode it is asked to read in");
+    }
+    RawDecryptionControl raw = protect ? RawDecryptionControl.PROTECT
+        : unprotect ? RawDecryptionControl.UNPROTECT : RawDecryptionControl.DEFAULT;
     EncryptionChange.Request request = new EncryptionChange.Request(mode,
-        algorithm == null ? OptionalInt.empty() : OptionalInt.of(algorithm), ckod, Optional.ofNullable(kad));
+        algorithm == null ? OptionalInt.empty() : OptionalInt.of(algorithm), ckod, Optional.ofNullable(kad), raw);
     try (TapeKey key = readKey();
         ScsiDevice dev = tape.open(device, true)) {
       TapeDrive drive = new TapeDrive(device, dev);

@@ -3,6 +3,7 @@ package srro.cli.tape;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,19 +15,24 @@ import srro.cli.Io;
 import srro.cli.Json;
 import srro.os.OsCallException;
 import srro.scsi.transport.ScsiDevice;
+import srro.tape.AlgorithmDescriptor;
+import srro.tape.EncryptionCapabilities;
 import srro.tape.EncryptionStatus;
 import srro.tape.NextBlockStatus;
 import srro.tape.Read;
 import srro.tape.TapeDrive;
 
 /**
- * {@code srro tape status DEVICE}: the data encryption status page (SSC-4 §8.5.2.7) and, when the drive offers
- * it, the next block encryption status page (§8.5.2.8). Exit 0 when the drive answered, whatever its modes.
+ * {@code srro tape status DEVICE}: the data encryption status page (SSC-5 §8.5.2.7) field by field, the
+ * algorithm's name and raw decryption control capability from the capabilities page (§8.5.2.4) and, when the
+ * drive offers it, the next block encryption status page (§8.5.2.8). Exit 0 when the drive answered,
+ * whatever its modes.
  */
 @Command(
     name = "status",
-    description = "Show the drive's encryption and decryption modes, algorithm, key instance counter, key"
-        + " descriptors and the next block's encryption status.")
+    description = "Show the drive's encryption and decryption modes, algorithm and its name, key instance"
+        + " counter, scopes, external mode check, raw read protection (RDMD, RDMC_C), key descriptors and the"
+        + " next block's encryption status.")
 final class TapeStatusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DEVICE", description = "The tape drive (/dev/nst0, /dev/sg1, /dev/rst0).")
   String device;
@@ -46,8 +52,8 @@ final class TapeStatusCommand implements Callable<Integer> {
   public Integer call() throws OsCallException, IOException {
     try (ScsiDevice dev = tape.open(device, false)) {
       TapeDrive drive = new TapeDrive(device, dev);
-      Json.Obj doc = TapeCommand.document("srro-tape-status/1", device, dev, "status", "next_block",
-          "next_block_note");
+      Json.Obj doc = TapeCommand.document("srro-tape-status/1", device, dev, "status", "algorithm",
+          "capabilities_note", "next_block", "next_block_note");
       OptionalInt refused = TapeCommand.refuseUnsupported(io, device, drive, TapeDrive.STATUS_PAGE, json, doc);
       if (refused.isPresent()) {
         return refused.getAsInt();
@@ -58,6 +64,23 @@ final class TapeStatusCommand implements Callable<Integer> {
       }
       Read.Ok<EncryptionStatus> status = (Read.Ok<EncryptionStatus>) read;
       List<String> warnings = new ArrayList<>(status.warnings());
+      EncryptionCapabilities capabilities = null;
+      String capabilitiesNote = null;
+      if (!drive.offers(TapeDrive.CAPABILITIES_PAGE)) {
+        capabilitiesNote = "the drive does not offer the data encryption capabilities page";
+      } else {
+        Read<EncryptionCapabilities> caps = drive.capabilities();
+        if (caps instanceof Read.Ok<EncryptionCapabilities> ok) {
+          capabilities = ok.page();
+          warnings.addAll(ok.warnings());
+        } else {
+          Read.Failed<EncryptionCapabilities> f = (Read.Failed<EncryptionCapabilities>) caps;
+          if (!f.failure().driveRefused()) {
+            return TapeCommand.fail(io, device, "reading the encryption capabilities", f.failure(), json, doc);
+          }
+          capabilitiesNote = "unavailable: " + TapeCommand.describe(f.failure());
+        }
+      }
       NextBlockStatus next = null;
       String nextNote = null;
       if (!drive.offersNextBlock()) {
@@ -77,18 +100,26 @@ final class TapeStatusCommand implements Callable<Integer> {
           nextNote = "unavailable: " + TapeCommand.describe(f.failure());
         }
       }
+      Optional<AlgorithmDescriptor> algorithm = algorithm(capabilities, status.page().algorithmIndex());
+      Optional<AlgorithmDescriptor> nextAlgorithm =
+          next == null ? Optional.empty() : algorithm(capabilities, next.algorithmIndex());
       if (json) {
         io.out().println(doc.put("ok", true)
-            .put("status", TapeView.status(status.page()))
-            .put("next_block", next == null ? null : TapeView.nextBlock(next))
+            .put("status", TapeView.status(status.page(), algorithm))
+            .put("algorithm", algorithm.map(TapeView::algorithm).orElse(null))
+            .put("capabilities_note", capabilitiesNote)
+            .put("next_block", next == null ? null : TapeView.nextBlock(next, nextAlgorithm))
             .put("next_block_note", nextNote)
             .put("warnings", warnings));
         return ExitCode.OK.status();
       }
       TapeCommand.row(io.out(), "device", device + " (" + dev.mode().describe() + ")");
-      TapeView.status(io.out(), status.page());
+      TapeView.status(io.out(), status.page(), algorithm);
+      if (capabilitiesNote != null) {
+        TapeCommand.row(io.out(), "algorithm names", capabilitiesNote);
+      }
       if (next != null) {
-        TapeView.nextBlock(io.out(), next);
+        TapeView.nextBlock(io.out(), next, nextAlgorithm);
       } else {
         TapeCommand.row(io.out(), "next block", nextNote);
       }
@@ -97,5 +128,10 @@ final class TapeStatusCommand implements Callable<Integer> {
       }
       return ExitCode.OK.status();
     }
+  }
+
+  /** The capabilities page's descriptor of algorithm {@code index}; empty without the page or that index. */
+  private static Optional<AlgorithmDescriptor> algorithm(EncryptionCapabilities capabilities, int index) {
+    return capabilities == null ? Optional.empty() : capabilities.algorithm(index);
   }
 }

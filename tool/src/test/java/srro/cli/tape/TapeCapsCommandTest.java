@@ -27,6 +27,7 @@ class TapeCapsCommandTest {
   void printsJson() {
     CliRun r = run(new ScriptedTapeTarget(), "tape", "caps", "/dev/nst0", "--json");
     assertEquals(0, r.status(), r.toString());
+    srro.cli.JsonContract.validate(r);
     assertTrue(r.out().startsWith("{\"schema\":\"srro-tape-caps/1\",\"device\":\"/dev/nst0\",\"access\":\"read-write\","
         + "\"ok\":true,\"capabilities\":{\"extdecc\":2,\"cfg_p\":1,\"algorithms\":[{\"algorithm_index\":1,"
         + "\"name\":\"AES-256-GCM-128\",\"security_algorithm_code\":65556,\"key_length_bytes\":32,"), r.out());

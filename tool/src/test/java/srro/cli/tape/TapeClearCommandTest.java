@@ -25,6 +25,7 @@ class TapeClearCommandTest {
     CliRun r = run(new ScriptedTapeTarget().encrypting(2, 2, "old").ignoringSpout(), "tape", "clear",
         "/dev/nst0", "--json");
     assertEquals(1, r.status(), r.toString());
+    srro.cli.JsonContract.validate(r);
     assertEquals("srro: /dev/nst0: every layer said good, but the status read back is not what was asked:"
         + " encryption mode is on, asked for off; decryption mode is on, asked for off; key instance counter did"
         + " not change (still 7): the drive did not take new parameters (do not trust this drive's"

@@ -16,6 +16,7 @@ class TapeCommandTest {
     assertEquals(2, r.status(), r.toString());
     assertTrue(r.out().contains("status"), r.out());
     assertTrue(r.out().contains("clear"), r.out());
+    assertTrue(r.out().contains("keygen"), r.out());
   }
 
   @Test

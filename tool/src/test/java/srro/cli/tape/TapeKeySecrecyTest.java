@@ -82,8 +82,57 @@ class TapeKeySecrecyTest {
     run(ScriptedTapeTarget::new, 65, "g\n");
     run(ScriptedTapeTarget::new, 65, "\nname\nthird line\n");
     run(ScriptedTapeTarget::new, 2, "", "--mode", "off");
-    assertEquals(22, runs.size());
+    run(() -> new ScriptedTapeTarget().withRdmcC(5), 0, "\nApril\n", "--protect");
+    run(ScriptedTapeTarget::new, 1, "", "--protect");
+    run(() -> new ScriptedTapeTarget().withRdmcC(4).ignoringRdmc(), 1, "", "--unprotect");
+    run(() -> new ScriptedTapeTarget().withRdmcC(5).fault("SECURITY PROTOCOL OUT",
+        new ScriptedTapeTarget.DidError()), 1, "", "--protect");
+    assertEquals(30, runs.size());
     for (CliRun r : runs) {
+      assertNoKeyIn(r.out() + r.err(), r.outBytes(), r.err().getBytes(StandardCharsets.UTF_8), r);
+    }
+  }
+
+  /** keygen's key exists only in the file: not in its text or JSON output, with or without -v. */
+  @Test
+  void keygenNeverPrintsTheKeyItWrote() throws IOException {
+    String[][] variants = {{}, {"--json"}, {"--kad", "April"}, {"--json", "--kad", "April"}};
+    for (boolean verbose : new boolean[] {false, true}) {
+      for (String[] extra : variants) {
+        Path file = dir.resolve("gen" + runs.size() + ".key");
+        List<String> args = new ArrayList<>();
+        if (verbose) {
+          args.add("-v");
+        }
+        args.addAll(List.of("tape", "keygen", file.toString()));
+        args.addAll(List.of(extra));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.status(), r.toString());
+        runs.add(r);
+        keyHex = Files.readString(file, StandardCharsets.US_ASCII).lines().findFirst().orElseThrow();
+        key = HexFormat.of().parseHex(keyHex);
+        assertEquals(32, key.length);
+        assertNoKeyIn(r.out() + r.err(), r.outBytes(), r.err().getBytes(StandardCharsets.UTF_8), r);
+        CliRun again = CliRun.of(args.toArray(String[]::new));
+        assertEquals(66, again.status(), again.toString());
+        assertNoKeyIn(again.out() + again.err(), again.outBytes(),
+            again.err().getBytes(StandardCharsets.UTF_8), again);
+      }
+    }
+    assertEquals(8, runs.size());
+  }
+
+  /** status shows everything the drive reports after a protected set; none of it is the key. */
+  @Test
+  void statusAfterSetShowsNoFragmentOfTheKey() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(5);
+    ScriptedTapeDevice.Drive i = ScriptedTapeDevice.on(target);
+    CliRun set = CliRun.on(i.host(), "-v", "tape", "set", "/dev/nst0", "--key", keyFile("\nApril\n"), "--protect");
+    assertEquals(0, set.status(), set.toString());
+    for (String[] args : new String[][] {{"-v", "tape", "status", "/dev/nst0"},
+        {"-v", "tape", "status", "/dev/nst0", "--json"}, {"tape", "caps", "/dev/nst0", "--json"}}) {
+      CliRun r = CliRun.on(i.host(), args);
+      assertEquals(0, r.status(), r.toString());
       assertNoKeyIn(r.out() + r.err(), r.outBytes(), r.err().getBytes(StandardCharsets.UTF_8), r);
     }
   }

@@ -56,11 +56,12 @@ class TapeSetCommandTest {
     CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX),
         "--mode", "mixed", "--json");
     assertEquals(0, r.status(), r.toString());
+    srro.cli.JsonContract.validate(r);
     assertTrue(r.out().startsWith("{\"schema\":\"srro-tape-change/1\",\"device\":\"/dev/nst0\",\"access\":\"read-write\","
         + "\"ok\":true,\"operation\":\"set\",\"asked\":{\"encryption_mode\":\"on\",\"decryption_mode\":\"mixed\","
-        + "\"algorithm_index\":1},"), r.out());
+        + "\"algorithm_index\":1,\"raw_reads\":\"default\"},"), r.out());
     assertTrue(r.out().contains("\"after\":{\"encryption_mode\":\"on\",\"decryption_mode\":\"mixed\","
-        + "\"algorithm_index\":1,\"key_instance_counter\":8,"), r.out());
+        + "\"algorithm_index\":1,\"algorithm_name\":null,\"key_instance_counter\":8,"), r.out());
   }
 
   @Test
@@ -214,5 +215,82 @@ class TapeSetCommandTest {
     assertEquals(0, r.status(), r.toString());
     assertTrue(r.out().contains("u-kad                  tape 9\n"), r.out());
     assertEquals(0x44, target.lastFlags(), "CEEM 1, CKOD 1");
+  }
+  @Test
+  void protectsFromRawReadsAndSaysSoFromTheReadBack() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(5);
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--protect");
+    assertEquals(0, r.status(), r.toString());
+    assertEquals("device                 /dev/nst0\n"
+        + "verified               encryption on, decryption on, algorithm index 1, key instance counter 7 -> 8"
+        + " (status page read back)\n"
+        + "raw reads              disabled for blocks written from now on (RDMD 1 read back)\n", r.out());
+    assertEquals(0x70, target.lastFlags(), "CEEM 1, RDMC 3");
+    assertWiped(target);
+  }
+
+  @Test
+  void unprotectsWithStencTwosNameAndJson() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(4);
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--allow-raw-read", "--json");
+    assertEquals(0, r.status(), r.toString());
+    srro.cli.JsonContract.validate(r);
+    assertTrue(r.out().contains("\"asked\":{\"encryption_mode\":\"on\",\"decryption_mode\":\"on\","
+        + "\"algorithm_index\":1,\"raw_reads\":\"allowed\"},\"before\":"), r.out());
+    assertTrue(r.out().contains("\"rdmd\":false,\"raw_reads\":\"allowed\""), r.out());
+    assertEquals(0x60, target.lastFlags(), "CEEM 1, RDMC 2");
+  }
+
+  @Test
+  void refusesProtectionOnADriveThatDoesNotAdvertiseIt() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget();
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--no-allow-raw-read");
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("srro: /dev/nst0: not changed: the drive does not let srro disable raw reads with algorithm"
+        + " index 1: RDMC_C 2 (reserved), 4 or 5 needed\n", r.err());
+    assertTrue(target.sentData().isEmpty());
+  }
+
+  @Test
+  void failsWhenTheDriveTakesThePageButNotTheProtection() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(5).ignoringRdmc();
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--protect");
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("", r.out());
+    assertEquals("srro: /dev/nst0: every layer said good, but the status read back is not what was asked:"
+        + " raw reads are still allowed (RDMD 0), asked to disable them (RDMC 3) (do not trust this drive's"
+        + " encryption)\n", r.err());
+    assertWiped(target);
+  }
+
+  /** The seed story with --protect: ioctl 0, GOOD, empty sense, DID_ERROR. Nothing is claimed. */
+  @Test
+  void failsOnDidErrorWithZeroSenseWhenProtecting() throws IOException {
+    ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(5)
+        .fault("SECURITY PROTOCOL OUT", new ScriptedTapeTarget.DidError());
+    CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--protect");
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("", r.out());
+    assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
+        + " specific 0x0010: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+    assertEquals(7, target.keyInstanceCounter());
+    assertWiped(target);
+  }
+
+  @Test
+  void rejectsProtectAndUnprotectTogether() throws IOException {
+    CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--protect",
+        "--unprotect");
+    assertEquals(2, r.status(), r.toString());
+    assertTrue(r.err().startsWith("srro: --protect and --unprotect exclude each other\n"), r.err());
+  }
+
+  @Test
+  void rejectsProtectInRawreadMode() throws IOException {
+    CliRun r = run(new ScriptedTapeTarget(), "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--protect",
+        "--mode", "rawread");
+    assertEquals(2, r.status(), r.toString());
+    assertTrue(r.err().startsWith("srro: --protect with --mode rawread: the drive would mark every block it"
+        + " writes as unreadable in the raw mode it is asked to read in\n"), r.err());
   }
 }
