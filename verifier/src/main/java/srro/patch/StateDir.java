@@ -198,8 +198,9 @@ final class StateDir implements Closeable {
         }
         if (System.nanoTime() > deadline) {
           throw new TreeBusyException(path.getParent() + ": another srro run is changing this tree (process "
-              + holder(ch) + " holds " + path.resolve(LOCK) + "); waited " + wait.toSeconds()
-              + " s; run again when it has finished");
+              + holder(ch) + " holds " + path.resolve(LOCK) + "); waited "
+              + String.format(java.util.Locale.ROOT, "%.1f", wait.toMillis() / 1000.0) + " s; run again when it"
+              + " has finished");
         }
         Thread.sleep(50);
       }

@@ -142,17 +142,17 @@ class DiffParserTest {
   }
 
   @Test
-  void rejectsMoreFilesThanTheLimit() {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i <= Patchset.MAX_FILES; i++) {
-      sb.append("--- f").append(i).append("\n+++ f").append(i).append("\n@@ -1 +1 @@\n-a\n+b\n");
-    }
-    fails(sb.toString(), 5L * Patchset.MAX_FILES + 1, "more than 10000 files in one patchset");
+  void rejectsANoNewlineMarkerInTheMiddleOfAHunkAsGnuPatchDoes() throws Exception {
+    fails("--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n\\ No newline at end of file\n-b\n+B\n c\n", 5,
+        "hunk #1 of f: '\\ No newline' marker in the middle of the hunk: only the last line of a side can lack a"
+            + " newline");
+    fails("--- f\n+++ f\n@@ -1,2 +1,2 @@\n-a\n\\ No newline at end of file\n-b\n+a\n+b\n", 5,
+        "hunk #1 of f: '\\ No newline' marker in the middle of the hunk: only the last line of a side can lack a"
+            + " newline");
+    assertEquals("b", parse("--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n")
+        .files().get(0).hunks().get(0).lines().get(1).text());
   }
 
   @Test
-  void rejectsAPureRenameWithoutHunks() {
-    fails("diff --git a/x b/y\nsimilarity index 100%\nrename from x\nrename to y\n", 3,
-        "renames and copies are not supported");
-  }
-}
+  void rejectsAnEmptyHunkAsGnuPatchDoes() throws Exception {
+    fails("--- f\n+++ f\n@@ -0,0 +0,0 @@\n", 3, "hunk #1 of f is empty: it neither removes nor adds a line");
