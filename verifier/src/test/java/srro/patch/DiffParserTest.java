@@ -154,5 +154,23 @@ class DiffParserTest {
   }
 
   @Test
-  void rejectsAnEmptyHunkAsGnuPatchDoes() throws Exception {
+  void rejectsAnEmptyHunkAsGnuPatchDoes() {
     fails("--- f\n+++ f\n@@ -0,0 +0,0 @@\n", 3, "hunk #1 of f is empty: it neither removes nor adds a line");
+  }
+
+
+  @Test
+  void rejectsMoreFilesThanTheLimit() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i <= Patchset.MAX_FILES; i++) {
+      sb.append("--- f").append(i).append("\n+++ f").append(i).append("\n@@ -1 +1 @@\n-a\n+b\n");
+    }
+    fails(sb.toString(), 5L * Patchset.MAX_FILES + 1, "more than 10000 files in one patchset");
+  }
+
+  @Test
+  void rejectsAPureRenameWithoutHunks() {
+    fails("diff --git a/x b/y\nsimilarity index 100%\nrename from x\nrename to y\n", 3,
+        "renames and copies are not supported");
+  }
+}
