@@ -7,6 +7,6 @@ public final class InputTooLargeException extends MalformedInputException {
   private static final long serialVersionUID = 1L;
 
   public InputTooLargeException(String source, long limit, String what) {
-    super(source, -1, source + ": more than " + limit + " bytes, the limit for " + what);
+    super(source, -1, "more than " + limit + " bytes, the limit for " + what);
   }
 }

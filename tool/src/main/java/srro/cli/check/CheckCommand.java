@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 import srro.check.CrossCheck;
 import srro.check.Report;
 import srro.check.Skipped;
-import srro.cli.AtomicRewrite;
 import srro.cli.ExitCode;
 import srro.cli.FstabFile;
 import srro.cli.Io;
@@ -102,7 +101,7 @@ public final class CheckCommand implements Callable<Integer> {
             host, new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver), skipped);
     FstabFile.Fixed fixed = null;
     if (fix && f != null) {
-      fixed = f.fix(report.findings(), new AtomicRewrite(io.env()));
+      fixed = f.fix(report.findings());
       f = fixed.after();
       report = CrossCheck.run(host, new CrossCheck.Views(f.fstab(), table, volumes, resolver), skipped);
     } else if (fix) {

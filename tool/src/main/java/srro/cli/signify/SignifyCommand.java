@@ -190,7 +190,7 @@ public final class SignifyCommand implements Callable<Integer> {
     }
     for (String f : List.of(secretKeyFile, publicKeyFile)) {
       if (Files.exists(Path.of(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        throw new CannotOpenException("can't open " + f + " for writing: file exists");
+        throw new srro.patch.CannotWriteException(f, "file exists", null);
       }
     }
     SecureRandom random = new SecureRandom();
