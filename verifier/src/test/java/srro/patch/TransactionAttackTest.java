@@ -74,7 +74,7 @@ class TransactionAttackTest {
     List<Change> c = changes(DIFF);
     StateRefusedException e = assertThrows(StateRefusedException.class, () -> Transaction.apply(tree, c));
     assertEquals(root.toRealPath().resolve(".srro-patch").toString(), e.source());
-    assertEquals("is a symbolic link, so it is not srro's"
+    assertEquals(root.toRealPath().resolve(".srro-patch") + ": is a symbolic link, so it is not srro's"
         + " transaction state; nothing was touched. If you did not make it, look inside, then remove it (rm -r "
         + root.toRealPath().resolve(".srro-patch") + ") and run srro again", e.getMessage());
     assertThrows(StateRefusedException.class, () -> Transaction.recover(tree));
