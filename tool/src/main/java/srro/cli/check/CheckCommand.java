@@ -3,7 +3,6 @@ package srro.cli.check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import picocli.CommandLine.Option;
 import srro.check.CrossCheck;
 import srro.check.Report;
 import srro.check.Skipped;
+import srro.cli.BoundedInput;
 import srro.cli.ExitCode;
 import srro.cli.FstabFile;
 import srro.cli.Io;
@@ -140,7 +140,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private static byte[] readLimited(Path p) throws IOException {
-    try (InputStream in = Files.newInputStream(p)) {
+    try (InputStream in = BoundedInput.open(p)) {
       return in.readNBytes(MountTable.MAX_BYTES + 1);
     }
   }

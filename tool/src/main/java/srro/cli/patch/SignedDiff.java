@@ -2,7 +2,6 @@ package srro.cli.patch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import srro.MalformedInputException;

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import srro.cli.CannotOpenException;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
