@@ -31,14 +31,14 @@ class BoundedInputTest {
       r.setLength(1L << 40);
     }
     InputTooLargeException e = assertThrows(InputTooLargeException.class, () -> BoundedInput.read(f, 10, "a diff"));
-    assertEquals(f + ": more than 10 bytes, the limit for a diff", e.getMessage());
+    assertEquals(f + ": more than 10 bytes, the limit for a diff", e.located());
   }
 
   @Test
   void refusesDevZeroAtTheLimit() {
     InputTooLargeException e = assertThrows(InputTooLargeException.class,
         () -> BoundedInput.read(Path.of("/dev/zero"), 1 << 20, "a signify key file"));
-    assertEquals("/dev/zero: more than 1048576 bytes, the limit for a signify key file", e.getMessage());
+    assertEquals("/dev/zero: more than 1048576 bytes, the limit for a signify key file", e.located());
   }
 
   @Test

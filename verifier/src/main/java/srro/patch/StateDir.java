@@ -108,16 +108,20 @@ final class StateDir implements Closeable {
   }
 
   private static StateRefusedException refused(Path p, String why) {
-    return new StateRefusedException(p.toString(), p + ": " + why + ", so it is not srro's transaction state;"
-        + " nothing was touched. If you did not make it, look inside, then remove it (rm -r " + p + ") and run"
+    return new StateRefusedException(p.toString(), why + ", so it is not srro's transaction state; nothing was"
+        + " touched. If you did not make it, look inside, then remove it (rm -r " + p + ") and run"
         + " srro again");
   }
 
   /** A journal in this directory that cannot be trusted: refuse it, touching nothing. */
   StateRefusedException refusedJournal(String name, String why) {
     Path p = path.resolve(name);
-    return new StateRefusedException(p.toString(), p + ": " + why + "; srro does not write such a journal, so"
-        + " recovery touched nothing. Look at it, restore the tree by hand if needed, then remove " + p);
+    return new StateRefusedException(p.toString(), why + "; srro does not write such a journal, so recovery"
+        + " touched nothing. Look at it, restore the tree by hand if needed, then remove " + p);
+  }
+
+  boolean isDirectory(String name) throws IOException {
+    return dir.attributes(name).map(PosixFileAttributes::isDirectory).orElse(false);
   }
 
   boolean exists(String name) throws IOException {

@@ -292,6 +292,10 @@ public final class Transaction {
   }
 
   private Optional<Journal> lastJournal() throws IOException, StateRefusedException {
+    if (state.isDirectory(StateDir.LAST)) {
+      throw state.refusedJournal(StateDir.LAST, "is a directory: rollback data in the layout of an earlier srro,"
+          + " which this one does not read; roll back with that version, or remove it to keep the tree as it is");
+    }
     try {
       return journal(StateDir.LAST);
     } catch (PatchFormatException damaged) {

@@ -74,7 +74,7 @@ class TransactionAttackTest {
     List<Change> c = changes(DIFF);
     StateRefusedException e = assertThrows(StateRefusedException.class, () -> Transaction.apply(tree, c));
     assertEquals(root.toRealPath().resolve(".srro-patch").toString(), e.source());
-    assertEquals(root.toRealPath().resolve(".srro-patch") + ": is a symbolic link, so it is not srro's"
+    assertEquals("is a symbolic link, so it is not srro's"
         + " transaction state; nothing was touched. If you did not make it, look inside, then remove it (rm -r "
         + root.toRealPath().resolve(".srro-patch") + ") and run srro again", e.getMessage());
     assertThrows(StateRefusedException.class, () -> Transaction.recover(tree));
@@ -112,6 +112,18 @@ class TransactionAttackTest {
         assertThrows(StateRefusedException.class, () -> Transaction.apply(Tree.open(root), changes(DIFF)));
     assertTrue((e.source() + ": " + e.getMessage())
         .contains(".srro-patch: is owned by nobody, not by root who runs srro, so"), e.getMessage());
+    assertTreeUnpatched();
+  }
+
+  @Test
+  void rollbackDataInTheOldLayoutIsReportedNotMisread() throws Exception {
+    Path s = Files.createDirectory(root.resolve(".srro-patch"));
+    Files.createDirectories(s.resolve("last"));
+    Files.writeString(s.resolve("last/journal"), "srro-patch-journal 1\n");
+    StateRefusedException e = assertThrows(StateRefusedException.class, () -> Transaction.rollback(Tree.open(root)));
+    assertTrue(e.getMessage().startsWith("is a directory: rollback data in the layout of an earlier srro"),
+        e.getMessage());
+    assertThrows(StateRefusedException.class, () -> Transaction.apply(Tree.open(root), changes(DIFF)));
     assertTreeUnpatched();
   }
 
