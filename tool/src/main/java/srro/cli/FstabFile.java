@@ -1,8 +1,6 @@
 package srro.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +10,20 @@ import srro.fstab.Entry;
 import srro.fstab.Fstab;
 import srro.fstab.FstabFix;
 import srro.fstab.FstabFormatException;
+import srro.patch.DurableFiles;
+import srro.patch.Transaction;
 
 /** An fstab read from disk (bytes kept for the unchanged-since-read check) and its fix, shared by the commands. */
 public record FstabFile(Path path, byte[] bytes, Fstab fstab) {
   public static final Path DEFAULT = Path.of("/etc/fstab");
 
-  /** Reads at most {@link Fstab#MAX_BYTES} + 1 bytes, so a huge file is refused without being read whole. */
-  /** Reads {@code path} as {@code dialect}, or by its own hints, or else as {@code hostDialect}. */
+  /**
+   * Reads {@code path} as {@code dialect}, or by its own hints, or else as {@code hostDialect}: at most {@link
+   * Fstab#MAX_BYTES}, whatever kind of file {@code path} is (a pipe, a device).
+   */
   public static FstabFile read(Path path, Dialect dialect, Dialect hostDialect)
-      throws IOException, FstabFormatException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(path)) {
-      bytes = in.readNBytes(Fstab.MAX_BYTES + 1);
-    }
+      throws IOException, FstabFormatException, InputTooLargeException {
+    byte[] bytes = BoundedInput.read(path, Fstab.MAX_BYTES, "an fstab file");
     return new FstabFile(path, bytes, Fstab.parse(path.toString(), bytes, dialect, hostDialect));
   }
 
@@ -41,14 +40,22 @@ public record FstabFile(Path path, byte[] bytes, Fstab fstab) {
   /** Result of {@link #fix}: the edits made (empty: nothing written) and the backup's path. */
   public record Fixed(List<FstabFix.Edit> edits, Path backup, FstabFile after) {}
 
-  /** Applies the passno fixes among {@code findings} atomically; writes nothing when there is none. */
-  public Fixed fix(List<Finding> findings, AtomicRewrite rewrite) throws IOException, FstabFormatException {
+  /**
+   * Applies the passno fixes among {@code findings} atomically ({@link DurableFiles#replace}: a symbolic link
+   * or other non-regular file is refused, not followed); writes nothing when there is none.
+   */
+  public Fixed fix(List<Finding> findings) throws IOException, FstabFormatException {
+    return fix(findings, Transaction.Checkpoint.NONE);
+  }
+
+  /** {@link #fix(List)}, calling {@code checkpoint} at every durable step (the crash tests). */
+  Fixed fix(List<Finding> findings, Transaction.Checkpoint checkpoint) throws IOException, FstabFormatException {
     List<FstabFix.Edit> edits = FstabFix.plan(fstab, findings);
     if (edits.isEmpty()) {
       return new Fixed(edits, null, this);
     }
     byte[] after = FstabFix.apply(fstab, edits);
-    Path backup = rewrite.replace(path, bytes, after);
+    Path backup = DurableFiles.replace(path, bytes, after, checkpoint);
     return new Fixed(
         edits, backup, new FstabFile(path, after, Fstab.parse(path.toString(), after, fstab.dialect(), null)));
   }

@@ -45,10 +45,10 @@ public final class PassphraseSource {
    * @param allowStdin whether standard input may carry it (signify: not when the message is read from it)
    * @param confirm ask twice on a terminal (key generation)
    */
-  public byte[] read(boolean allowStdin, boolean confirm) throws IOException, Unavailable {
+  public byte[] read(boolean allowStdin, boolean confirm) throws IOException, Unavailable, InputTooLargeException {
     byte[] pass;
     if (file != null) {
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = BoundedInput.open(file)) {
         pass = firstLine(in);
       }
     } else if (fd != null) {
@@ -59,7 +59,7 @@ public final class PassphraseSource {
       if (!Files.exists(p)) {
         throw new CannotOpenException("--passphrase-fd " + fd + ": no such open file descriptor");
       }
-      try (InputStream in = Files.newInputStream(p)) {
+      try (InputStream in = BoundedInput.open(p)) {
         pass = firstLine(in);
       }
     } else if (System.console() != null) {
@@ -98,12 +98,20 @@ public final class PassphraseSource {
     return out;
   }
 
-  static byte[] firstLine(InputStream in) throws IOException {
+  /** How far a line is read looking for its end: /dev/zero or an endless pipe has none. */
+  static final int MAX_LINE_BYTES = 1 << 16;
+
+  static byte[] firstLine(InputStream in) throws IOException, InputTooLargeException {
     byte[] buf = new byte[MAX_BYTES];
     int n = 0;
+    int seen = 0;
     for (int c; (c = in.read()) >= 0 && c != '\n' && c != '\r'; ) {
       if (n < MAX_BYTES) {
         buf[n++] = (byte) c;
+      }
+      if (++seen > MAX_LINE_BYTES) {
+        java.util.Arrays.fill(buf, (byte) 0);
+        throw new InputTooLargeException("the passphrase input", MAX_LINE_BYTES, "a passphrase line");
       }
     }
     byte[] out = Arrays.copyOf(buf, n);

@@ -9,21 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import srro.patch.DurableFiles;
 import srro.signify.SignifyFormatException;
 
 /**
  * File access for {@code srro signify}, with signify's rules: "-" is standard input or output, files are
  * opened without following symbolic links (O_NOFOLLOW), directories are "not a valid file", key and
- * signature files are read up to 2047 bytes, messages up to 1 GiB. Outputs are written to a temporary file
- * beside the target and renamed into place, so a failure never leaves a partial file.
+ * signature files are read up to 2047 bytes, messages up to 1 GiB. Outputs are written by {@link
+ * DurableFiles}: an output that is a symbolic link or not a regular file is refused (signify's O_NOFOLLOW),
+ * never followed or replaced; new content goes to a temporary beside it, renamed into place, so a failure
+ * never leaves a partial file.
  */
 public final class SignifyFiles {
   /** signify's readmsg limit. */
@@ -80,11 +80,9 @@ public final class SignifyFiles {
   public byte[] readMessage(String name) throws IOException, SignifyFormatException {
     checkMessageSize(name);
     try (InputStream in = open(name)) {
-      byte[] b = in.readNBytes((int) Math.min(MAX_MESSAGE_BYTES + 1, Integer.MAX_VALUE - 8));
-      if (b.length > MAX_MESSAGE_BYTES) {
-        throw SignifyFormatException.inSignifyWords(name, -1, "msg too large in " + name);
-      }
-      return b;
+      return BoundedInput.read(name, in, MAX_MESSAGE_BYTES, "a message");
+    } catch (InputTooLargeException e) {
+      throw SignifyFormatException.inSignifyWords(name, -1, "msg too large in " + name);
     }
   }
 
@@ -131,56 +129,25 @@ public final class SignifyFiles {
       };
     }
     Path target = Path.of(name);
-    if (exclusive && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      throw new CannotOpenException("can't open " + name + " for writing: file exists");
-    }
     if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new CannotOpenException("not a valid file: " + name);
     }
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp =
-        dir.resolve("." + target.getFileName() + ".srro-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-    OutputStream os;
-    try {
-      if (ownerOnly) {
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        os = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
-      } else {
-        os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      }
-    } catch (FileSystemException e) {
-      throw new CannotOpenException("can't open " + name + " for writing: " + reason(e), e);
-    }
+    DurableFiles.Output out =
+        DurableFiles.create(target, exclusive, ownerOnly ? PosixFilePermissions.fromString("rw-------") : null);
     return new Output() {
-      private boolean done;
-
       @Override
       public OutputStream stream() {
-        return os;
+        return out.stream();
       }
 
       @Override
       public void commit() throws IOException {
-        os.close();
-        if (exclusive) {
-          try {
-            Files.createLink(target, tmp);
-          } catch (FileSystemException e) {
-            throw new CannotOpenException("can't open " + name + " for writing: " + reason(e), e);
-          }
-          Files.delete(tmp);
-        } else {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        done = true;
+        out.commit();
       }
 
       @Override
       public void close() throws IOException {
-        if (!done) {
-          os.close();
-          Files.deleteIfExists(tmp);
-        }
+        out.close();
       }
     };
   }

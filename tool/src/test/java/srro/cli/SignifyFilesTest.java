@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import srro.patch.CannotWriteException;
 
 class SignifyFilesTest {
   @TempDir Path dir;
@@ -60,8 +61,30 @@ class SignifyFilesTest {
       o.commit();
     }
     assertEquals("new", Files.readString(target));
-    CannotOpenException e = assertThrows(CannotOpenException.class, () -> fs.create(target.toString(), true, true));
-    assertTrue(e.getMessage().endsWith("for writing: file exists"), e.getMessage());
+    CannotWriteException e = assertThrows(CannotWriteException.class, () -> fs.create(target.toString(), true, true));
+    assertEquals("can't open " + target + " for writing: file exists", e.getMessage());
+    assertEquals(ExitCode.IOERR, Reporter.classify(e), "an output is not an input that cannot be opened");
+  }
+
+  @Test
+  void refusesAnOutputThatIsASymlinkOrNotARegularFileAsSignifyDoes() throws Exception {
+    Path victim = Files.writeString(dir.resolve("victim"), "precious");
+    Path link = dir.resolve("out.sig");
+    Files.createSymbolicLink(link, victim);
+    for (boolean exclusive : new boolean[] {false, true}) {
+      CannotWriteException e = assertThrows(CannotWriteException.class, () -> fs.create(link.toString(), exclusive,
+          false));
+      assertTrue(e.getMessage().startsWith("can't open " + link + " for writing: "), e.getMessage());
+    }
+    assertEquals("precious", Files.readString(victim));
+    assertTrue(Files.isSymbolicLink(link));
+    CannotWriteException dev = assertThrows(CannotWriteException.class, () -> fs.create("/dev/null", false, false));
+    assertEquals("can't open /dev/null for writing: not a regular file; not followed or replaced", dev.getMessage());
+    CannotWriteException stdout = assertThrows(CannotWriteException.class,
+        () -> fs.create("/dev/stdout", false, false));
+    assertEquals("can't open /dev/stdout for writing: is a symbolic link; not followed or replaced",
+        stdout.getMessage());
+    assertTrue(Files.isSymbolicLink(Path.of("/dev/stdout")));
   }
 
   @Test

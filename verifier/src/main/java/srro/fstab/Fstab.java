@@ -14,6 +14,9 @@ public record Fstab(String source, List<Line> lines, Dialect dialect) {
   /** Largest fstab srro reads; real ones are a few KiB. */
   public static final int MAX_BYTES = 1 << 20;
 
+  /** How every signify key, signature and -e file begins (signify.c COMMENTHDR). */
+  private static final String SIGNIFY = "untrusted comment: ";
+
   public Fstab {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(dialect, "dialect");
@@ -29,6 +32,10 @@ public record Fstab(String source, List<Line> lines, Dialect dialect) {
     if (bytes.length > MAX_BYTES) {
       throw new FstabFormatException(
           source, -1, "fstab is " + bytes.length + " bytes, more than the limit of " + MAX_BYTES);
+    }
+    if (startsWith(bytes, SIGNIFY)) {
+      throw new FstabFormatException(source, 0, "a signify key or signature file (it starts with '"
+          + SIGNIFY.strip() + "'), not an fstab; its contents are not printed");
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
@@ -60,6 +67,19 @@ public record Fstab(String source, List<Line> lines, Dialect dialect) {
       return untyped;
     }
     return new Fstab(source, lines, Dialect.detect(untyped, fallback == null ? Dialect.LINUX : fallback));
+  }
+
+  private static boolean startsWith(byte[] bytes, String prefix) {
+    byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+    if (bytes.length < p.length) {
+      return false;
+    }
+    for (int i = 0; i < p.length; i++) {
+      if (bytes[i] != p[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Field> fields(String content, int lineOffset) {

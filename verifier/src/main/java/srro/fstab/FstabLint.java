@@ -47,6 +47,19 @@ public final class FstabLint {
   /** Pseudo file systems that old fstabs list with mount point {@code none}. */
   private static final Set<String> MOUNTED_ON_NONE = Set.of("proc", "sysfs", "devpts", "tmpfs", "cgroup2");
 
+  /** Longest field value a finding quotes; longer ones are cut, so a finding never echoes a whole line. */
+  static final int QUOTE_MAX = 40;
+
+  /** {@code field} in quotes, cut to {@link #QUOTE_MAX} characters, control characters shown as '?'. */
+  static String quoted(String field) {
+    String f = field.length() > QUOTE_MAX ? field.substring(0, QUOTE_MAX) + "..." : field;
+    StringBuilder sb = new StringBuilder("'");
+    for (char c : f.toCharArray()) {
+      sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    return sb.append('\'').toString();
+  }
+
   /** Runs every rule over {@code fstab}; {@code volumes} answers whether an entry's volume is read-only. */
   public static List<Finding> lint(Fstab fstab, VolumeFacts volumes) {
     List<Finding> out = new ArrayList<>();
@@ -80,7 +93,7 @@ public final class FstabLint {
           out.add(
               new Finding(
                   ids[i], Severity.ERROR, target, n,
-                  names[i] + " is '" + f.raw() + "', expected a decimal number",
+                  names[i] + " is " + quoted(f.raw()) + ", expected a decimal number",
                   "write 0 (or 1 for fs_passno of the root file system)"));
         }
       }
@@ -110,7 +123,7 @@ public final class FstabLint {
     out.add(
         new Finding(
             "duid-no-partition", Severity.ERROR, target, e.line().number(),
-            "DUID spec '" + spec + "' " + why,
+            "DUID spec " + quoted(spec) + " " + why,
             "write the disklabel DUID as " + spec.substring(0, 16) + ".a (see disklabel(8) for the letter)"));
   }
 
@@ -124,7 +137,7 @@ public final class FstabLint {
         out.add(
             new Finding(
                 "unknown-option", Severity.WARNING, target, e.line().number(),
-                "option '" + o + "' is " + problem,
+                "option " + quoted(o) + " is " + problem,
                 "check mount(8) and the file system's manual; remove or correct the option"));
       }
     }
@@ -141,7 +154,7 @@ public final class FstabLint {
         out.add(
             new Finding(
                 "relative-mount-point", Severity.ERROR, target, n,
-                "mount point '" + file + "' is not an absolute path",
+                "mount point " + quoted(file) + " is not an absolute path",
                 "write the full path, starting with /"));
       }
       return;

@@ -214,6 +214,9 @@ final class DiffParser {
     int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
     int newStart = Integer.parseInt(m.group(3));
     int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+    if (oldCount == 0 && newCount == 0) {
+      throw fail(k + 1, "hunk #" + number + " of " + file + " is empty: it neither removes nor adds a line");
+    }
     if ((oldStart == 0 && oldCount != 0) || (newStart == 0 && newCount != 0)) {
       throw fail(k + 1, "hunk #" + number + " of " + file + ": line 0 only starts an empty range");
     }
@@ -247,6 +250,12 @@ final class DiffParser {
       }
       if (c == '\\') {
         noNewline(body, k, number, file);
+        HunkLine last = body.get(body.size() - 1);
+        boolean lastOfItsSide = last.kind() == '-' ? oldLeft == 0 : last.kind() == '+' ? newLeft == 0 : false;
+        if (!lastOfItsSide) {
+          throw fail(k + 1, "hunk #" + number + " of " + file + ": '\\ No newline' marker in the middle of the"
+              + " hunk: only the last line of a side can lack a newline");
+        }
       } else {
         body.add(new HunkLine(c, text));
         if (c != '+') {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The intent record of a transaction, written and fsynced before anything in the tree changes, in
@@ -19,7 +20,9 @@ import java.util.Objects;
  * </pre>
  *
  * {@code dir} lines name directories the transaction creates, parents first. {@code end} carries the number of
- * {@code file} lines, so a journal cut short is recognised.
+ * {@code file} lines, so a journal cut short is recognised. The temporary of file {@code i} is {@code
+ * .srro-ID-i} beside it and its pre-image copy {@code ID-NNNNNN} in the state directory: short whatever the
+ * target's name, and the only names recovery will touch ({@link #refusal}).
  */
 record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {
   static final String MAGIC = "srro-patch-journal 1";
@@ -40,6 +43,81 @@ record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {
   Journal {
     dirs = List.copyOf(dirs);
     entries = List.copyOf(entries);
+  }
+
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{8}");
+  private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+  /** The temporary file srro writes the new content of entry {@code i} of {@code path} to. */
+  static String tempName(String path, String id, int i) {
+    String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+    return dir + ".srro-" + id + "-" + i;
+  }
+
+  /** The temporary file that puts back entry {@code i} of {@code path} when a commit is undone. */
+  static String undoName(String path, String id, int i) {
+    String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+    return dir + ".srro-undo-" + id + "-" + i;
+  }
+
+  /** The state-directory copy of the content entry {@code i} had before. */
+  static String backupName(String id, int i) {
+    return id + "-" + String.format("%06d", i);
+  }
+
+  /**
+   * Why this journal is not one srro wrote, or empty: every path must pass the containment rules of a patch
+   * target, every temporary and copy must have the name srro generates for it, every directory must hold a
+   * file of the journal, every hash must be a SHA-256.
+   */
+  Optional<String> refusal() {
+    if (!ID.matcher(id).matches()) {
+      return Optional.of("transaction id " + TargetPath.printable(id) + " is not 8 hex digits");
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      String where = "file " + (i + 1) + " (" + TargetPath.printable(e.path()) + ")";
+      Optional<String> bad = pathRefusal(e.path());
+      if (bad.isPresent()) {
+        return Optional.of(where + ": " + bad.get());
+      }
+      if (!seen.add(e.path())) {
+        return Optional.of(where + ": named twice");
+      }
+      if ((e.before() == null && e.after() == null) || !hash(e.before()) || !hash(e.after())) {
+        return Optional.of(where + ": hashes must be SHA-256 or '-', not both '-'");
+      }
+      if (!Objects.equals(e.temp(), e.after() == null ? null : tempName(e.path(), id, i))) {
+        return Optional.of(where + ": temporary " + TargetPath.printable(String.valueOf(e.temp()))
+            + " is not the name srro gives it");
+      }
+      if (!Objects.equals(e.backup(), e.before() == null ? null : backupName(id, i))) {
+        return Optional.of(where + ": copy " + TargetPath.printable(String.valueOf(e.backup()))
+            + " is not the name srro gives it");
+      }
+    }
+    for (String d : dirs) {
+      Optional<String> bad = pathRefusal(d);
+      if (bad.isPresent()) {
+        return Optional.of("directory " + TargetPath.printable(d) + ": " + bad.get());
+      }
+      if (entries.stream().noneMatch(e -> e.after() != null && e.path().startsWith(d + "/"))) {
+        return Optional.of("directory " + TargetPath.printable(d) + " holds no file of the journal");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> pathRefusal(String p) {
+    if (p.isEmpty() || !TargetPath.normalize(p).equals(p)) {
+      return Optional.of("not a normalized relative path");
+    }
+    return TargetPath.refusal(p);
+  }
+
+  private static boolean hash(String h) {
+    return h == null || SHA256.matcher(h).matches();
   }
 
   byte[] encode() {

@@ -1,38 +1,44 @@
 package srro.patch;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Changes several files of a {@link Tree} all or nothing, surviving a crash at any point.
+ * Changes several files of a {@link Tree} all or nothing, surviving a crash at any point, one run per tree at a
+ * time (an exclusive lock in the state directory, {@link StateDir}).
  *
- * <p>Order: (1) the journal (every path, before/after SHA-256, temporary and backup names) is written to a
- * temporary file, fsynced and renamed to {@code .srro-patch/journal}; (2) old contents are copied to {@code
- * .srro-patch/txn/} and new contents written to temporary files beside their targets, all fsynced; (3) the
- * {@code commit} marker is written and fsynced — before it, recovery deletes the temporaries (old tree), after
- * it, recovery completes the renames (new tree); (4) each temporary is renamed over its target (or the target
- * deleted), re-checking containment just before; (5) {@code txn/} becomes {@code last/} (for rollback) and the
- * journal moves into it. While a journal exists, every transaction refuses to start.
+ * <p>Order: (1) the journal (every path, before/after SHA-256, temporary and copy names) is written to a
+ * temporary file, fsynced and renamed to {@code .srro-patch/journal}; (2) old contents are copied into the state
+ * directory and new contents written to temporary files beside their targets, all fsynced; (3) the {@code
+ * commit} marker is written and fsynced — before it, recovery deletes the temporaries (old tree), after it,
+ * recovery completes the renames (new tree); (4) each temporary is renamed over its target (or the target
+ * deleted), re-checking containment just before; (5) the journal becomes {@code last} (for rollback) and the
+ * previous patchset's copies are removed. While a journal exists, every transaction refuses to start.
+ *
+ * <p>Recovery trusts the journal only when it names nothing but paths a patch may target and the temporaries
+ * and copies srro generates for them; it deletes a target only when its hash is the one recorded, moves a
+ * temporary only when its hash is the one recorded, and reaches every file without following a link.
  */
 public final class Transaction {
-  static final String STATE_DIR = ".srro-patch";
+  static final String STATE_DIR = StateDir.NAME;
   private static final Set<String> REMOTE =
       Set.of("nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ceph", "glusterfs", "davfs");
   private static final long SPACE_MARGIN = 1 << 20;
 
-  /** Called at every durable step; tests use it to crash or interfere at step N. */
+  /** Called at every durable step; tests use it to crash or interfere at step N. The one crash seam of srro. */
   @FunctionalInterface
   public interface Checkpoint {
     Checkpoint NONE = (step, what) -> {};
@@ -48,19 +54,29 @@ public final class Transaction {
   }
 
   private final Tree tree;
-  private final Path state;
+  private final StateDir state;
   private final Checkpoint checkpoint;
   private int step;
+  private boolean crashed;
 
-  private Transaction(Tree tree, Checkpoint checkpoint) {
+  private Transaction(Tree tree, StateDir state, Checkpoint checkpoint) {
     this.tree = tree;
-    this.state = tree.root().resolve(STATE_DIR);
+    this.state = state;
     this.checkpoint = checkpoint;
   }
 
-  /** Throws if an interrupted transaction awaits {@link #recover}. */
-  public static void requireNonePending(Tree tree) throws PendingTransactionException {
-    if (Files.exists(tree.root().resolve(STATE_DIR).resolve("journal"), LinkOption.NOFOLLOW_LINKS)) {
+  /** Throws if an interrupted transaction awaits {@link #recover}, or if the state directory is not srro's. */
+  public static void requireNonePending(Tree tree) throws IOException, StateRefusedException {
+    Optional<StateDir> s = StateDir.openExisting(tree);
+    if (s.isPresent()) {
+      try (StateDir d = s.get()) {
+        requireNonePending(tree, d);
+      }
+    }
+  }
+
+  private static void requireNonePending(Tree tree, StateDir s) throws IOException {
+    if (s.exists(StateDir.JOURNAL)) {
       throw new PendingTransactionException(tree.root() + ": an interrupted patch transaction is pending;"
           + " run 'srro patch recover -d " + tree.root() + "' first");
     }
@@ -75,7 +91,7 @@ public final class Transaction {
     preflight(tree.root(), Files.getFileStore(tree.root()), need);
   }
 
-  static void preflight(Path root, FileStore fs, long need) throws IOException {
+  static void preflight(java.nio.file.Path root, FileStore fs, long need) throws IOException {
     if (fs.isReadOnly()) {
       throw new IOException(root + ": read-only file system");
     }
@@ -88,34 +104,82 @@ public final class Transaction {
     }
   }
 
-  /** Applies {@code changes} to {@code tree} all or nothing. */
-  public static void apply(Tree tree, List<Change> changes, Checkpoint checkpoint) throws IOException {
+  /** Applies {@code changes} to {@code tree} all or nothing, holding the tree's lock. */
+  public static void apply(Tree tree, List<Change> changes) throws IOException, StateRefusedException {
+    apply(tree, changes, Checkpoint.NONE);
+  }
+
+  /** {@link #apply(Tree, List)}, calling {@code checkpoint} at every durable step. */
+  public static void apply(Tree tree, List<Change> changes, Checkpoint checkpoint)
+      throws IOException, StateRefusedException {
+    apply(tree, changes, checkpoint, StateDir.LOCK_WAIT);
+  }
+
+  static void apply(Tree tree, List<Change> changes, Checkpoint checkpoint, Duration wait)
+      throws IOException, StateRefusedException {
     requireNonePending(tree);
     preflight(tree, changes);
-    new Transaction(tree, checkpoint).run(changes, Journal.Kind.APPLY);
+    try (StateDir s = StateDir.openOrCreate(tree); StateDir.Lock l = s.lock(wait)) {
+      requireNonePending(tree, s);
+      new Transaction(tree, s, checkpoint).run(changes, Journal.Kind.APPLY);
+    }
   }
 
   /** Completes or undoes an interrupted transaction, leaving exactly the new or exactly the old tree. */
+  public static Recovery recover(Tree tree) throws IOException, PatchFormatException, StateRefusedException {
+    return recover(tree, Checkpoint.NONE);
+  }
+
+  /** {@link #recover(Tree)}, calling {@code checkpoint} at every durable step. */
   public static Recovery recover(Tree tree, Checkpoint checkpoint)
-      throws IOException, PatchFormatException {
-    return new Transaction(tree, checkpoint).recover();
+      throws IOException, PatchFormatException, StateRefusedException {
+    return recover(tree, checkpoint, StateDir.LOCK_WAIT);
   }
 
-  /** Restores the files the last applied patchset changed, if they still hold what it wrote. */
+  static Recovery recover(Tree tree, Checkpoint checkpoint, Duration wait)
+      throws IOException, PatchFormatException, StateRefusedException {
+    Optional<StateDir> s = StateDir.openExisting(tree);
+    if (s.isEmpty()) {
+      return Recovery.NOTHING_PENDING;
+    }
+    try (StateDir d = s.get(); StateDir.Lock l = d.lock(wait)) {
+      return new Transaction(tree, d, checkpoint).recover();
+    }
+  }
+
+  /**
+   * Restores the files the last applied patchset changed, if they still hold what it wrote, and returns their
+   * paths; empty when no patchset applied by srro is there to roll back.
+   */
+  public static List<String> rollback(Tree tree) throws IOException, PatchFormatException, StateRefusedException {
+    return rollback(tree, Checkpoint.NONE);
+  }
+
+  /** {@link #rollback(Tree)}, calling {@code checkpoint} at every durable step. */
   public static List<String> rollback(Tree tree, Checkpoint checkpoint)
-      throws IOException, PatchFormatException {
-    requireNonePending(tree);
-    Transaction t = new Transaction(tree, checkpoint);
-    List<Change> undo = t.undoChanges();
-    preflight(tree, undo);
-    t.run(undo, Journal.Kind.ROLLBACK);
-    return undo.stream().map(Change::path).toList();
+      throws IOException, PatchFormatException, StateRefusedException {
+    Optional<StateDir> s = StateDir.openExisting(tree);
+    if (s.isEmpty()) {
+      return List.of();
+    }
+    try (StateDir d = s.get(); StateDir.Lock l = d.lock(StateDir.LOCK_WAIT)) {
+      requireNonePending(tree, d);
+      Transaction t = new Transaction(tree, d, checkpoint);
+      Optional<List<Change>> undo = t.undoChanges();
+      if (undo.isEmpty()) {
+        return List.of();
+      }
+      preflight(tree, undo.get());
+      t.run(undo.get(), Journal.Kind.ROLLBACK);
+      return undo.get().stream().map(Change::path).toList();
+    }
   }
 
-  private void run(List<Change> changes, Journal.Kind kind) throws IOException {
-    Files.createDirectories(state);
-    DurableFiles.deleteTree(state.resolve("txn"));
-    Files.deleteIfExists(state.resolve("commit"));
+  private void run(List<Change> changes, Journal.Kind kind) throws IOException, StateRefusedException {
+    Set<String> keep = new LinkedHashSet<>();
+    lastJournal().ifPresent(j -> keep.add(j.id()));
+    state.removeStale(keep);
+    state.deleteIfExists(StateDir.COMMIT);
     String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     List<String> dirs = new ArrayList<>();
     List<Journal.Entry> entries = new ArrayList<>();
@@ -124,55 +188,68 @@ public final class Transaction {
       if (c.after() != null) {
         missingDirs(c.path(), dirs);
       }
-      String base = c.path().substring(c.path().lastIndexOf('/') + 1);
-      String parent = c.path().contains("/") ? c.path().substring(0, c.path().lastIndexOf('/') + 1) : "";
       entries.add(new Journal.Entry(c.path(), DurableFiles.hash(c.before()), DurableFiles.hash(c.after()),
-          c.after() == null ? null : parent + "." + base + ".srro-" + id + "-" + i,
-          c.before() == null ? null : String.format("%06d", i)));
+          c.after() == null ? null : Journal.tempName(c.path(), id, i),
+          c.before() == null ? null : Journal.backupName(id, i)));
     }
     Journal journal = new Journal(id, kind, dirs, entries);
-    DurableFiles.writeDurably(state.resolve("journal"), journal.encode());
+    state.writeDurably(StateDir.JOURNAL, journal.encode());
     reached("journal written");
-    Files.createDirectory(state.resolve("txn"));
-    for (String d : dirs) {
-      Files.createDirectory(tree.resolve(d));
+    try {
+      prepare(journal, changes);
+    } catch (IOException e) {
+      if (!crashed) {
+        undoPrepared(journal);
+      }
+      throw e;
+    }
+    state.writeDurably(StateDir.COMMIT, (id + "\n").getBytes(StandardCharsets.US_ASCII));
+    reached("commit written");
+    rollForward(journal, true);
+    finish(journal);
+  }
+
+  /** Creates directories, copies and temporaries, then checks every target still holds its old content. */
+  private void prepare(Journal journal, List<Change> changes) throws IOException {
+    List<Journal.Entry> entries = journal.entries();
+    for (String d : journal.dirs()) {
+      tree.createDirectory(d);
       reached("created " + d);
     }
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
       Journal.Entry e = entries.get(i);
       if (e.backup() != null) {
-        DurableFiles.write(state.resolve("txn").resolve(e.backup()), c.before(), null);
+        state.createBackup(e.backup(), c.before());
         reached("backup " + e.path());
       }
       if (e.temp() != null) {
-        DurableFiles.write(tree.resolve(e.temp()), c.after(), tree.resolve(e.path()));
+        try (OpenDir parent = tree.parent(e.path())) {
+          Set<PosixFilePermission> mode = parent.attributes(Tree.name(e.path())).filter(a -> a.isRegularFile())
+              .map(PosixFileAttributes::permissions).orElse(null);
+          parent.create(Tree.name(e.temp()), c.after(), mode);
+        }
         reached("temp " + e.path());
       }
     }
     syncDirs(entries);
-    DurableFiles.fsyncDir(state.resolve("txn"));
+    state.fsync();
     for (Journal.Entry e : entries) {
       Optional<String> why = tree.refusal(e.path());
       String now = why.isPresent() ? null : DurableFiles.hash(tree.read(e.path()).orElse(null));
-      if (why.isPresent() || !java.util.Objects.equals(now, e.before())) {
-        undoPrepared(journal);
+      if (why.isPresent() || !Objects.equals(now, e.before())) {
         throw new TreeChangedException(e.path() + ": " + why.orElse("changed while the patch was prepared")
             + "; nothing was changed");
       }
     }
-    DurableFiles.writeDurably(state.resolve("commit"), (id + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    reached("commit written");
-    rollForward(journal, true);
-    finish(journal);
   }
 
-  private void missingDirs(String path, List<String> dirs) {
+  private void missingDirs(String path, List<String> dirs) throws IOException {
     List<String> chain = new ArrayList<>();
     String p = path;
     while (p.contains("/")) {
       p = p.substring(0, p.lastIndexOf('/'));
-      if (Files.exists(tree.resolve(p), LinkOption.NOFOLLOW_LINKS) || dirs.contains(p)) {
+      if (dirs.contains(p) || tree.directoryExists(p)) {
         break;
       }
       chain.add(0, p);
@@ -180,16 +257,18 @@ public final class Transaction {
     dirs.addAll(chain);
   }
 
-  private Recovery recover() throws IOException, PatchFormatException {
-    Path journalPath = state.resolve("journal");
-    if (!Files.exists(journalPath, LinkOption.NOFOLLOW_LINKS)) {
-      Files.deleteIfExists(state.resolve("commit"));
-      DurableFiles.deleteTree(state.resolve("txn"));
+  private Recovery recover() throws IOException, PatchFormatException, StateRefusedException {
+    Optional<Journal> pending = journal(StateDir.JOURNAL);
+    if (pending.isEmpty()) {
+      Set<String> keep = new LinkedHashSet<>();
+      lastJournal().ifPresent(j -> keep.add(j.id()));
+      state.deleteIfExists(StateDir.COMMIT);
+      state.removeStale(keep);
       return Recovery.NOTHING_PENDING;
     }
-    Journal journal = Journal.parse(journalPath.toString(), Files.readAllBytes(journalPath));
-    Path commit = state.resolve("commit");
-    if (Files.exists(commit) && Files.readString(commit).strip().equals(journal.id())) {
+    Journal journal = pending.get();
+    Optional<byte[]> commit = state.read(StateDir.COMMIT, 64);
+    if (commit.isPresent() && new String(commit.get(), StandardCharsets.US_ASCII).strip().equals(journal.id())) {
       rollForward(journal, false);
       finish(journal);
       return Recovery.ROLLED_FORWARD;
@@ -198,24 +277,71 @@ public final class Transaction {
     return Recovery.ROLLED_BACK;
   }
 
-  /** Before the commit marker: the targets are untouched; remove temporaries, backups, new dirs, journal. */
+  /** The journal {@code name} of the state directory, parsed and checked; empty when absent. */
+  private Optional<Journal> journal(String name) throws IOException, PatchFormatException, StateRefusedException {
+    Optional<byte[]> bytes = state.read(name, Journal.MAX_BYTES);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    Journal j = Journal.parse(state.path().resolve(name).toString(), bytes.get());
+    Optional<String> why = j.refusal();
+    if (why.isPresent()) {
+      throw state.refusedJournal(name, why.get());
+    }
+    return Optional.of(j);
+  }
+
+  private Optional<Journal> lastJournal() throws IOException, StateRefusedException {
+    if (state.isDirectory(StateDir.LAST)) {
+      throw state.refusedJournal(StateDir.LAST, "is a directory: rollback data in the layout of an earlier srro,"
+          + " which this one does not read; roll back with that version, or remove it to keep the tree as it is");
+    }
+    try {
+      return journal(StateDir.LAST);
+    } catch (PatchFormatException damaged) {
+      throw state.refusedJournal(StateDir.LAST, damaged.getMessage());
+    }
+  }
+
+  /** Before the commit marker: the targets are untouched; remove temporaries, copies, new dirs, journal. */
   private void undoPrepared(Journal journal) throws IOException {
     for (Journal.Entry e : journal.entries()) {
       if (e.temp() != null) {
-        Files.deleteIfExists(tree.resolve(e.temp()));
+        removeTemp(e.temp());
       }
     }
     for (int i = journal.dirs().size() - 1; i >= 0; i--) {
-      try {
-        Files.deleteIfExists(tree.resolve(journal.dirs().get(i)));
-      } catch (DirectoryNotEmptyException keep) {
-        // something else lives there now; leave it
+      tree.removeEmptyDirectory(journal.dirs().get(i));
+    }
+    for (Journal.Entry e : journal.entries()) {
+      if (e.backup() != null) {
+        state.deleteIfExists(e.backup());
       }
     }
-    DurableFiles.deleteTree(state.resolve("txn"));
-    Files.deleteIfExists(state.resolve("commit"));
-    Files.delete(state.resolve("journal"));
-    DurableFiles.fsyncDir(state);
+    state.deleteIfExists(StateDir.COMMIT);
+    state.deleteIfExists(StateDir.JOURNAL);
+    state.fsync();
+  }
+
+  /** Deletes a temporary of this transaction: its generated name, a regular file, reached without a link. */
+  private void removeTemp(String temp) throws IOException {
+    Optional<OpenDir> parent = Optional.empty();
+    try {
+      parent = Optional.of(tree.parent(temp));
+    } catch (TreeChangedException gone) {
+      return; // its directory is gone or no longer a directory: nothing of ours is left to remove
+    }
+    try (OpenDir p = parent.get()) {
+      String name = Tree.name(temp);
+      Optional<PosixFileAttributes> a = p.attributes(name);
+      if (a.isPresent() && a.get().isRegularFile()) {
+        p.delete(name);
+        p.fsync();
+      } else if (a.isPresent()) {
+        throw new TreeChangedException(temp + ": not the file srro wrote (" + (a.get().isSymbolicLink()
+            ? "a symbolic link" : "not a regular file") + "); left alone");
+      }
+    }
   }
 
   /** After the commit marker: bring every target to its after-hash. Idempotent. */
@@ -230,40 +356,41 @@ public final class Transaction {
         throw new TreeChangedException(e.path() + ": " + why.get()
             + (undoOnRefusal ? "; every file was restored" : "; recovery stopped"));
       }
-      Path target = tree.resolve(e.path());
-      // In the run that just verified every target and wrote every temporary, hashing them again only
-      // costs time; recovery, coming after a crash, trusts nothing.
-      if (undoOnRefusal) {
-        if (e.after() == null) {
-          Files.delete(target);
-        } else {
-          Files.move(tree.resolve(e.temp()), target, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        }
-        DurableFiles.fsyncDir(target.getParent());
-        reached("renamed " + e.path());
-        done.add(e);
-        continue;
-      }
-      String now = DurableFiles.hash(tree.read(e.path()).orElse(null));
-      if (!java.util.Objects.equals(now, e.after())) {
-        if (!java.util.Objects.equals(now, e.before())) {
-          throw new TreeChangedException(e.path() + ": changed outside srro during the transaction");
-        }
-        if (e.after() == null) {
-          Files.delete(target);
-        } else {
-          Path temp = tree.resolve(e.temp());
-          byte[] t = Files.exists(temp, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(temp) : null;
-          if (!e.after().equals(DurableFiles.hash(t))) {
-            throw new TreeChangedException(e.temp() + ": temporary file missing or damaged");
+      String name = Tree.name(e.path());
+      try (OpenDir parent = tree.parent(e.path())) {
+        // In the run that just verified every target and wrote every temporary, hashing them again only
+        // costs time; recovery, coming after a crash, trusts nothing.
+        if (undoOnRefusal) {
+          if (e.after() == null) {
+            parent.delete(name);
+          } else {
+            parent.rename(Tree.name(e.temp()), name);
           }
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          parent.fsync();
+          reached("renamed " + e.path());
+          done.add(e);
+          continue;
         }
-        DurableFiles.fsyncDir(target.getParent());
-        reached("renamed " + e.path());
-      } else if (e.temp() != null) {
-        Files.deleteIfExists(tree.resolve(e.temp()));
+        String now = DurableFiles.hash(tree.read(e.path()).orElse(null));
+        if (!Objects.equals(now, e.after())) {
+          if (!Objects.equals(now, e.before())) {
+            throw new TreeChangedException(e.path() + ": changed outside srro during the transaction");
+          }
+          if (e.after() == null) {
+            parent.delete(name);
+          } else {
+            String temp = Tree.name(e.temp());
+            byte[] t = parent.attributes(temp).isPresent() ? parent.read(temp, Tree.MAX_FILE_BYTES, e.temp()) : null;
+            if (!e.after().equals(DurableFiles.hash(t))) {
+              throw new TreeChangedException(e.temp() + ": temporary file missing or damaged");
+            }
+            parent.rename(temp, name);
+          }
+          parent.fsync();
+          reached("renamed " + e.path());
+        } else if (e.temp() != null) {
+          removeTemp(e.temp());
+        }
       }
       done.add(e);
     }
@@ -272,89 +399,98 @@ public final class Transaction {
   /** A containment check failed after the commit marker: put back what was already renamed. */
   private void undoCommitted(Journal journal, List<Journal.Entry> done) throws IOException {
     for (Journal.Entry e : done) {
-      Path target = tree.resolve(e.path());
-      if (e.before() == null) {
-        Files.deleteIfExists(target);
-      } else {
-        byte[] old = Files.readAllBytes(state.resolve("txn").resolve(e.backup()));
-        Path temp = tree.resolve(e.path() + ".srro-undo-" + journal.id());
-        DurableFiles.write(temp, old, null);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      int i = journal.entries().indexOf(e);
+      try (OpenDir parent = tree.parent(e.path())) {
+        String name = Tree.name(e.path());
+        if (e.before() == null) {
+          if (parent.attributes(name).isPresent()) {
+            parent.delete(name);
+          }
+        } else {
+          byte[] old = state.read(e.backup(), Tree.MAX_FILE_BYTES).orElseThrow(
+              () -> new TreeChangedException(state.path().resolve(e.backup()) + ": copy missing"));
+          String undo = Tree.name(Journal.undoName(e.path(), journal.id(), i));
+          if (parent.attributes(undo).isPresent()) {
+            parent.delete(undo);
+          }
+          parent.create(undo, old, null);
+          parent.rename(undo, name);
+        }
+        parent.fsync();
       }
-      DurableFiles.fsyncDir(target.getParent());
     }
-    Files.delete(state.resolve("commit"));
-    DurableFiles.fsyncDir(state);
+    state.deleteIfExists(StateDir.COMMIT);
+    state.fsync();
     undoPrepared(journal);
   }
 
   private void finish(Journal journal) throws IOException {
-    Path txn = state.resolve("txn");
-    Path last = state.resolve("last");
     if (journal.kind() == Journal.Kind.APPLY) {
-      if (Files.exists(txn)) {
-        DurableFiles.deleteTree(last);
-        reached("old rollback data removed");
-        Files.move(txn, last, StandardCopyOption.ATOMIC_MOVE);
-        reached("rollback data kept");
-      }
-      Files.move(state.resolve("journal"), last.resolve("journal"), StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      state.rename(StateDir.JOURNAL, StateDir.LAST);
+      state.fsync();
+      reached("journal retired");
+      state.removeStale(Set.of(journal.id()));
     } else {
-      DurableFiles.deleteTree(txn);
-      DurableFiles.deleteTree(last);
+      state.deleteIfExists(StateDir.LAST);
+      state.fsync();
       reached("rollback data removed");
-      Files.delete(state.resolve("journal"));
+      state.deleteIfExists(StateDir.JOURNAL);
+      state.fsync();
+      reached("journal retired");
+      state.removeStale(Set.of());
     }
-    DurableFiles.fsyncDir(state);
-    reached("journal retired");
-    Files.deleteIfExists(state.resolve("commit"));
-    DurableFiles.fsyncDir(state);
+    state.deleteIfExists(StateDir.COMMIT);
+    state.fsync();
   }
 
   /** The changes that undo the last applied patchset, checking that its files still hold what it wrote. */
-  private List<Change> undoChanges() throws IOException, PatchFormatException {
-    Path last = state.resolve("last");
-    Path jp = last.resolve("journal");
-    if (!Files.exists(jp)) {
-      throw new NoSuchFileException(jp.toString(), null, "no applied patchset to roll back");
+  private Optional<List<Change>> undoChanges() throws IOException, StateRefusedException {
+    Optional<Journal> last = lastJournal();
+    if (last.isEmpty()) {
+      return Optional.empty();
     }
-    Journal journal = Journal.parse(jp.toString(), Files.readAllBytes(jp));
     List<Change> undo = new ArrayList<>();
-    for (Journal.Entry e : journal.entries()) {
+    for (Journal.Entry e : last.get().entries()) {
       Optional<String> why = tree.refusal(e.path());
       if (why.isPresent()) {
         throw new TreeChangedException(e.path() + ": " + why.get());
       }
       byte[] now = tree.read(e.path()).orElse(null);
-      if (!java.util.Objects.equals(DurableFiles.hash(now), e.after())) {
+      if (!Objects.equals(DurableFiles.hash(now), e.after())) {
         throw new TreeChangedException(e.path() + ": changed since the patchset was applied; not rolled back");
       }
       byte[] before = null;
       if (e.backup() != null) {
-        before = Files.readAllBytes(last.resolve(e.backup()));
+        before = state.read(e.backup(), Tree.MAX_FILE_BYTES).orElse(null);
         if (!e.before().equals(DurableFiles.hash(before))) {
-          throw new TreeChangedException(last.resolve(e.backup()) + ": backup damaged");
+          throw new TreeChangedException(state.path().resolve(e.backup()) + ": copy of the old file damaged");
         }
       }
       if (now != null || before != null) {
         undo.add(0, new Change(e.path(), now, before));
       }
     }
-    return undo;
+    return Optional.of(undo);
   }
 
   private void reached(String what) throws IOException {
-    checkpoint.reached(++step, what);
+    try {
+      checkpoint.reached(++step, what);
+    } catch (IOException | RuntimeException e) {
+      crashed = true; // a test's simulated crash: leave the disk exactly as a kill -9 here would
+      throw e;
+    }
   }
 
   private void syncDirs(List<Journal.Entry> entries) throws IOException {
-    java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+    java.util.Map<String, String> byParent = new java.util.LinkedHashMap<>();
     for (Journal.Entry e : entries) {
-      dirs.add(tree.resolve(e.path()).getParent());
+      byParent.putIfAbsent(e.path().substring(0, e.path().lastIndexOf('/') + 1), e.path());
     }
-    for (Path d : dirs) {
-      DurableFiles.fsyncDir(d);
+    for (String p : byParent.values()) {
+      try (OpenDir d = tree.parent(p)) {
+        d.fsync();
+      }
     }
   }
 }

@@ -140,6 +140,14 @@ class FstabLintTest {
   }
 
   @Test
+  void findingsQuoteAtMostFortyCharactersOfAFieldNeverTheLine() throws Exception {
+    String secret = "S".repeat(100);
+    Fstab f = Fstab.parse("t", ("/dev/a /a ext4 rw " + secret + " 0\n").getBytes(), Dialect.LINUX, null);
+    Finding bad = FstabLint.lint(f, VolumeFacts.NONE).get(0);
+    assertEquals("fs_freq is '" + "S".repeat(40) + "...', expected a decimal number", bad.message());
+  }
+
+  @Test
   void messagesNameTheFieldAndWhatWasExpected() throws Exception {
     Fstab f = Fstab.parse("t", "/dev/sda1 /x ext4 rw 0 two\n".getBytes(), Dialect.LINUX, null);
     assertEquals("fs_passno is 'two', expected a decimal number", FstabLint.lint(f, VolumeFacts.NONE).get(0).message());

@@ -101,6 +101,15 @@ class FstabTest {
   }
 
   @Test
+  void refusesASignifyKeyOrSignatureFileByNameWithoutEchoingIt() {
+    FstabFormatException e = assertThrows(FstabFormatException.class, () -> Fstab.parse("k.sec",
+        "untrusted comment: signify secret key\nRWRCSwAAAAB...\n".getBytes(), null, Dialect.LINUX));
+    assertEquals("a signify key or signature file (it starts with 'untrusted comment:'), not an fstab; its"
+        + " contents are not printed", e.getMessage());
+    assertEquals(0, e.offset());
+  }
+
+  @Test
   void rejectsANulByte() {
     FstabFormatException e =
         assertThrows(FstabFormatException.class, () -> Fstab.parse("f", "/a /a\0".getBytes(), null, Dialect.LINUX));

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * Child-JVM entry point for the crash tests: applies a diff to a tree and dies like kill -9 (Runtime.halt: no
  * shutdown hooks, no flushing) when the transaction reaches checkpoint N; with N = 0 it sleeps a little at every
- * checkpoint so the parent can SIGKILL it at a random moment. Arguments: ROOT DIFF STRIP N.
+ * checkpoint so the parent can SIGKILL it at a random moment; with N &lt; 0 it sleeps -N ms at every checkpoint
+ * (holding the tree's lock meanwhile). Arguments: ROOT DIFF STRIP N.
  */
 final class CrashingApply {
   private CrashingApply() {}
@@ -24,9 +25,9 @@ final class CrashingApply {
         tree,
         plan.changes(true, tree),
         (step, what) -> {
-          if (haltAt == 0) {
+          if (haltAt <= 0) {
             try {
-              Thread.sleep(2);
+              Thread.sleep(haltAt == 0 ? 2 : -haltAt);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }

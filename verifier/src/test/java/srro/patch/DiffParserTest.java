@@ -142,6 +142,24 @@ class DiffParserTest {
   }
 
   @Test
+  void rejectsANoNewlineMarkerInTheMiddleOfAHunkAsGnuPatchDoes() throws Exception {
+    fails("--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n\\ No newline at end of file\n-b\n+B\n c\n", 5,
+        "hunk #1 of f: '\\ No newline' marker in the middle of the hunk: only the last line of a side can lack a"
+            + " newline");
+    fails("--- f\n+++ f\n@@ -1,2 +1,2 @@\n-a\n\\ No newline at end of file\n-b\n+a\n+b\n", 5,
+        "hunk #1 of f: '\\ No newline' marker in the middle of the hunk: only the last line of a side can lack a"
+            + " newline");
+    assertEquals("b", parse("--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n")
+        .files().get(0).hunks().get(0).lines().get(1).text());
+  }
+
+  @Test
+  void rejectsAnEmptyHunkAsGnuPatchDoes() {
+    fails("--- f\n+++ f\n@@ -0,0 +0,0 @@\n", 3, "hunk #1 of f is empty: it neither removes nor adds a line");
+  }
+
+
+  @Test
   void rejectsMoreFilesThanTheLimit() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i <= Patchset.MAX_FILES; i++) {

@@ -3,7 +3,6 @@ package srro.cli.check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
 import srro.check.CrossCheck;
 import srro.check.Report;
 import srro.check.Skipped;
-import srro.cli.AtomicRewrite;
+import srro.cli.BoundedInput;
 import srro.cli.ExitCode;
 import srro.cli.FstabFile;
 import srro.cli.Io;
@@ -102,7 +101,7 @@ public final class CheckCommand implements Callable<Integer> {
             host, new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver), skipped);
     FstabFile.Fixed fixed = null;
     if (fix && f != null) {
-      fixed = f.fix(report.findings(), new AtomicRewrite(io.env()));
+      fixed = f.fix(report.findings());
       f = fixed.after();
       report = CrossCheck.run(host, new CrossCheck.Views(f.fstab(), table, volumes, resolver), skipped);
     } else if (fix) {
@@ -141,7 +140,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private static byte[] readLimited(Path p) throws IOException {
-    try (InputStream in = Files.newInputStream(p)) {
+    try (InputStream in = BoundedInput.open(p)) {
       return in.readNBytes(MountTable.MAX_BYTES + 1);
     }
   }

@@ -2,7 +2,6 @@ package srro.cli.decode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,7 +62,7 @@ public final class DecodeCommand implements Callable<Integer> {
       if (file.equals("-")) {
         bytes = readAtMost(io.in(), limit + 1);
       } else {
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
+        try (InputStream in = srro.cli.BoundedInput.open(Path.of(file))) {
           bytes = readAtMost(in, limit + 1);
         }
       }

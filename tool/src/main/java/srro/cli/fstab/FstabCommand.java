@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import srro.check.Report;
-import srro.cli.AtomicRewrite;
 import srro.cli.ExitCode;
 import srro.cli.FstabFile;
 import srro.cli.Io;
@@ -25,7 +24,7 @@ import srro.os.Host;
     sortOptions = false,
     description = {
       "Check an fstab(5) file (OpenBSD or Linux); --fix sets fs_passno 0.",
-      "The fix is atomic, keeps FILE" + AtomicRewrite.BACKUP_SUFFIX + " and changes no other byte.",
+      "The fix is atomic, keeps FILE" + srro.patch.DurableFiles.BACKUP_SUFFIX + " and changes no other byte.",
       "Exit 0 when no error remains, 1 when one does."
     })
 public final class FstabCommand implements Callable<Integer> {
@@ -60,7 +59,7 @@ public final class FstabCommand implements Callable<Integer> {
     List<Finding> findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE);
     FstabFile.Fixed fixed = null;
     if (fix) {
-      fixed = f.fix(findings, new AtomicRewrite(io.env()));
+      fixed = f.fix(findings);
       f = fixed.after();
       findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE);
     }

@@ -143,7 +143,7 @@ public final class PatchCommand implements Callable<Integer> {
       List<String> written = List.of();
       if (write) {
         var changes = plan.changes(true, tree);
-        Transaction.apply(tree, changes, Transaction.Checkpoint.NONE);
+        Transaction.apply(tree, changes);
         written = changes.stream().map(c -> c.path()).toList();
       }
       new PatchReport(io, options.json, "apply").plan(plan, dryRun ? "checking" : "patching", written);
@@ -216,7 +216,7 @@ public final class PatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       Tree tree = Tree.open(this.tree.dir);
-      Transaction.Recovery r = Transaction.recover(tree, Transaction.Checkpoint.NONE);
+      Transaction.Recovery r = Transaction.recover(tree);
       String what =
           switch (r) {
             case NOTHING_PENDING -> "nothing to recover";
@@ -248,10 +248,12 @@ public final class PatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       Tree tree = Tree.open(this.tree.dir);
-      List<String> restored = Transaction.rollback(tree, Transaction.Checkpoint.NONE);
+      List<String> restored = Transaction.rollback(tree);
       if (this.tree.json) {
         io.out().println(Json.document("srro-patch-rollback/1").put("directory", tree.root().toString())
             .put("restored", restored));
+      } else if (restored.isEmpty()) {
+        io.out().println(tree.root() + ": nothing to roll back (no patchset applied by srro is recorded here)");
       } else {
         for (String p : restored) {
           // a path that no longer exists did not exist before the apply (a .orig backup, a created file)

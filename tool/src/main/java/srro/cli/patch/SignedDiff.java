@@ -2,10 +2,11 @@ package srro.cli.patch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import srro.MalformedInputException;
+import srro.cli.BoundedInput;
+import srro.cli.InputTooLargeException;
 import srro.patch.Patchset;
 import srro.signify.PublicKey;
 import srro.signify.Signature;
@@ -41,10 +42,8 @@ final class SignedDiff {
   static final Verifier SIGNIFY =
       (source, signed, keyPath) -> {
         Signature sig = Signature.parse(source, signed, signed.length);
-        if (Files.size(keyPath) > MAX_KEY_FILE_BYTES) {
-          throw new IOException(keyPath + ": larger than " + MAX_KEY_FILE_BYTES + " bytes, not a public key");
-        }
-        PublicKey key = PublicKey.parse(keyPath.toString(), Files.readAllBytes(keyPath));
+        PublicKey key = PublicKey.parse(keyPath.toString(),
+            BoundedInput.read(keyPath, MAX_KEY_FILE_BYTES, "a signify public key file"));
         Verification v = key.verify(sig, signed, sig.length(), signed.length - sig.length());
         if (!v.verified()) {
           throw new PatchCommand.VerificationFailed(source + ": " + v.message() + "; nothing was applied");
@@ -68,11 +67,7 @@ final class SignedDiff {
   }
 
   /** Reads {@code file} (at most the diff limit plus a signature) as the bytes to parse. */
-  static byte[] read(Path file) throws IOException {
-    long size = Files.size(file);
-    if (size > Patchset.MAX_DIFF_BYTES + 4096L) {
-      throw new IOException(file + ": " + size + " bytes, more than the diff limit of " + Patchset.MAX_DIFF_BYTES);
-    }
-    return Files.readAllBytes(file);
+  static byte[] read(Path file) throws IOException, InputTooLargeException {
+    return BoundedInput.read(file, Patchset.MAX_DIFF_BYTES + 4096L, "a diff (or a signed diff)");
   }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import srro.cli.CannotOpenException;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
@@ -190,7 +189,7 @@ public final class SignifyCommand implements Callable<Integer> {
     }
     for (String f : List.of(secretKeyFile, publicKeyFile)) {
       if (Files.exists(Path.of(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        throw new CannotOpenException("can't open " + f + " for writing: file exists");
+        throw new srro.patch.CannotWriteException(f, "file exists", null);
       }
     }
     SecureRandom random = new SecureRandom();

@@ -2,7 +2,6 @@ package srro.cli.tape;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -127,7 +126,7 @@ final class TapeSetCommand implements Callable<Integer> {
         file = io.in().readNBytes(TapeKey.MAX_FILE_BYTES + 1);
         return TapeKey.parse("stdin", file);
       }
-      try (InputStream in = Files.newInputStream(Path.of(keyFile))) {
+      try (InputStream in = srro.cli.BoundedInput.open(Path.of(keyFile))) {
         file = in.readNBytes(TapeKey.MAX_FILE_BYTES + 1);
       }
       return TapeKey.parse(keyFile, file);

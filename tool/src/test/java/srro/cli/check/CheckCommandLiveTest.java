@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import srro.cli.AtomicRewrite;
 import srro.cli.CliRun;
 import srro.testing.Peer;
 
@@ -70,7 +69,7 @@ class CheckCommandLiveTest {
               .replace("ro,noload\t0\t2", "ro,noload\t0\t0")
               .replace("defaults,noauto 0 1", "defaults,noauto 0 0"),
           fixed);
-      assertEquals(text, Files.readString(tmp.resolve("fstab" + AtomicRewrite.BACKUP_SUFFIX)));
+      assertEquals(text, Files.readString(tmp.resolve("fstab" + srro.patch.DurableFiles.BACKUP_SUFFIX)));
 
       Files.writeString(fstab, fixed.replace("defaults,noauto 0 0", "ro,noauto 0 0"));
       CliRun second = CliRun.of("check", "--json", "--fstab", fstab.toString());

@@ -148,7 +148,7 @@ class PatchCommandTest {
   @Test
   void refusesToRunWhileATransactionIsPendingUntilRecovered() throws IOException {
     Files.createDirectories(tree.resolve(".srro-patch"));
-    Files.writeString(tree.resolve(".srro-patch/journal"), "srro-patch-journal 1\nid 00\nkind apply\nend 0\n");
+    Files.writeString(tree.resolve(".srro-patch/journal"), "srro-patch-journal 1\nid 0a0b0c0d\nkind apply\nend 0\n");
     CliRun r = srro("patch", "apply", "-d", tree.toString(), diff.toString());
     assertEquals(74, r.status(), r.toString());
     assertTrue(r.err().contains("an interrupted patch transaction is pending; run 'srro patch recover"), r.err());
@@ -160,9 +160,14 @@ class PatchCommandTest {
   }
 
   @Test
-  void rollbackWithNothingAppliedExits66() {
-    CliRun r = srro("patch", "rollback", "--json", "-d", tree.toString());
-    assertEquals(66, r.status(), r.toString());
+  void rollbackWithNothingAppliedSaysSo() throws IOException {
+    CliRun r = srro("patch", "rollback", "-d", tree.toString());
+    assertEquals(0, r.status(), r.toString());
+    assertEquals(tree.toRealPath() + ": nothing to roll back (no patchset applied by srro is recorded here)\n",
+        r.out());
+    CliRun j = srro("patch", "rollback", "--json", "-d", tree.toString());
+    assertEquals(0, j.status(), j.toString());
+    assertTrue(j.out().endsWith("\"directory\":\"" + tree.toRealPath() + "\",\"restored\":[]}\n"), j.out());
   }
 
   @Test

@@ -180,10 +180,10 @@ class SignifyCommandTest {
   @Test
   void refusesToOverwriteAKeyAndWritesNeitherHalf() throws IOException {
     String before = Files.readString(Path.of(sec));
-    assertOneLine(srro("-G", "-n", "-p", pub, "-s", sec), 66, "can't open " + sec + " for writing: file exists");
+    assertOneLine(srro("-G", "-n", "-p", pub, "-s", sec), 74, "can't open " + sec + " for writing: file exists");
     assertEquals(before, Files.readString(Path.of(sec)));
     Files.writeString(Path.of(p("q.pub")), "mine");
-    assertOneLine(srro("-G", "-n", "-p", p("q.pub"), "-s", p("q.sec")), 66, "q.pub for writing: file exists");
+    assertOneLine(srro("-G", "-n", "-p", p("q.pub"), "-s", p("q.sec")), 74, "q.pub for writing: file exists");
     assertFalse(Files.exists(Path.of(p("q.sec"))));
   }
 

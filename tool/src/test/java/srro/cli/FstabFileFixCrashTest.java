@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,13 +22,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import srro.patch.CannotWriteException;
+import srro.patch.DurableFiles;
+import srro.patch.Transaction;
 
 /**
  * The file is either the old or the new bytes after a kill -9 at any point of {@code srro fstab --fix}: a child
- * JVM halts at each of the 11 steps (SRRO_TEST_DIE_AT) four times with different file sizes, and six more are
- * killed with SIGKILL after a random delay: 50 trials. A concurrent edit makes the rewrite refuse.
+ * JVM ({@link CrashingFstabFix}) halts at each of the 7 checkpoints of {@link DurableFiles#replace} six times with
+ * different file sizes, and eight more are killed with SIGKILL after a random delay: 50 trials. A concurrent
+ * edit makes the rewrite refuse; a symbolic link is refused, not followed.
  */
-class AtomicRewriteTest {
+class FstabFileFixCrashTest {
   @TempDir Path tmp;
 
   private static byte[] fstab(Random r) {
@@ -52,13 +54,9 @@ class AtomicRewriteTest {
     ProcessBuilder pb =
         new ProcessBuilder(
             java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-cp",
-            System.getProperty("java.class.path"), "srro.cli.Main",
-            "fstab", "--fix", "--dialect", "linux", file.toString());
+            System.getProperty("java.class.path"), CrashingFstabFix.class.getName(), file.toString(),
+            Integer.toString(dieAt));
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().remove("SRRO_TEST_DIE_AT");
-    if (dieAt > 0) {
-      pb.environment().put("SRRO_TEST_DIE_AT", Integer.toString(dieAt));
-    }
     return pb.start();
   }
 
@@ -67,14 +65,14 @@ class AtomicRewriteTest {
   @Test
   void theFileIsEitherOldOrNewAfterAKillAtAnyStep() throws Exception {
     List<Trial> trials = new ArrayList<>();
-    for (int round = 0; round < 4; round++) {
-      for (int step = 1; step <= AtomicRewrite.STEPS; step++) {
+    for (int round = 0; round < 6; round++) {
+      for (int step = 1; step <= DurableFiles.REPLACE_STEPS; step++) {
         trials.add(new Trial(trials.size(), step, -1));
       }
     }
     Random r = new Random(42);
-    for (int i = 0; i < 6; i++) {
-      trials.add(new Trial(trials.size(), 0, 100 + r.nextInt(400)));
+    for (int i = 0; i < 8; i++) {
+      trials.add(new Trial(trials.size(), 0, 150 + r.nextInt(400)));
     }
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -88,7 +86,7 @@ class AtomicRewriteTest {
         newCount += outcome.equals("new") ? 1 : 0;
       }
       assertTrue(trials.size() >= 50);
-      assertTrue(newCount >= 8, "steps 10 and 11 leave the new file: " + newCount);
+      assertTrue(newCount >= 12, "steps 6 and 7 leave the new file: " + newCount);
     } finally {
       pool.shutdownNow();
     }
@@ -113,9 +111,9 @@ class AtomicRewriteTest {
     assertTrue(isOld || isNew, "trial " + t + ": file is neither old nor new");
     if (t.dieAt() > 0) {
       assertEquals(137, p.exitValue(), "trial " + t + " halted");
-      assertEquals(t.dieAt() >= 10, isNew, "trial " + t + ": only steps 10 and 11 are after the rename");
+      assertEquals(t.dieAt() >= 6, isNew, "trial " + t + ": only steps 6 and 7 are after the rename");
     }
-    Path backup = dir.resolve("fstab" + AtomicRewrite.BACKUP_SUFFIX);
+    Path backup = dir.resolve("fstab" + DurableFiles.BACKUP_SUFFIX);
     if (Files.exists(backup)) {
       assertArrayEquals(old, Files.readAllBytes(backup), "trial " + t + ": backup");
     }
@@ -128,8 +126,8 @@ class AtomicRewriteTest {
     byte[] old = "/dev/a /a ext4 ro 0 2\n".getBytes(StandardCharsets.US_ASCII);
     Files.write(file, "/dev/a /a ext4 ro 0 2\n# edited meanwhile\n".getBytes(StandardCharsets.US_ASCII));
     IOException e =
-        assertThrows(IOException.class, () -> new AtomicRewrite(Map.of()).replace(file, old, fixed(old)));
-    assertEquals(file.toRealPath() + ": changed since srro read it; nothing written (run srro again)", e.getMessage());
+        assertThrows(IOException.class, () -> DurableFiles.replace(file, old, fixed(old), Transaction.Checkpoint.NONE));
+    assertEquals(file + ": changed since srro read it; nothing written (run srro again)", e.getMessage());
     assertEquals("/dev/a /a ext4 ro 0 2\n# edited meanwhile\n", Files.readString(file));
     try (Stream<Path> s = Files.list(tmp)) {
       assertEquals(List.of(file), s.filter(p -> !p.getFileName().toString().endsWith(".srro.bak")).toList());
@@ -137,19 +135,44 @@ class AtomicRewriteTest {
   }
 
   @Test
-  void keepsModeWritesBackupAndFollowsSymlinks() throws Exception {
+  void keepsModeAndWritesABackup() throws Exception {
+    Path file = tmp.resolve("fstab");
+    byte[] old = "/dev/a /a ext4 ro 0 2\n".getBytes(StandardCharsets.US_ASCII);
+    Files.write(file, old);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    Path backup = DurableFiles.replace(file, old, fixed(old), Transaction.Checkpoint.NONE);
+    assertArrayEquals(fixed(old), Files.readAllBytes(file));
+    assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals(tmp.resolve("fstab" + DurableFiles.BACKUP_SUFFIX), backup);
+    assertArrayEquals(old, Files.readAllBytes(backup));
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertEquals(List.of("fstab", "fstab.srro.bak"), s.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void refusesASymlinkedFileOrBackupInsteadOfFollowingOrReplacingIt() throws Exception {
     Path real = tmp.resolve("real-fstab");
     Path link = tmp.resolve("fstab");
     byte[] old = "/dev/a /a ext4 ro 0 2\n".getBytes(StandardCharsets.US_ASCII);
     Files.write(real, old);
-    Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
     Files.createSymbolicLink(link, real.getFileName());
-    Path backup = new AtomicRewrite(Map.of()).replace(link, old, fixed(old));
+    CannotWriteException e = assertThrows(CannotWriteException.class,
+        () -> DurableFiles.replace(link, old, fixed(old), Transaction.Checkpoint.NONE));
+    assertEquals("can't open " + link + " for writing: is a symbolic link; not followed or replaced", e.getMessage());
     assertTrue(Files.isSymbolicLink(link));
-    assertArrayEquals(fixed(old), Files.readAllBytes(real));
-    assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
-    assertEquals(tmp.resolve("real-fstab" + AtomicRewrite.BACKUP_SUFFIX).toRealPath(), backup.toRealPath());
-    assertArrayEquals(old, Files.readAllBytes(backup));
-    assertFalse(new File(tmp.toFile(), ".real-fstab.srro-").exists());
+    assertArrayEquals(old, Files.readAllBytes(real));
+    Path victim = Files.writeString(tmp.resolve("victim"), "precious\n");
+    Files.createSymbolicLink(tmp.resolve("real-fstab" + DurableFiles.BACKUP_SUFFIX), victim);
+    e = assertThrows(CannotWriteException.class,
+        () -> DurableFiles.replace(real, old, fixed(old), Transaction.Checkpoint.NONE));
+    assertEquals("can't open " + tmp.resolve("real-fstab.srro.bak")
+        + " for writing: is a symbolic link; not followed or replaced", e.getMessage());
+    assertEquals("precious\n", Files.readString(victim));
+    assertArrayEquals(old, Files.readAllBytes(real));
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertEquals(List.of("fstab", "real-fstab", "real-fstab.srro.bak", "victim"),
+          s.map(p -> p.getFileName().toString()).sorted().toList(), "no temporaries left");
+    }
   }
 }

@@ -1,0 +1,88 @@
+package srro.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+
+/**
+ * Reads an input named on the command line, whatever it is — a regular file, a pipe, a device, {@code
+ * /dev/fd/N}, {@code <(...)}, standard input — never more than a limit: a regular file's size is checked
+ * before a byte is read, anything else is read up to the limit plus one byte and refused there, so
+ * {@code /dev/zero} or an endless pipe costs at most the limit in memory. Every input srro parses comes through
+ * here.
+ */
+public final class BoundedInput {
+  private static final int CHUNK = 1 << 16;
+
+  private BoundedInput() {}
+
+  /**
+   * The bytes of {@code path}, at most {@code max}.
+   *
+   * @param what the kind of input, for the message ("a diff", "a signify key file")
+   * @throws InputTooLargeException past the limit (exit 65)
+   * @throws CannotOpenException a directory or unreadable (exit 66)
+   */
+  public static byte[] read(Path path, long max, String what) throws IOException, InputTooLargeException {
+    BasicFileAttributes a = attributes(path);
+    if (a.isRegularFile() && a.size() > max) {
+      throw new InputTooLargeException(path.toString(), max, what);
+    }
+    try (InputStream in = open(path)) {
+      return read(path.toString(), in, max, what);
+    }
+  }
+
+  /** Up to {@code max} bytes of {@code in}, the input called {@code name}; one more and it throws. */
+  public static byte[] read(String name, InputStream in, long max, String what)
+      throws IOException, InputTooLargeException {
+    byte[] buf = new byte[(int) Math.min(max + 1, CHUNK)];
+    int n = 0;
+    while (true) {
+      if (n == buf.length) {
+        if (n > max) {
+          throw new InputTooLargeException(name, max, what);
+        }
+        buf = Arrays.copyOf(buf, (int) Math.min(Math.max(2L * buf.length, CHUNK), max + 1));
+      }
+      int r = in.read(buf, n, buf.length - n);
+      if (r < 0) {
+        return n == buf.length ? buf : Arrays.copyOf(buf, n);
+      }
+      n += r;
+    }
+  }
+
+  /** Opens {@code path} for reading (links followed: {@code /dev/fd/N} is one); a directory is refused. */
+  public static InputStream open(Path path) throws IOException {
+    attributes(path);
+    try {
+      return Files.newInputStream(path);
+    } catch (AccessDeniedException e) {
+      throw new CannotOpenException(path + ": permission denied, cannot read it", e);
+    }
+  }
+
+  private static BasicFileAttributes attributes(Path path) throws IOException {
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(path.toString());
+    } catch (AccessDeniedException e) {
+      throw new CannotOpenException(path + ": permission denied, cannot read it", e);
+    } catch (FileSystemException e) {
+      throw new CannotOpenException(path + ": cannot read it: " + e.getReason(), e);
+    }
+    if (a.isDirectory()) {
+      throw new CannotOpenException(path + ": is a directory, expected a file");
+    }
+    return a;
+  }
+}

@@ -1,0 +1,202 @@
+package srro.patch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A directory opened once and then used by name, as openat(2) does: every name is one component, looked up
+ * without following a symbolic link, so renaming or replacing a parent after it was opened cannot redirect a
+ * read, a write, a rename or a delete to somewhere else. This is the one place srro writes a file durably: a
+ * new file is created exclusively (O_CREAT|O_EXCL|O_NOFOLLOW), written and fsynced; a rename is atomic and
+ * the directory is fsynced after it.
+ */
+final class OpenDir implements Closeable {
+  private final SecureDirectoryStream<Path> dir;
+  private final Path shown;
+
+  private OpenDir(SecureDirectoryStream<Path> dir, Path shown) {
+    this.dir = dir;
+    this.shown = shown;
+  }
+
+  /** Opens {@code path} (a trusted, already resolved directory such as a tree's real root). */
+  static OpenDir open(Path path) throws IOException {
+    DirectoryStream<Path> s = Files.newDirectoryStream(path);
+    if (s instanceof SecureDirectoryStream<Path> sds) {
+      return new OpenDir(sds, path);
+    }
+    s.close();
+    throw new IOException(path + ": this platform cannot open a directory without following links; refused");
+  }
+
+  /** The path this handle was opened as, for messages only: never used to reach a file. */
+  Path shown() {
+    return shown;
+  }
+
+  /** The attributes of {@code name} itself (a link is not followed), or empty when there is none. */
+  Optional<PosixFileAttributes> attributes(String name) throws IOException {
+    try {
+      return Optional.of(
+          dir.getFileAttributeView(Path.of(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+              .readAttributes());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The attributes of this directory (fstat of the open descriptor). */
+  PosixFileAttributes self() throws IOException {
+    return dir.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
+  }
+
+  /** Opens the subdirectory {@code name}; a symbolic link there is refused, not followed. */
+  OpenDir child(String name) throws IOException {
+    try {
+      return new OpenDir(
+          (SecureDirectoryStream<Path>) dir.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS),
+          shown.resolve(name));
+    } catch (FileSystemException e) {
+      if (attributes(name).map(PosixFileAttributes::isSymbolicLink).orElse(false)) {
+        throw new FileSystemException(shown.resolve(name).toString(), null, "is a symbolic link; not followed");
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the regular file {@code name}, at most {@code max} bytes: one byte more and it throws, whatever
+   * the file's size says (a file that grows while being read, a FIFO swapped in). {@code label} names the file
+   * in messages.
+   */
+  byte[] read(String name, long max, String label) throws IOException {
+    PosixFileAttributes a = attributes(name).orElseThrow(() -> new NoSuchFileException(label));
+    if (!a.isRegularFile()) {
+      throw new FileSystemException(label, null, "not a regular file; not read");
+    }
+    if (a.size() > max) {
+      throw new IOException(label + ": " + a.size() + " bytes, more than the limit of " + max);
+    }
+    try (SeekableByteChannel ch =
+            dir.newByteChannel(Path.of(name), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        InputStream in = Channels.newInputStream(ch)) {
+      byte[] b = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+      if (b.length > max) {
+        throw new IOException(label + ": more than the limit of " + max + " bytes");
+      }
+      return b;
+    }
+  }
+
+  /** Creates {@code name} (it must not exist), writes {@code data} and fsyncs it; mode {@code perms} if given. */
+  void create(String name, byte[] data, Set<PosixFilePermission> perms) throws IOException {
+    try (FileChannel ch = newFile(name, perms)) {
+      ByteBuffer b = ByteBuffer.wrap(data);
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
+      ch.force(true);
+    }
+  }
+
+  /** Creates {@code name} (it must not exist) for writing, without following a link; the caller fsyncs. */
+  FileChannel newFile(String name, Set<PosixFilePermission> perms) throws IOException {
+    Set<OpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    FileChannel ch = (FileChannel) (perms == null
+        ? dir.newByteChannel(Path.of(name), opts)
+        : dir.newByteChannel(Path.of(name), opts, PosixFilePermissions.asFileAttribute(perms)));
+    if (perms != null) {
+      setPermissions(name, perms);
+    }
+    return ch;
+  }
+
+  /** Sets the mode of {@code name} (not following a link). */
+  void setPermissions(String name, Set<PosixFilePermission> perms) throws IOException {
+    dir.getFileAttributeView(Path.of(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setPermissions(perms);
+  }
+
+  /** Gives {@code name} the mode, and when allowed (root) the owner and group, of {@code like}. */
+  void copyOwnership(String name, PosixFileAttributes like) throws IOException {
+    PosixFileAttributeView v =
+        dir.getFileAttributeView(Path.of(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    v.setPermissions(like.permissions());
+    try {
+      v.setGroup(like.group());
+      v.setOwner(like.owner());
+    } catch (IOException notRoot) {
+      // the file keeps the caller's owner, as an editor's save would
+    }
+  }
+
+  /** Opens {@code name} for reading and writing, creating it if needed, for a lock. */
+  FileChannel lockFile(String name) throws IOException {
+    return (FileChannel) dir.newByteChannel(Path.of(name), Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+  }
+
+  /** Renames {@code from} to {@code to} in this directory, atomically replacing {@code to}. Not synced. */
+  void rename(String from, String to) throws IOException {
+    dir.move(Path.of(from), dir, Path.of(to));
+  }
+
+  /** Renames {@code from} in this directory to {@code to} in {@code other}, atomically. Not synced. */
+  void renameTo(String from, OpenDir other, String to) throws IOException {
+    dir.move(Path.of(from), other.dir, Path.of(to));
+  }
+
+  /** Removes the name {@code name} (a file or a link, never followed). Not synced. */
+  void delete(String name) throws IOException {
+    dir.deleteFile(Path.of(name));
+  }
+
+  /** Removes the empty directory {@code name}. Not synced. */
+  void deleteDirectory(String name) throws IOException {
+    dir.deleteDirectory(Path.of(name));
+  }
+
+  /** The names in this directory. */
+  java.util.List<String> names() throws IOException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (DirectoryStream<Path> s = dir.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS)) {
+      for (Path p : s) {
+        out.add(p.getFileName().toString());
+      }
+    }
+    return out;
+  }
+
+  /** Makes the directory's entries (creations, renames, deletions) durable. */
+  void fsync() throws IOException {
+    try (SeekableByteChannel ch = dir.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ))) {
+      ((FileChannel) ch).force(true);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    dir.close();
+  }
+}
