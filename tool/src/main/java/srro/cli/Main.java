@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
 import srro.cli.check.CheckCommand;
 import srro.cli.decode.DecodeCommand;
 import srro.cli.fstab.FstabCommand;
+import srro.cli.kit.KitCommand;
 import srro.cli.patch.PatchCommand;
 import srro.cli.probe.ProbeCommand;
 import srro.cli.signify.SignifyCommand;

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import srro.kit.ReferenceTrees.KitTree;
 import srro.testing.Peer;
+import srro.testing.ReferenceTrees.KitTree;
+import srro.testing.ReferenceTrees;
 
 /**
  * patches/compile-kit on every kit: the kit's files, unpatched and patched, compiled with Debian's clang as
@@ -43,7 +44,7 @@ class KitCompileTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void everySoftraidFileScsiAndBioctlCompileUnpatchedAndPatchedWithWerror(KitTree k) throws Exception {
     Run r = compileKit(ReferenceTrees.tree(k), ReferenceTrees.kit(k));
     assertEquals(0, r.status(), r.output());

@@ -22,10 +22,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import srro.kit.ReferenceTrees.KitTree;
 import srro.kit.UnifiedDiffShape.FileDiff;
 import srro.kit.UnifiedDiffShape.Hunk;
 import srro.testing.Peer;
+import srro.testing.ReferenceTrees.KitTree;
+import srro.testing.ReferenceTrees;
 
 /**
  * Every kit in patches/ as data: every diff has the errata shape, a header and style(9) added lines; ORIGINALS
@@ -72,7 +73,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void kitHoldsNumberedDiffsOriginalsAndReadmeOnly(KitTree k) throws IOException {
     Path kit = ReferenceTrees.kit(k);
     List<String> names;
@@ -92,7 +93,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void everyDiffHasAnErrataHeaderSayingWhichItIsAndHowToRebuild(KitTree k) throws IOException {
     List<UnifiedDiffShape> diffs = read(k).diffs();
     for (UnifiedDiffShape d : diffs) {
@@ -113,7 +114,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void everyDiffParsesWithSrrosOwnParserAsTheShapeReaderSees(KitTree k) throws Exception {
     Diffs r = read(k);
     Path kit = r.kit();
@@ -127,7 +128,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void pathsAreRelativeToUsrSrcAndNeverLeaveIt(KitTree k) throws IOException {
     for (UnifiedDiffShape d : read(k).diffs()) {
       for (FileDiff f : d.files()) {
@@ -140,7 +141,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void addedLinesFollowStyle9(KitTree k) throws IOException {
     for (UnifiedDiffShape d : read(k).diffs()) {
       for (FileDiff f : d.files()) {
@@ -170,7 +171,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void noDiffOnlyChangesWhitespace(KitTree k) throws IOException {
     for (UnifiedDiffShape d : read(k).diffs()) {
       for (FileDiff f : d.files()) {
@@ -192,7 +193,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void originalsListsExactlyTheFilesTheDiffsTouchInOrder(KitTree k) throws Exception {
     Diffs r = read(k);
     Path p = r.kit().resolve("ORIGINALS");
@@ -203,7 +204,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void originalsHasTheHashAndRevisionOfEveryFileInTheReleasesTree(KitTree k) throws Exception {
     Path p = ReferenceTrees.kit(k).resolve("ORIGINALS");
     Path tree = ReferenceTrees.tree(k);
@@ -215,7 +216,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void gnuPatchAppliesTheKitWithF0AndNoOffsetToACopyOfTheReleasesTree(KitTree k, @TempDir Path dir)
       throws Exception {
     Path patch = Peer.require("patch", "patch");
@@ -232,7 +233,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void everyKitMakesTheSameChangesAsThe77Kit(KitTree k) throws IOException {
     List<UnifiedDiffShape> mine = read(k).diffs();
     List<UnifiedDiffShape> base = read(ReferenceTrees.KITS.get(0)).diffs();
@@ -259,7 +260,7 @@ class KitDiffsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void gnuPatchAppliesTheKitExactlyAndReversesItOnItsOwnPreImages(KitTree k, @TempDir Path tree) throws Exception {
     Path patch = Peer.require("patch", "patch");
     Diffs r = read(k);

@@ -18,11 +18,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import srro.kit.ReferenceTrees.KitTree;
 import srro.scsi.DeviceType;
 import srro.scsi.ModePage;
 import srro.scsi.ModeParameters;
 import srro.testing.Peer;
+import srro.testing.ReferenceTrees.KitTree;
+import srro.testing.ReferenceTrees;
 
 /**
  * patches/harness/run for one kit, once per test run: the patched functions executed on the host, each harness

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import srro.testing.ReferenceTrees;
 
 /** The kits on the class path are patches/ byte for byte, and a kit needs no checkout to be found. */
 class KitResourcesTest {

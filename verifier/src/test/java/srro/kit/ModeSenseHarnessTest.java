@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import srro.kit.ReferenceTrees.KitTree;
 import srro.scsi.DeviceType;
 import srro.scsi.ModeParameters;
+import srro.testing.ReferenceTrees.KitTree;
+import srro.testing.ReferenceTrees;
 
 /**
  * Each kit's sr_scsi_cmd() MODE SENSE answer, executed on the host (patches/harness/ms_*.c), judged here against
@@ -51,7 +52,7 @@ class ModeSenseHarnessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void everyModeSenseCdbGetsTheAnswerSpcAsksForAndNothingReachesTheConsole(KitTree k) throws Exception {
     List<String> lines = KitHarness.of(k).lines("mode_sense");
     int xfers = 0;
@@ -83,7 +84,7 @@ class ModeSenseHarnessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void everyWholeHeaderPassesTheReleasesValidModeHdrAndDecodesWithWpExactlyOnTheReadOnlyVolume(KitTree k)
       throws Exception {
     int checked = 0;
@@ -110,7 +111,7 @@ class ModeSenseHarnessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void sdGetParmsMarksExactlyTheReadOnlyVolumeReadOnlyWithMode6AndOverAtapiWithMode10(KitTree k)
       throws Exception {
     int seen = 0;

@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import srro.kit.ReferenceTrees.KitTree;
+import srro.testing.ReferenceTrees.KitTree;
+import srro.testing.ReferenceTrees;
 
 class ReleaseTest {
   private static Release parse(String text) throws KitFormatException {
@@ -34,7 +35,7 @@ class ReleaseTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void readsEveryReferenceTreesNewversSh(KitTree k) throws Exception {
     byte[] newvers = Files.readAllBytes(ReferenceTrees.tree(k).resolve("sys/conf/newvers.sh"));
     String expected = switch (k.tree()) {

@@ -8,10 +8,11 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import srro.kit.KitHarness.Reply;
-import srro.kit.ReferenceTrees.KitTree;
 import srro.scsi.DeviceType;
 import srro.scsi.ModePage;
 import srro.scsi.ModeParameters;
+import srro.testing.ReferenceTrees.KitTree;
+import srro.testing.ReferenceTrees;
 
 /**
  * Each kit's scsi(8) mode_edit() (patches/harness/sm.c) fed real MODE SENSE(6) replies from QEMU and
@@ -59,7 +60,7 @@ class ScsiModeHarnessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void scsiMPrintsTheHeaderAsDecodeModeReadsItAndExactlyThePageBytes(KitTree k) throws Exception {
     KitHarness.Result h = KitHarness.of(k);
     assertTrue(h.replies().size() > 10, k + ": " + h.replies().size() + " replies");
@@ -81,7 +82,7 @@ class ScsiModeHarnessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void scsiEEditsThePageLengthBytesAndRefusesAPageCutShortOrMissing(KitTree k) throws Exception {
     KitHarness.Result h = KitHarness.of(k);
     int edited = 0;

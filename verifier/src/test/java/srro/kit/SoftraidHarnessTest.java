@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import srro.kit.ReferenceTrees.KitTree;
+import srro.testing.ReferenceTrees.KitTree;
+import srro.testing.ReferenceTrees;
 
 /**
  * Each kit's sr_meta_probe() and sr_chunks_unwind() run with a VOP_OPEN() answering from a script, and its
@@ -35,7 +36,7 @@ class SoftraidHarnessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void aChunkIsRetriedReadOnlyOnlyAfterEaccesOrErofsAndClosedWithTheFlagsItWasOpenedWith(KitTree k)
       throws Exception {
     List<String> lines = KitHarness.of(k).lines("meta_probe");
@@ -90,7 +91,7 @@ class SoftraidHarnessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void aRebuildIsResumedOnlyOnAWritableVolumeInTheRebuildState(KitTree k) throws Exception {
     List<String> lines = KitHarness.of(k).lines("rebuild");
     assertEquals(12, lines.size(), k + ": " + lines);
@@ -120,7 +121,7 @@ class SoftraidHarnessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void onlyAnExplicitRebuildAndTheGuardedResumeStartARebuildThread(KitTree k) throws Exception {
     String softraid = KitHarness.of(k).patched("softraid.c");
     Set<String> starters = new LinkedHashSet<>(callers(softraid, "kthread_create_deferred(sr_rebuild_start"));
@@ -134,7 +135,7 @@ class SoftraidHarnessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @FieldSource("srro.kit.ReferenceTrees#KITS")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
   void noMessageSaysUpdatingMetadataForAReadOnlyVolume(KitTree k) throws Exception {
     String softraid = KitHarness.of(k).patched("softraid.c");
     int at = softraid.indexOf("updating metadata");

@@ -8,7 +8,7 @@ import srro.patch.HunkResult;
 import srro.patch.Plan;
 
 /** Renders a {@link Plan} as patch(1) does ("Hunk #2 succeeded at 120 (offset 3 lines).") or as JSON. */
-final class PatchReport {
+public final class PatchReport {
   static final String SCHEMA = "srro-patch/1";
 
   private final Io io;
@@ -16,13 +16,13 @@ final class PatchReport {
   private final String command;
 
   /** {@code command} is "apply" or "status", for the document. */
-  PatchReport(Io io, boolean json, String command) {
+  public PatchReport(Io io, boolean json, String command) {
     this.io = io;
     this.json = json;
     this.command = command;
   }
 
-  void plan(Plan plan, String verb, List<String> written) {
+  public void plan(Plan plan, String verb, List<String> written) {
     int hunks = 0;
     int failed = 0;
     for (Plan.FilePlan f : plan.files()) {

@@ -1,10 +1,9 @@
-package srro.kit;
+package srro.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import srro.testing.Peer;
 
 /**
  * The kits in patches/ and OpenBSD's pristine trees they are written for. The trees are reference data outside
@@ -12,9 +11,9 @@ import srro.testing.Peer;
  * {@code $SRRO_OPENBSD_TREES}); tests only ever copy from them. Without them a test skips loudly, or fails under
  * CI=true, like any missing peer.
  */
-final class ReferenceTrees {
+public final class ReferenceTrees {
   /** One kit directory and the reference tree of the release it is written for. */
-  record KitTree(String kit, String tree) {
+  public record KitTree(String kit, String tree) {
     @Override
     public String toString() {
       return kit;
@@ -22,7 +21,7 @@ final class ReferenceTrees {
   }
 
   /** Every kit, with the tree it is checked against (-current's is the 8.0-beta tree). */
-  static final List<KitTree> KITS = List.of(
+  public static final List<KitTree> KITS = List.of(
       new KitTree("openbsd-7.7", "7.7"),
       new KitTree("openbsd-7.8", "7.8"),
       new KitTree("openbsd-7.9", "7.9"),
@@ -31,7 +30,7 @@ final class ReferenceTrees {
   private ReferenceTrees() {}
 
   /** The checkout's root: the directory holding patches/compile-kit. */
-  static Path repo() {
+  public static Path repo() {
     for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("patches/compile-kit"))) {
         return d;
@@ -40,12 +39,12 @@ final class ReferenceTrees {
     throw new IllegalStateException("patches/compile-kit not found above " + Path.of("").toAbsolutePath());
   }
 
-  static Path kit(KitTree k) {
+  public static Path kit(KitTree k) {
     return repo().resolve("patches").resolve(k.kit());
   }
 
   /** The reference tree for {@code k}, or the test is skipped (failed under CI=true). */
-  static Path tree(KitTree k) {
+  public static Path tree(KitTree k) {
     Optional<Path> root = root();
     if (root.isEmpty() || !Files.isDirectory(root.get().resolve(k.tree()))) {
       Peer.missing("OpenBSD reference tree " + k.tree() + " (shared/openbsd/" + k.tree()

@@ -1,0 +1,118 @@
+package srro.cli.kit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import srro.MalformedInputException;
+import srro.cli.ExitCode;
+import srro.cli.Io;
+import srro.cli.UsageException;
+import srro.cli.patch.PatchReport;
+import srro.patch.Patchset;
+import srro.patch.Plan;
+import srro.patch.Transaction;
+import srro.patch.Tree;
+import srro.signify.PublicKey;
+import srro.signify.Signature;
+import srro.signify.Verification;
+
+/**
+ * {@code srro kit apply}: picks the kit for the tree (or checks the one named), verifies the signed patchset
+ * with the public key, refuses a patchset that is another release's kit, then plans and applies it all or
+ * nothing with srro.patch, as {@code srro patch apply -k} does.
+ */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = "Check the tree's release, verify the signed kit, and apply it all or nothing.")
+final class KitApplyCommand implements Callable<Integer> {
+  /** A signed kit is the patchset (a few tens of KiB) and two signature lines. */
+  static final int MAX_SIGNED_BYTES = srro.kit.Kit.MAX_DIFF_BYTES * 4 + 4096;
+
+  /** signify reads at most 2047 bytes of a key file. */
+  static final int MAX_KEY_BYTES = 2047;
+
+  private final Io io;
+
+  @Mixin KitChoice choice;
+
+  @Option(names = {"-p", "--pubkey"}, paramLabel = "PUBKEY", required = true, description = "signify public key.")
+  Path pubkey;
+
+  @Option(names = "--dry-run", description = "Verify and check, write nothing.")
+  boolean dryRun;
+
+  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  boolean json;
+
+  @Parameters(paramLabel = "KIT.sig", description = "The signed patchset from 'srro kit build'.")
+  Path signed;
+
+  KitApplyCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    KitChoice.Chosen chosen = choice.choose();
+    KitChoice.say(io, chosen);
+    byte[] file = read(signed, MAX_SIGNED_BYTES);
+    Signature sig = Signature.parse(signed.toString(), file, file.length);
+    PublicKey key = PublicKey.parse(pubkey.toString(), read(pubkey, MAX_KEY_BYTES));
+    Verification v = key.verify(sig, file, sig.length(), file.length - sig.length());
+    if (!v.verified()) {
+      io.err().println("srro: " + signed + ": " + v.message() + "; nothing was applied");
+      return ExitCode.NO.status();
+    }
+    byte[] message = Arrays.copyOfRange(file, sig.length(), file.length);
+    Patchset patchset = Patchset.parse(signed.toString(), message);
+    String wanted = "srro softraid read-only kit for OpenBSD " + chosen.id().label() + ",";
+    if (!patchset.description().startsWith(wanted)) {
+      throw new UsageException(signed + " is not the kit for " + chosen.id().label() + " (its first line: "
+          + firstLine(patchset.description()) + "); build it with 'srro kit build --release "
+          + chosen.id().release() + "'");
+    }
+    Tree tree = Tree.open(choice.dir);
+    Transaction.requireNonePending(tree);
+    Plan plan = Plan.of(patchset, 0, tree);
+    List<String> written = List.of();
+    if (plan.applies() && !dryRun) {
+      var changes = plan.changes(true, tree);
+      Transaction.apply(tree, changes, Transaction.Checkpoint.NONE);
+      written = changes.stream().map(c -> c.path()).toList();
+    }
+    new PatchReport(io, json, "apply").plan(plan, dryRun ? "checking" : "patching", written);
+    return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** At most {@code max} bytes of a regular file that is not a symlink. */
+  static byte[] read(Path p, int max) throws IOException, MalformedInputException {
+    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+      throw new NoSuchFileException(p.toString(), null,
+          Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "not a regular file" : "no such file");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+      bytes = in.readNBytes(max + 1);
+    }
+    if (bytes.length > max) {
+      throw new IOException(p + ": larger than " + max + " bytes, not a signed kit or key");
+    }
+    return bytes;
+  }
+}
