@@ -1,6 +1,7 @@
 package srro.kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -14,11 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import srro.testing.Peer;
+import srro.testing.ReferenceTrees;
+import srro.testing.ReferenceTrees.KitTree;
 
 /**
- * patches/check-against-tree, run (GNU patch only, -g) on trees rebuilt from the kit's own pre-images: the real
- * 7.7 files are never in the repository, so the run on them is documented in the kit's README and report.
+ * patches/check-against-tree, run (GNU patch only, -g) on trees rebuilt from the 7.7 kit's own pre-images, and
+ * exactly (-x) with every kit on a copy of its release's reference tree.
  */
 class CheckAgainstTreeTest {
   private record Run(int status, String output) {}
@@ -47,7 +52,8 @@ class CheckAgainstTreeTest {
   void appliesTheKitExactlyAndSaysTheTreeIsNot77(@TempDir Path dir) throws Exception {
     Run r = run("-gx", preImages(dir).toString());
     assertEquals(0, r.status(), r.output());
-    assertTrue(r.output().contains("sys/dev/softraid.c: differs from 7.7 (rev none; 7.7 is rev 1.433)"), r.output());
+    assertTrue(r.output().contains("sys/dev/softraid.c: differs from what openbsd-7.7 expects (rev none;"
+        + " openbsd-7.7 expects rev 1.433)"), r.output());
     assertTrue(r.output().contains("== 004_bioctl_readonly.diff: GNU patch real: exit 0"), r.output());
     assertTrue(r.output().contains("   Hunk #1 succeeded at "), r.output());
     assertTrue(r.output().endsWith("sbin/bioctl/bioctl.c (patched)\n"), r.output());
@@ -87,9 +93,21 @@ class CheckAgainstTreeTest {
     assertTrue(r.output().contains("sys/dev/softraid.c: missing from "), r.output());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
+  void everyKitAppliesExactlyToItsReleasesTreeWhoseFilesAreAllPristine(KitTree k) throws Exception {
+    Run r = run("-gx", "-k", ReferenceTrees.kit(k).toString(), ReferenceTrees.tree(k).toString());
+    assertEquals(0, r.status(), r.output());
+    assertTrue(r.output().contains("sbin/bioctl/bioctl.c: pristine, as " + k.kit() + " expects (rev 1.15"),
+        r.output());
+    assertFalse(r.output().contains("differs"), r.output());
+    assertTrue(r.output().contains("result: every diff applied\n"), r.output());
+  }
+
   @Test
   void refusesBadUsage() throws Exception {
     assertEquals(2, run().status());
+    assertEquals(2, run("-k", "/nonexistent/kit", "/").status());
     assertEquals(2, run("-q", "/").status());
     assertEquals(2, run("/nonexistent/srro-tree").status());
   }
