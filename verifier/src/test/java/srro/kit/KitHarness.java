@@ -29,7 +29,7 @@ import srro.testing.ReferenceTrees;
  * patches/harness/run for one kit, once per test run: the patched functions executed on the host, each harness
  * printing facts one per line ({@code kind key=value ...}) that the harness tests judge. The MODE SENSE(6)
  * replies scsi(8)'s display is fed come from the project's real-device captures ({@code *.replies} under the
- * tool module's test resources: QEMU and scsi_debug under Linux), written as {@code NAME-pPP.hex} files.
+ * test resources of either module: QEMU and scsi_debug under Linux), written as {@code NAME-pPP.hex} files.
  */
 final class KitHarness {
   /** A reply handed to the scsi(8) harness, as the answer to {@code scsi -m page}. */
@@ -114,10 +114,17 @@ final class KitHarness {
   /** Every GOOD MODE SENSE(6) reply in the project's capture files, by capture name. */
   static Map<String, byte[]> capturedModeSense6() throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    Path resources = ReferenceTrees.repo().resolve("tool/src/test/resources");
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(resources)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".replies")).sorted().toList();
+    List<Path> files = new ArrayList<>();
+    for (String module : List.of("verifier", "tool")) {
+      Path resources = ReferenceTrees.repo().resolve(module).resolve("src/test/resources");
+      if (Files.isDirectory(resources)) {
+        try (Stream<Path> s = Files.walk(resources)) {
+          s.filter(p -> p.getFileName().toString().endsWith(".replies")).sorted().forEach(files::add);
+        }
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("no *.replies capture under verifier/ or tool/src/test/resources");
     }
     for (Path f : files) {
       for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {

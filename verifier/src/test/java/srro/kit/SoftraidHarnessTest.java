@@ -144,4 +144,44 @@ class SoftraidHarnessTest {
     String before = softraid.substring(softraid.lastIndexOf("sr_warn(", at), at);
     assertTrue(before.contains("(sd->sd_capabilities & SR_CAP_READONLY) ? \"\" :"), k + ": " + before);
   }
+
+  /**
+   * What bioctl prints is each bio_status message as "controller: message" (bioctl.c bio_status()), so these
+   * are the lines the kit's README promises for -P, -O and -R; the console shows the same (sr_error prints).
+   */
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("srro.testing.ReferenceTrees#KITS")
+  void bioctlPOAndRGetSoftraidsRefusalOnAReadOnlyVolumeAndNothingIsSaved(KitTree k) throws Exception {
+    Map<String, String> want = new java.util.LinkedHashMap<>();
+    want.put("crypto kdfhint", "success||0|0");
+    want.put("crypto changepass", "success||1|0");
+    want.put("crypto offline", "success||1|1");
+    want.put("crypto rebuild", "error|softraid0:discipline does not support rebuild|0|0");
+    want.put("crypto-ro kdfhint", "success||0|0");
+    want.put("crypto-ro changepass", "error|softraid0:sd3 is read-only|0|0");
+    want.put("crypto-ro offline", "error|softraid0:sd3 is read-only|0|0");
+    want.put("crypto-ro rebuild", "error|softraid0:discipline does not support rebuild|0|0");
+    want.put("raid1 rebuild", "error|softraid0:no online chunks available for rebuild|0|0");
+    want.put("raid1-ro rebuild", "error|softraid0:sd3 is read-only|0|0");
+    want.put("raid1-ro offline", "error|softraid0:sd3 is read-only|0|0");
+    Map<String, String> got = new java.util.LinkedHashMap<>();
+    List<String> console = new ArrayList<>();
+    for (String line : KitHarness.of(k).lines("refusal")) {
+      if (line.startsWith("console=")) {
+        console.add(line);
+        continue;
+      }
+      Map<String, String> f = KitHarness.fields(line);
+      assertEquals("0", f.get("rv"), k + ": messages make the ioctl succeed, bioctl reads them: " + line);
+      assertEquals("0", f.get("opens"), k + ": no chunk is opened: " + line);
+      got.put(f.get("vol") + " " + f.get("cmd"),
+          f.get("status") + "|" + f.get("msgs") + "|" + f.get("saves") + "|" + f.get("chunkstate"));
+    }
+    assertEquals(want, got, k.kit());
+    assertEquals(List.of("console=softraid0: discipline does not support rebuild|",
+        "console=softraid0: sd3 is read-only|", "console=softraid0: sd3 is read-only|",
+        "console=softraid0: discipline does not support rebuild|",
+        "console=softraid0: no online chunks available for rebuild|", "console=softraid0: sd3 is read-only|",
+        "console=softraid0: sd3 is read-only|"), console, k.kit());
+  }
 }
