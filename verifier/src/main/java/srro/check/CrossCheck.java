@@ -208,7 +208,7 @@ public final class CrossCheck {
   }
 
   /** The volume named by {@code device}, or by its disk when it is an OpenBSD partition ({@code sd1a}). */
-  static Optional<Volume> volumeFor(List<Volume> volumes, String device) {
+  public static Optional<Volume> volumeFor(List<Volume> volumes, String device) {
     for (Volume v : volumes) {
       if (v.named(device)) {
         return Optional.of(v);
