@@ -166,7 +166,7 @@ public final class ReportView {
   }
 
   /** "/dev/dm-0 (/dev/mapper/x): read-only (sysfs ro=1, MODE SENSE WP=1)". */
-  private static String layer(Volume v) {
+  public static String layer(Volume v) {
     String state = switch (v.readOnly()) {
       case YES -> "read-only";
       case NO -> "read-write";
