@@ -7,16 +7,21 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import srro.fstab.MachineFacts;
+import srro.mounts.BlkidExport;
+import srro.mounts.MountFormatException;
 
 /**
  * What the names of an fstab are on this machine, as findmnt --verify looks them up: a spec through
- * {@link SpecResolver} (udev's /dev/disk/by-* links for tags, hw.disknames for OpenBSD DUIDs) and a stat of what
+ * {@link SpecResolver} (udev's /dev/disk/by-* links for tags, or {@code blkid -o export} where udev made none;
+ * hw.disknames for OpenBSD DUIDs) and a stat of what
  * it names; a mount point by a stat and its real path; the file system types from /proc/filesystems and the
  * modules of the running kernel (Linux) or the /sbin/mount_TYPE programs mount(8) runs (OpenBSD). Nothing is
  * opened but /proc/filesystems, and every read is bounded. A tag cannot be answered without udev's links: the
@@ -41,14 +46,18 @@ public final class FstabNames implements MachineFacts {
   private final Path modules;
   private final Path sbin;
   private final boolean duidsKnown;
+  private final Supplier<byte[]> blkid;
   private Optional<Set<String>> types;
+  private boolean blkidRead;
+  private Map<String, String> blkidTags;
 
   /**
    * {@code filesystems} and {@code modules} (the kernel's {@code /lib/modules/RELEASE/kernel/fs}) are read on
    * Linux, {@code sbin} on OpenBSD; {@code duidsKnown} says whether {@code resolver} was given hw.disknames.
    */
   FstabNames(Host.Os os, SpecResolver resolver, Path devRoot, Path filesystems, Path modules, Path sbin,
-      boolean duidsKnown) {
+      boolean duidsKnown, Supplier<byte[]> blkid) {
+    this.blkid = blkid;
     this.os = os;
     this.resolver = resolver;
     this.devRoot = devRoot;
@@ -63,22 +72,32 @@ public final class FstabNames implements MachineFacts {
     String release = firstLine(Path.of("/proc/sys/kernel/osrelease"));
     Path mods = release == null ? null : Path.of("/lib/modules", release, "kernel", "fs");
     return new FstabNames(Host.Os.LINUX, resolver, Path.of("/dev"), Path.of("/proc/filesystems"), mods, null,
-        false);
+        false, FstabNames::runBlkid);
   }
 
   /** OpenBSD's: /dev, hw.disknames (when known) and /sbin/mount_*. */
   static FstabNames openBsd(SpecResolver resolver, boolean duidsKnown) {
-    return new FstabNames(Host.Os.OPENBSD, resolver, Path.of("/dev"), null, null, Path.of("/sbin"), duidsKnown);
+    return new FstabNames(Host.Os.OPENBSD, resolver, Path.of("/dev"), null, null, Path.of("/sbin"), duidsKnown,
+        null);
   }
 
   @Override
   public Optional<Source> source(String spec) {
     if (TAG.matcher(spec).matches() && !spec.startsWith("/")) {
-      if (os != Host.Os.LINUX || !resolver.resolvesTags()) {
+      if (os != Host.Os.LINUX) {
         return Optional.empty();
       }
-      return resolver.apply(spec).map(FstabNames::found)
-          .or(() -> Optional.of(new Source.Missing("no " + byLink(spec))));
+      if (resolver.resolvesTags()) {
+        return resolver.apply(spec).map(FstabNames::found)
+            .or(() -> Optional.of(new Source.Missing("no " + byLink(spec))));
+      }
+      Map<String, String> tags = blkidTags();
+      if (tags == null || spec.startsWith("ID=")) {
+        return Optional.empty();
+      }
+      String device = tags.get(spec);
+      return Optional.of(device != null ? found(device)
+          : new Source.Missing("no /dev/disk/by-* links, and blkid -o export lists no device with " + spec));
     }
     if (os == Host.Os.OPENBSD && DUID.matcher(spec).matches()) {
       if (!duidsKnown) {
@@ -93,6 +112,33 @@ public final class FstabNames implements MachineFacts {
       return Optional.of(Files.exists(p) ? found(spec) : new Source.Missing("no " + spec));
     }
     return Optional.empty();
+  }
+
+  /** blkid's tags, read once; null when blkid cannot be run or printed something else. */
+  private synchronized Map<String, String> blkidTags() {
+    if (!blkidRead) {
+      blkidRead = true;
+      byte[] out = blkid == null ? null : blkid.get();
+      if (out != null) {
+        try {
+          blkidTags = BlkidExport.parse("blkid -o export", out);
+        } catch (MountFormatException e) {
+          blkidTags = null;
+        }
+      }
+    }
+    return blkidTags;
+  }
+
+  /** blkid -o export, or null when there is no blkid; it exits 2 (no output) when it finds no device. */
+  static byte[] runBlkid() {
+    for (String p : new String[] {"/sbin/blkid", "/usr/sbin/blkid"}) {
+      if (Files.isExecutable(Path.of(p))) {
+        byte[] out = ChildProcess.stdout(BlkidExport.MAX_BYTES + 1, p, "-o", "export");
+        return out == null ? new byte[0] : out;
+      }
+    }
+    return null;
   }
 
   private String byLink(String spec) {

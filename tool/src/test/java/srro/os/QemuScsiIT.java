@@ -30,7 +30,7 @@ import srro.testing.Peer;
 class QemuScsiIT {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   private static final Path KERNELS = REPO.resolve(".cache/kernel");
-  private static final int GUEST_SECONDS = 420;
+  private static final int GUEST_SECONDS = 600;
 
   private static Map<String, String> sections;
   private static Map<String, Integer> statuses;
@@ -52,7 +52,11 @@ class QemuScsiIT {
     Path work = Files.createDirectories(Path.of("target/qemu-it").toAbsolutePath());
     Path job = work.resolve("job.sh");
     Path guestTmp = Files.createDirectories(work.resolve("guest-tmp"));
-    Files.writeString(job, job(jar, testClasses, guestTmp));
+    // Issue 16: LUKS2 images formatted on the host (see GuestLuks).
+    Path cryptsetup = Peer.require("cryptsetup", "cryptsetup");
+    GuestLuks.format(work);
+    Files.writeString(job, job(jar, testClasses, guestTmp)
+        + GuestLuks.job("chroot /host $J -cp " + jar + " srro.cli.Main", cryptsetup, work, guestTmp.resolve("fstab")));
     Path console = work.resolve("console.log");
     Files.deleteIfExists(console);
 

@@ -109,11 +109,8 @@ final class StackProbe {
   }
 
   private static Json.Obj layer(Volume v) {
-    List<Object> readings = Json.array();
-    for (Volume.Reading x : v.readings()) {
-      readings.add(Json.object().put("source", x.source()).put("read_only", x.readOnly()).put("detail", x.detail()));
-    }
-    return Json.object().put("device", v.device()).put("aliases", v.aliases()).put("read_only", v.readOnly())
-        .put("evidence", v.evidence()).put("readings", readings);
+    return Json.object().put("device", v.device()).put("aliases", v.aliases())
+        .put("read_only", ReportView.bool(v.readOnly())).put("evidence", v.evidence())
+        .put("readings", ReportView.readings(v));
   }
 }

@@ -65,11 +65,16 @@ class FindmntCrossCheckTest {
           "findmnt puts 'target specified more than once' on the first entry, though the later one is the mount"
               + " that hides it; srro flags the later line (6)"),
       new Explained(null, "6 W duplicate-mount-point", "the other half of the line above"),
+      new Explained("1 W duplicate-mount-point", "3 W duplicate-mount-point",
+          "the same for line 3's mount point written with a trailing slash: one mount point, flagged on the"
+              + " later line"),
       new Explained(null, "7 E relative-mount-point",
           "findmnt stats a relative fs_file against its own working directory, so 'relative' passes when the"
               + " directory it runs in has one; mount at boot never resolves it so, and srro calls it an error"),
       new Explained("7 W non-canonical-mount-point", null,
           "findmnt's non-canonical warning for the relative path comes from the same cwd resolution"),
+      new Explained("7 E mount-order", null,
+          "and so does its order error: resolved against the cwd, 'relative' lies under line 10's directory"),
       new Explained(null, "8 W unknown-fs-type",
           "findmnt does not check the types of a comma-separated list (ext4,bogusfs); mount tries each, and a"
               + " type the kernel does not know is worth a warning"));
