@@ -324,6 +324,8 @@ class QemuScsiIT {
     assertEquals(1, statuses.get("luks_late_probe"), probe);
     assertTrue(probe.contains("\"verdict\":\"disagree\""), probe);
     assertTrue(probe.contains("\"chunks\":[{\"device\":\"" + debug + "\",\"aliases\":[],\"read_only\":true"), probe);
+    assertTrue(probe.contains("\"summary\":\"verdict: layers disagree: the mapping is read-write over a"
+        + " write-protected chunk\""), probe);
   }
 
   @Test

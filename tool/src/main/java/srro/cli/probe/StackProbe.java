@@ -89,23 +89,43 @@ final class StackProbe {
     return "verdict: read-write: the mapping and its chunks accept writes";
   }
 
+  /** The probe document's device object (srro-probe/1), with the stack in {@code stack}. */
   static Json.Obj json(Result r) {
     List<Object> chunks = new ArrayList<>();
+    List<Object> evidence = new ArrayList<>();
+    evidence.add(ReportView.layer(r.volume()));
     for (Volume c : r.chunks()) {
       chunks.add(layer(c));
+      evidence.add("chunk " + ReportView.layer(c));
     }
     List<Object> findings = Json.array();
     for (Finding f : r.findings()) {
       findings.add(Json.object().put("id", f.id()).put("severity", f.severity()).put("message", f.message())
           .put("hint", f.hint()));
     }
+    List<Object> os = new ArrayList<>();
+    for (Volume.Reading x : r.volume().readings()) {
+      os.add(Json.object().put("source", x.source().name().toLowerCase(java.util.Locale.ROOT))
+          .put("reading", switch (x.readOnly()) {
+            case YES -> "read_only";
+            case NO -> "read_write";
+            case UNKNOWN -> "unavailable";
+          }).put("detail", x.detail()));
+    }
     return Json.object()
         .put("device", r.path())
-        .put("mapper", layer(r.volume()))
-        .put("chunks", chunks)
-        .put("findings", findings)
+        .put("open", null)
+        .put("inquiry", null)
+        .put("steps", List.of())
+        .put("mode_sense", null)
+        .put("mode", null)
+        .put("write_protected", null)
+        .put("os", os)
         .put("verdict", r.readOnly() ? "yes" : r.findings().isEmpty() ? "no" : "disagree")
-        .put("line", verdict(r));
+        .put("evidence", evidence)
+        .put("summary", verdict(r))
+        .put("error", null)
+        .put("stack", Json.object().put("mapper", layer(r.volume())).put("chunks", chunks).put("findings", findings));
   }
 
   private static Json.Obj layer(Volume v) {

@@ -15,7 +15,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import srro.cli.CliRun;
 import srro.cli.Io;
+import srro.cli.JsonContract;
 import srro.fstab.MachineFacts;
 import srro.os.FakeOpenBsd;
 import srro.os.Host;
@@ -156,5 +158,14 @@ class CheckCommandOpenBsdTest {
         + " (not root?)\n"), r.out());
     assertTrue(r.out().contains("not checked: mode-sense-wp: /dev/sd1: open /dev/rsd1c O_RDONLY: permission"
         + " denied (EACCES)\n"), r.out());
+  }
+
+  @Test
+  void theJsonWithEveryLayersReadingsIsACheckDocument() throws Exception {
+    FakeOpenBsd m = patched();
+    Host host = new Host.OpenBsd(m::volumes, m::mounts, (path, access) -> m.open(path), OpenBsdNames::new);
+    CliRun r = CliRun.on(host, "check", "--json", "--fstab", fstab("rw,nodev", 2).toString());
+    assertEquals(1, r.status(), r.toString());
+    JsonContract.validate(r);
   }
 }
