@@ -23,8 +23,9 @@ done
 find . | cpio -o -H newc --quiet > "$work/initramfs.cpio"
 cd "$work"
 
-dd if=/dev/zero of=ro.img bs=1M count=4 status=none
-dd if=/dev/zero of=rw.img bs=1M count=4 status=none
+# The test may have written the images already (LUKS2 headers, formatted on the host); else blank ones.
+[ -f ro.img ] || dd if=/dev/zero of=ro.img bs=1M count=4 status=none
+[ -f rw.img ] || dd if=/dev/zero of=rw.img bs=1M count=4 status=none
 
 exec timeout "$seconds" qemu-system-x86_64 -accel tcg -m 1024 -smp 1 \
 	-kernel "$vmlinuz" -initrd initramfs.cpio \

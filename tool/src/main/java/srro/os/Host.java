@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import srro.MalformedInputException;
 import srro.check.Skipped;
 import srro.fstab.Dialect;
+import srro.fstab.MachineFacts;
 import srro.mounts.MountTable;
 import srro.scsi.transport.ScsiDevice;
 
@@ -63,6 +65,14 @@ public interface Host {
 
   /** Turns fstab specs into the device paths volumes are named by; OpenBSD's DUIDs are known after volumes(). */
   SpecResolver resolver();
+
+  /**
+   * What fstab's names (specs, mount points, file system types) are on this machine, as findmnt --verify
+   * looks them up; {@link MachineFacts#NONE} where srro cannot ask.
+   */
+  default MachineFacts fstabNames() {
+    return MachineFacts.NONE;
+  }
 
   /** The dialect of fstab files that give no hint of their own. */
   default Dialect fstabDialect() {
@@ -158,6 +168,11 @@ public interface Host {
     public SpecResolver resolver() {
       return new SpecResolver(Path.of("/dev"), Map.of());
     }
+
+    @Override
+    public MachineFacts fstabNames() {
+      return FstabNames.linux(resolver());
+    }
   }
 
   /** OpenBSD: getfsstat(2), hw.disknames, the bio(4) ioctls, the attach lines, SCIOCCOMMAND. */
@@ -171,6 +186,7 @@ public interface Host {
     private final Supplier<OpenBsdVolumes> source;
     private final Mounts mounts;
     private final Opener opener;
+    private final BiFunction<SpecResolver, Boolean, MachineFacts> names;
     private OpenBsdVolumes volumes;
 
     /**
@@ -179,9 +195,19 @@ public interface Host {
      * SCIOCCOMMAND goes.
      */
     public OpenBsd(Supplier<OpenBsdVolumes> source, Mounts mounts, Opener opener) {
+      this(source, mounts, opener, FstabNames::openBsd);
+    }
+
+    /**
+     * As above, with {@code names} building the lookups of fstab's names from the resolver and whether it knows
+     * the DUIDs yet (tests hand in a machine of their own: the real one stats this machine's /dev and /sbin).
+     */
+    public OpenBsd(Supplier<OpenBsdVolumes> source, Mounts mounts, Opener opener,
+        BiFunction<SpecResolver, Boolean, MachineFacts> names) {
       this.source = source;
       this.mounts = mounts;
       this.opener = opener;
+      this.names = names;
     }
 
     @Override
@@ -218,6 +244,12 @@ public interface Host {
     @Override
     public SpecResolver resolver() {
       return new SpecResolver(Path.of("/dev"), volumes == null ? Map.of() : volumes.duids());
+    }
+
+    /** DUIDs are resolved once volumes() has read hw.disknames; before that they are not asked. */
+    @Override
+    public MachineFacts fstabNames() {
+      return names.apply(resolver(), volumes != null);
     }
   }
 

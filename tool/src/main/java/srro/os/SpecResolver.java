@@ -39,6 +39,7 @@ public final class SpecResolver implements Function<String, Optional<String>> {
             case "LABEL" -> "by-label";
             case "PARTUUID" -> "by-partuuid";
             case "PARTLABEL" -> "by-partlabel";
+            case "ID" -> "by-id";
             default -> null;
           };
       if (dir == null) {

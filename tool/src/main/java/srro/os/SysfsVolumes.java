@@ -63,8 +63,10 @@ public final class SysfsVolumes implements VolumeSource {
         String device = dev.resolve(name).toString();
         volumes.put(
             device,
-            new Volume(
-                device, aliases, state, ro == null ? Volume.Evidence.NONE : Volume.Evidence.SYSFS_RO, chunks));
+            ro == null
+                ? new Volume(device, aliases, state, Volume.Evidence.NONE, chunks)
+                : new Volume(device, aliases, state, Volume.Evidence.SYSFS_RO, chunks,
+                    List.of(new Volume.Reading(Volume.Evidence.SYSFS_RO, state, "ro=" + ro))));
       }
     }
     return new Reading(new ArrayList<>(volumes.values()), skipped);

@@ -33,7 +33,8 @@ class ModeSenseVolumesTest {
         Set.of("/dev/sda")::contains,
         path -> disk(path, 0x80)).read();
     assertEquals(List.of(new Volume("/dev/sda", List.of(), Volume.ReadOnly.YES, Volume.Evidence.MODE_SENSE_WP,
-        List.of())), r.volumes());
+        List.of(), List.of(new Volume.Reading(Volume.Evidence.SYSFS_RO, Volume.ReadOnly.NO, ""),
+            new Volume.Reading(Volume.Evidence.MODE_SENSE_WP, Volume.ReadOnly.YES, "WP=1")))), r.volumes());
     assertEquals(List.of(), r.skipped());
   }
 
@@ -50,7 +51,12 @@ class ModeSenseVolumesTest {
   void kernelReadOnlyWithWpClearStaysReadOnlyOnTheKernelsWord() throws Exception {
     VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sdb", Volume.ReadOnly.YES)),
         Set.of("/dev/sdb")::contains, path -> disk(path, 0x00)).read();
-    assertEquals(sysfs("/dev/sdb", Volume.ReadOnly.YES), r.volumes().get(0));
+    Volume v = r.volumes().get(0);
+    assertEquals(Volume.ReadOnly.YES, v.readOnly());
+    assertEquals(Volume.Evidence.SYSFS_RO, v.evidence());
+    assertEquals(List.of(new Volume.Reading(Volume.Evidence.SYSFS_RO, Volume.ReadOnly.YES, ""),
+        new Volume.Reading(Volume.Evidence.MODE_SENSE_WP, Volume.ReadOnly.NO, "WP=0")), v.readings(),
+        "both layers are kept: the kernel's ro and the disk's clear WP bit");
   }
 
   @Test

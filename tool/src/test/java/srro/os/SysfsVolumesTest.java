@@ -45,7 +45,9 @@ class SysfsVolumesTest {
     assertEquals(Volume.ReadOnly.UNKNOWN, v.get(3).readOnly());
     assertEquals(List.of(), r.skipped());
     Report rep = CrossCheck.run("h", new CrossCheck.Views(null, null, v, null), List.of());
-    assertEquals("wp-chunk-not-propagated", rep.findings().get(0).id());
+    assertEquals("rw-mapper-over-wp-chunk", rep.findings().get(0).id());
+    assertEquals(List.of(new Volume.Reading(Volume.Evidence.SYSFS_RO, Volume.ReadOnly.YES, "ro=1")),
+        v.get(1).readings());
   }
 
   @Test

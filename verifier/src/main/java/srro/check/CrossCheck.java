@@ -2,7 +2,9 @@ package srro.check;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -10,9 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import srro.findings.Finding;
 import srro.findings.Severity;
+import srro.fstab.Dialect;
 import srro.fstab.Entry;
 import srro.fstab.Fstab;
 import srro.fstab.FstabLint;
+import srro.fstab.MachineFacts;
 import srro.fstab.VolumeFacts;
 import srro.mounts.Mount;
 import srro.mounts.MountTable;
@@ -23,15 +27,20 @@ import srro.mounts.Volume;
  *
  * <ul>
  *   <li>{@code ro-volume-mounted-rw} (error): a read-only volume is mounted read-write.
- *   <li>{@code wp-chunk-not-propagated} (error): a chunk under a softraid (or device-mapper, md) volume is
- *       write-protected but the volume does not report read-only — the srro kernel patch is not applied, or the
- *       volume was assembled before the protection was switched on.
+ *   <li>the chunk rules of {@link Chunks}: {@code wp-chunk-not-propagated}, {@code rw-mapper-over-wp-chunk},
+ *       {@code rw-mount-over-wp-chunk}.
  *   <li>{@code ro-mount-passno} (error, fixable): a file system mounted read-only whose fstab entry has
  *       fs_passno ≠ 0 (not already reported by the fstab rules).
  *   <li>{@code fstab-ro-mounted-rw}, {@code fstab-rw-mounted-ro} (warning): the mount differs from fstab.
+ *   <li>{@code mounted-from-other-device} (warning): the mount point of an fstab entry is mounted from another
+ *       device than the entry names.
  * </ul>
  *
- * Plus every rule of {@link FstabLint}, with the volumes answering whether an entry is on a read-only volume.
+ * A mount belongs to the fstab entry with its mount point and its device: with a mount point listed twice, the
+ * entry whose spec resolves to the mounted device is the one compared, never the other.
+ *
+ * <p>Plus every rule of {@link FstabLint}, with the volumes answering whether an entry is on a read-only volume
+ * and {@link MachineFacts} whether its names exist on this machine.
  */
 public final class CrossCheck {
   private CrossCheck() {}
@@ -40,13 +49,23 @@ public final class CrossCheck {
 
   /**
    * The views to check; null {@code fstab}/{@code mounts} and a null {@code volumes} mean "not available".
-   * {@code resolver} maps an fstab spec (UUID=…, a DUID, a path) to a device path when it can.
+   * {@code resolver} maps an fstab spec (UUID=…, a DUID, a path) to a device path when it can; {@code machine}
+   * answers whether fstab's names exist here; {@code system} is the OS whose commands the hints name (null: the
+   * fstab's dialect, else Linux).
    */
   public record Views(
-      Fstab fstab, MountTable mounts, List<Volume> volumes, Function<String, Optional<String>> resolver) {
+      Fstab fstab, MountTable mounts, List<Volume> volumes, Function<String, Optional<String>> resolver,
+      MachineFacts machine, Dialect system) {
     public Views {
       volumes = volumes == null ? null : List.copyOf(volumes);
       resolver = resolver == null ? s -> s.startsWith("/") ? Optional.of(s) : Optional.empty() : resolver;
+      machine = machine == null ? MachineFacts.NONE : machine;
+      system = system != null ? system : fstab != null ? fstab.dialect() : Dialect.LINUX;
+    }
+
+    /** Views without machine facts, hints for the fstab's OS. */
+    public Views(Fstab fstab, MountTable mounts, List<Volume> volumes, Function<String, Optional<String>> resolver) {
+      this(fstab, mounts, volumes, resolver, null, null);
     }
   }
 
@@ -64,13 +83,13 @@ public final class CrossCheck {
                     case NO -> Optional.of(false);
                     case UNKNOWN -> Optional.empty();
                   });
-      out.addAll(FstabLint.lint(views.fstab(), facts));
+      out.addAll(FstabLint.lint(views.fstab(), facts, views.machine()));
       ran.add("fstab");
     } else {
       notRun.add(new Skipped("fstab", "no fstab to read"));
     }
     if (views.volumes() != null) {
-      chunks(volumes, out);
+      Chunks.volumes(volumes, views.system(), out);
       ran.add("volumes");
     }
     if (views.mounts() != null && views.volumes() != null) {
@@ -80,16 +99,18 @@ public final class CrossCheck {
           out.add(
               new Finding(
                   "ro-volume-mounted-rw", Severity.ERROR, m.mountPoint(), 0,
-                  m.device() + " reports read-only but " + m.mountPoint() + " is mounted read-write",
-                  "mount -u -o ro " + m.mountPoint() + " (OpenBSD) or mount -o remount,ro " + m.mountPoint()));
+                  m.device() + " reports read-only (" + Chunks.layers(v.get()) + ") but " + m.mountPoint()
+                      + " is mounted read-write",
+                  remountReadOnly(views.system(), m.mountPoint())));
         }
       }
+      Chunks.mounts(views.mounts().mounts(), volumes, views.system(), out);
       ran.add("volumes-vs-mounts");
     } else if (views.mounts() != null) {
       notRun.add(new Skipped("volumes-vs-mounts", "no volume information"));
     }
     if (views.fstab() != null && views.mounts() != null) {
-      fstabVsMounts(views.fstab(), views.mounts(), out);
+      fstabVsMounts(views, out);
       ran.add("fstab-vs-mounts");
     } else if (views.fstab() != null) {
       notRun.add(new Skipped("fstab-vs-mounts", "no mount table"));
@@ -97,70 +118,97 @@ public final class CrossCheck {
     return new Report(host, ran, notRun, out);
   }
 
-  private static void chunks(List<Volume> volumes, List<Finding> out) {
-    for (Volume v : volumes) {
-      if (v.readOnly() == Volume.ReadOnly.YES) {
-        continue;
-      }
-      for (String c : v.chunks()) {
-        Optional<Volume> chunk = volumeFor(volumes, c);
-        if (chunk.isPresent() && chunk.get().readOnly() == Volume.ReadOnly.YES) {
-          out.add(
-              new Finding(
-                  "wp-chunk-not-propagated", Severity.ERROR, v.device(), 0,
-                  "chunk " + c + " is write-protected but volume " + v.device() + " does not report read-only"
-                      + " (kit not applied?)",
-                  "apply the srro softraid patch kit (srro kit), rebuild the kernel, reassemble the volume"));
-          break;
-        }
-      }
-    }
+  /** The command that makes {@code mountPoint} read-only now, on {@code system}. */
+  static String remountReadOnly(Dialect system, String mountPoint) {
+    return system == Dialect.OPENBSD ? "mount -u -o ro " + mountPoint : "mount -o remount,ro " + mountPoint;
   }
 
-  private static void fstabVsMounts(Fstab fstab, MountTable mounts, List<Finding> out) {
+  private static void fstabVsMounts(Views views, List<Finding> out) {
+    Fstab fstab = views.fstab();
     Set<Integer> reported = new HashSet<>();
     for (Finding f : out) {
       if (FstabLint.PASSNO_FIXES.contains(f.id())) {
         reported.add(f.line());
       }
     }
+    Map<String, List<Entry>> byMountPoint = new LinkedHashMap<>();
     for (Entry e : fstab.entries()) {
       if (e.ignored() || e.isSwap() || e.line().fields().size() < fstab.dialect().minimumFields()) {
         continue;
       }
-      String file = e.file();
-      Optional<Mount> m =
-          mounts.at(file.length() > 1 && file.endsWith("/") ? file.substring(0, file.length() - 1) : file);
-      if (m.isEmpty()) {
+      byMountPoint.computeIfAbsent(strip(e.file()), k -> new ArrayList<>()).add(e);
+    }
+    for (Map.Entry<String, List<Entry>> mp : byMountPoint.entrySet()) {
+      Optional<Mount> found = views.mounts().at(mp.getKey());
+      if (found.isEmpty()) {
         continue;
       }
-      int n = e.line().number();
-      if (m.get().readOnly() && e.passno() > 0 && !reported.contains(n)) {
-        out.add(
-            new Finding(
-                "ro-mount-passno", Severity.ERROR, e.file(), n,
-                e.file() + " is mounted read-only but its fstab entry has fs_passno " + e.passno()
-                    + ": the next boot's fsck fails if the volume stays read-only",
-                "set fs_passno to 0 (srro check --fix) and write ro in fs_mntops"));
-      }
-      if (e.readOnly() && !m.get().readOnly()) {
-        out.add(
-            new Finding(
-                "fstab-ro-mounted-rw", Severity.WARNING, e.file(), n,
-                "fstab says ro but " + e.file() + " is mounted read-write",
-                "remount it read-only"));
-      } else if (e.readWrite() && m.get().readOnly()) {
-        out.add(
-            new Finding(
-                "fstab-rw-mounted-ro", Severity.WARNING, e.file(), n,
-                "fstab says rw but " + e.file() + " is mounted read-only",
-                "write ro in fs_mntops if it is meant to be read-only"));
-      }
+      Mount m = found.get();
+      Optional<Entry> owner = owner(mp.getValue(), m, views.resolver(), out);
+      owner.ifPresent(e -> compare(e, m, reported, views.system(), out));
     }
   }
 
+  /**
+   * The entry {@code m} was mounted from: the one whose spec resolves to the mounted device. When no spec can
+   * be resolved, the last entry (mount -a mounts them in order, and the last one stays visible). When every
+   * spec resolves and none is the mounted device, none: the mount did not come from this fstab.
+   */
+  private static Optional<Entry> owner(
+      List<Entry> entries, Mount m, Function<String, Optional<String>> resolver, List<Finding> out) {
+    String mounted = resolver.apply(m.device()).orElse(m.device());
+    boolean allResolved = true;
+    for (Entry e : entries) {
+      Optional<String> dev = resolver.apply(e.spec());
+      if (dev.isPresent() && (dev.get().equals(mounted) || e.spec().equals(m.device()))) {
+        return Optional.of(e);
+      }
+      allResolved &= dev.isPresent();
+    }
+    if (!allResolved) {
+      return Optional.of(entries.get(entries.size() - 1));
+    }
+    Entry last = entries.get(entries.size() - 1);
+    out.add(
+        new Finding(
+            "mounted-from-other-device", Severity.WARNING, last.file(), last.line().number(),
+            m.mountPoint() + " is mounted from " + m.device() + ", not from " + last.spec()
+                + (entries.size() > 1 ? " or the other entries for it" : "") + " as fstab says",
+            "check which device belongs on " + m.mountPoint() + "; fstab and the mount are not compared"));
+    return Optional.empty();
+  }
+
+  private static void compare(Entry e, Mount m, Set<Integer> reported, Dialect system, List<Finding> out) {
+    int n = e.line().number();
+    if (m.readOnly() && e.passno() > 0 && !reported.contains(n)) {
+      out.add(
+          new Finding(
+              "ro-mount-passno", Severity.ERROR, e.file(), n,
+              e.file() + " (" + m.device() + ") is mounted read-only but its fstab entry has fs_passno "
+                  + e.passno() + ": the next boot's fsck fails if the volume stays read-only",
+              "set fs_passno to 0 (srro check --fix) and write ro in fs_mntops"));
+    }
+    if (e.readOnly() && !m.readOnly()) {
+      out.add(
+          new Finding(
+              "fstab-ro-mounted-rw", Severity.WARNING, e.file(), n,
+              "fstab says ro but " + e.file() + " (" + m.device() + ") is mounted read-write",
+              remountReadOnly(system, m.mountPoint())));
+    } else if (e.readWrite() && m.readOnly()) {
+      out.add(
+          new Finding(
+              "fstab-rw-mounted-ro", Severity.WARNING, e.file(), n,
+              "fstab says rw but " + e.file() + " (" + m.device() + ") is mounted read-only",
+              "write ro in fs_mntops if it is meant to be read-only"));
+    }
+  }
+
+  private static String strip(String file) {
+    return file.length() > 1 && file.endsWith("/") ? file.substring(0, file.length() - 1) : file;
+  }
+
   /** The volume named by {@code device}, or by its disk when it is an OpenBSD partition ({@code sd1a}). */
-  static Optional<Volume> volumeFor(List<Volume> volumes, String device) {
+  public static Optional<Volume> volumeFor(List<Volume> volumes, String device) {
     for (Volume v : volumes) {
       if (v.named(device)) {
         return Optional.of(v);

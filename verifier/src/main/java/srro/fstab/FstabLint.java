@@ -28,6 +28,7 @@ import srro.findings.Severity;
  *   <li>{@code duplicate-mount-point} (warning): a mount point listed twice; the later one hides the former.
  *   <li>{@code unknown-option} (warning): see {@link Options} for what each dialect reports.
  *   <li>{@code duid-no-partition} (error): a 16-hex-digit DUID without {@code .} and a partition letter a–p.
+ *   <li>the rules of {@link FstabVerify} that ask the machine ({@link MachineFacts}) as findmnt --verify does.
  * </ul>
  */
 public final class FstabLint {
@@ -62,7 +63,16 @@ public final class FstabLint {
 
   /** Runs every rule over {@code fstab}; {@code volumes} answers whether an entry's volume is read-only. */
   public static List<Finding> lint(Fstab fstab, VolumeFacts volumes) {
+    return lint(fstab, volumes, MachineFacts.NONE);
+  }
+
+  /**
+   * Runs every rule, and {@link FstabVerify}'s with {@code machine} answering what the names in the file are on
+   * this machine (as {@code findmnt --verify} does).
+   */
+  public static List<Finding> lint(Fstab fstab, VolumeFacts volumes, MachineFacts machine) {
     List<Finding> out = new ArrayList<>();
+    List<Entry> checked = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     Dialect d = fstab.dialect();
     for (Entry e : fstab.entries()) {
@@ -103,8 +113,11 @@ public final class FstabLint {
       checkSpec(e, target, out);
       checkOptions(e, target, out);
       checkMountPoint(e, target, seen, out);
+      FstabVerify.entry(e, target, machine, out);
       checkPassno(e, target, volumes, out);
+      checked.add(e);
     }
+    FstabVerify.order(checked, out);
     return List.copyOf(out);
   }
 
@@ -187,15 +200,13 @@ public final class FstabLint {
       out.add(
           new Finding(
               "ro-passno", Severity.ERROR, target, n,
-              "read-only entry has fs_passno " + passno + ": fsck opens it for writing (fsck_ffs: NO WRITE ACCESS)"
-                  + " and the boot stops in single-user mode",
+              "read-only entry has fs_passno " + passno + ": " + fsckFails(e),
               "set fs_passno to 0 (srro fstab --fix)"));
     } else if (roVolume) {
       out.add(
           new Finding(
               "ro-volume-passno", Severity.ERROR, target, n,
-              "the volume under " + e.spec() + " is read-only but fs_passno is " + passno
-                  + ": fsck fails with NO WRITE ACCESS and the boot stops in single-user mode",
+              "the volume under " + e.spec() + " is read-only but fs_passno is " + passno + ": " + fsckFails(e),
               "set fs_passno to 0 (srro fstab --fix) and mount it ro"));
     } else if (noFsck) {
       out.add(
@@ -207,6 +218,27 @@ public final class FstabLint {
       out.add(rootPassno(target, n, passno));
     }
     checkRwOnRoVolume(e, target, volumes, out);
+  }
+
+  /**
+   * The boot-time fsck of {@code e}'s own file system: OpenBSD's fsck(8) runs {@code fsck_TYPE}, Linux's
+   * {@code fsck.TYPE}; {@code auto} and a list of types leave the choice to fsck itself.
+   */
+  static String fsckName(Entry e) {
+    String type = e.type();
+    if (e.dialect() == Dialect.OPENBSD) {
+      return type.isEmpty() ? "fsck" : "fsck_" + type;
+    }
+    return type.isEmpty() || type.equals("auto") || type.contains(",") ? "fsck" : "fsck." + type;
+  }
+
+  /** What the boot's fsck does with a read-only device, in the entry's own OS's words. */
+  static String fsckFails(Entry e) {
+    return e.dialect() == Dialect.OPENBSD
+        ? fsckName(e) + " opens it for writing, stops with NO WRITE ACCESS on a read-only device, and the boot"
+            + " stops in single-user mode"
+        : fsckName(e) + " opens it for writing, fails with 'Read-only file system' on a read-only device, and the"
+            + " boot stops in emergency mode";
   }
 
   private static Finding rootPassno(String target, int n, int passno) {

@@ -8,13 +8,39 @@ import java.util.Objects;
  * {@code /dev/sd1}); {@code aliases} are other names for it ({@code /dev/mapper/x}); {@code chunks} are the
  * devices it is assembled from (softraid chunks, device-mapper and md slaves), by path.
  */
-public record Volume(String device, List<String> aliases, ReadOnly readOnly, Evidence evidence, List<String> chunks) {
+public record Volume(
+    String device, List<String> aliases, ReadOnly readOnly, Evidence evidence, List<String> chunks,
+    List<Reading> readings) {
   public Volume {
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(readOnly, "readOnly");
     Objects.requireNonNull(evidence, "evidence");
     aliases = List.copyOf(aliases);
     chunks = List.copyOf(chunks);
+    readings = List.copyOf(readings);
+  }
+
+  /** A volume whose one reading is the one that decided it (none when {@code evidence} is NONE). */
+  public Volume(String device, List<String> aliases, ReadOnly readOnly, Evidence evidence, List<String> chunks) {
+    this(device, aliases, readOnly, evidence, chunks,
+        evidence == Evidence.NONE ? List.of() : List.of(new Reading(evidence, readOnly, "")));
+  }
+
+  /**
+   * What one layer said, kept beside the merged answer so a report can show every layer (the WP bit and the
+   * sysfs ro flag of a chunk, the ro flag of the mapper over it). {@code detail} is the raw value ("1", "WP=1").
+   */
+  public record Reading(Evidence source, ReadOnly readOnly, String detail) {
+    public Reading {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(readOnly, "readOnly");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  /** True for a Linux device-mapper volume (dm-crypt, LVM): its aliases include a /dev/mapper name. */
+  public boolean deviceMapper() {
+    return aliases.stream().anyMatch(a -> a.contains("/mapper/")) || device.matches(".*/dm-[0-9]+");
   }
 
   /** Whether the device refuses writes. */

@@ -1,5 +1,7 @@
 package srro.probe;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import srro.mounts.Volume;
 
@@ -32,7 +34,12 @@ public final class WriteProtectMerge {
     } else {
       evidence = Volume.Evidence.MODE_SENSE_WP;
     }
+    List<Volume.Reading> readings = new ArrayList<>(volume.readings());
+    readings.add(new Volume.Reading(Volume.Evidence.MODE_SENSE_WP,
+        writeProtected ? Volume.ReadOnly.YES : Volume.ReadOnly.NO, writeProtected ? "WP=1" : "WP=0"));
+    softwareWriteProtect.ifPresent(b -> readings.add(new Volume.Reading(Volume.Evidence.CONTROL_PAGE_SWP,
+        b ? Volume.ReadOnly.YES : Volume.ReadOnly.NO, b ? "SWP=1" : "SWP=0")));
     return new Volume(volume.device(), volume.aliases(), readOnly ? Volume.ReadOnly.YES : Volume.ReadOnly.NO,
-        evidence, volume.chunks());
+        evidence, volume.chunks(), readings);
   }
 }

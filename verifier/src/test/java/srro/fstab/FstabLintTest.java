@@ -156,4 +156,20 @@ class FstabLintTest {
         "DUID spec '0123456789abcdef' has no '.' and partition letter",
         FstabLint.lint(d, VolumeFacts.NONE).get(0).message());
   }
+
+  @Test
+  void theFsckMessageNamesTheEntrysOwnFileSystemAndOs() throws Exception {
+    Fstab linux = Fstab.parse("fstab", "/dev/sdb1 /data ext4 ro 0 2\n".getBytes(), Dialect.LINUX, null);
+    String m = FstabLint.lint(linux, VolumeFacts.NONE).get(0).message();
+    assertEquals("read-only entry has fs_passno 2: fsck.ext4 opens it for writing, fails with 'Read-only file"
+        + " system' on a read-only device, and the boot stops in emergency mode", m);
+    Fstab bsd = Fstab.parse("fstab", "/dev/sd1a /data ffs ro 1 2\n".getBytes(), Dialect.OPENBSD, null);
+    assertEquals("read-only entry has fs_passno 2: fsck_ffs opens it for writing, stops with NO WRITE ACCESS on a"
+        + " read-only device, and the boot stops in single-user mode",
+        FstabLint.lint(bsd, VolumeFacts.NONE).get(0).message());
+    Fstab msdos = Fstab.parse("fstab", "/dev/sd1i /data msdos ro 0 2\n".getBytes(), Dialect.OPENBSD, null);
+    assertTrue(FstabLint.lint(msdos, VolumeFacts.NONE).get(0).message().contains("fsck_msdos"));
+    Fstab auto = Fstab.parse("fstab", "/dev/sdb1 /data auto ro 0 2\n".getBytes(), Dialect.LINUX, null);
+    assertTrue(FstabLint.lint(auto, VolumeFacts.NONE).get(0).message().contains(": fsck opens"));
+  }
 }

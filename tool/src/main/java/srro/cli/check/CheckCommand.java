@@ -22,6 +22,7 @@ import srro.cli.Json;
 import srro.cli.UsageException;
 import srro.fstab.Dialect;
 import srro.fstab.Entry;
+import srro.fstab.MachineFacts;
 import srro.mounts.Mount;
 import srro.mounts.MountTable;
 import srro.os.Host;
@@ -93,17 +94,29 @@ public final class CheckCommand implements Callable<Integer> {
       skipped.add(
           new Skipped(
               "spec-resolution",
-              "/dev/disk/by-* is missing (no udev): UUID=/LABEL= entries are not matched with volumes"));
+              "/dev/disk/by-* is missing (no udev): UUID=/LABEL= entries are not resolved or matched with"
+                  + " volumes"));
     }
+    MachineFacts names = MachineFacts.NONE;
+    if (mounts != null) {
+      skipped.add(new Skipped("names", "--mounts names another machine's table; fstab's names are not looked up"
+          + " here"));
+    } else {
+      names = host.fstabNames();
+    }
+    // Hints name this system's commands; for another machine's copies, the commands of the fstab's system.
+    Dialect system = mounts != null ? null : host.os() == Host.Os.OPENBSD ? Dialect.OPENBSD : Dialect.LINUX;
     String host = ReportView.thisHost();
     Report report =
         CrossCheck.run(
-            host, new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver), skipped);
+            host, new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver, names, system),
+            skipped);
     FstabFile.Fixed fixed = null;
     if (fix && f != null) {
       fixed = f.fix(report.findings());
       f = fixed.after();
-      report = CrossCheck.run(host, new CrossCheck.Views(f.fstab(), table, volumes, resolver), skipped);
+      report = CrossCheck.run(host, new CrossCheck.Views(f.fstab(), table, volumes, resolver, names, system),
+          skipped);
     } else if (fix) {
       throw new UsageException("--fix needs an fstab, and none was read");
     }
@@ -116,6 +129,7 @@ public final class CheckCommand implements Callable<Integer> {
     } else {
       if (volumes != null) {
         ReportView.readOnlyVolumes(io.out(), volumes);
+        ReportView.stacks(io.out(), volumes);
       }
       ReportView.text(io.out(), report, targets(f, table), f == null ? "fstab" : f.path().toString());
       if (fixed != null) {

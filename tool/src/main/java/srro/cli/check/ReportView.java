@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import srro.check.CrossCheck;
 import srro.check.Report;
 import srro.check.Skipped;
 import srro.cli.Json;
@@ -20,8 +20,8 @@ import srro.mounts.Volume;
 
 /**
  * Renders a {@link Report} the way findmnt --verify does: one line per target with the worst severity
- * ({@code [E]}, {@code [W]}, {@code [ ]}), the findings indented under it, then a summary, what was not checked,
- * and one fix hint per rule. {@link #json} is the fleet schema {@code srro-check/1}.
+ * ({@code [E]}, {@code [W]}, {@code [ ]}), each finding indented under it with its fix directly below, then the
+ * verdict in one sentence, what was checked and what was not. {@link #json} is the fleet schema {@code srro-check/1}.
  */
 public final class ReportView {
   static final String SCHEMA = "srro-check/2";
@@ -50,27 +50,33 @@ public final class ReportView {
       for (Finding f : e.getValue()) {
         String where = f.line() > 0 ? source + " line " + f.line() + ": " : "";
         out.println("      " + f.severity().letter() + " " + where + f.message() + " [" + f.id() + "]");
+        out.println("        fix: " + f.hint());
       }
     }
-    long errors = report.count(Severity.ERROR);
-    long warnings = report.count(Severity.WARNING);
     out.println();
-    out.println(
-        plural(errors, "error") + ", " + plural(warnings, "warning") + "; checked: "
-            + (report.checksRun().isEmpty() ? "nothing" : String.join(", ", report.checksRun())));
+    out.println(verdict(report));
+    out.println("checked: " + (report.checksRun().isEmpty() ? "nothing" : String.join(", ", report.checksRun())));
     for (Skipped s : report.checksSkipped()) {
       out.println("not checked: " + s.check() + ": " + s.reason());
     }
-    LinkedHashSet<String> hints = new LinkedHashSet<>();
-    for (Finding f : report.findings()) {
-      hints.add(f.id() + ": " + f.hint());
+  }
+
+  /**
+   * The verdict in one sentence a newcomer understands (findmnt says "Success, no errors or warnings
+   * detected"): whether anything will fail, and where to look.
+   */
+  static String verdict(Report report) {
+    long errors = report.count(Severity.ERROR);
+    long warnings = report.count(Severity.WARNING);
+    if (errors > 0) {
+      return "Verdict: NOT OK, " + plural(errors, "error") + (warnings > 0 ? " and " + plural(warnings, "warning")
+          : "") + ": each E line above says what is wrong, and the fix line under it what to do.";
     }
-    if (!hints.isEmpty()) {
-      out.println("fix:");
-      for (String h : hints) {
-        out.println("  " + h);
-      }
+    if (warnings > 0) {
+      return "Verdict: OK, with " + plural(warnings, "warning") + ": nothing above is known to fail, but each W"
+          + " line says what to look at.";
     }
+    return "Verdict: OK, no errors or warnings in what was checked.";
   }
 
   /** The findings part every report document shares: {@code srro-check/2} and {@code srro-fstab/1}. */
@@ -119,9 +125,69 @@ public final class ReportView {
                 case UNKNOWN -> null;
               })
               .put("evidence", v.evidence())
-              .put("chunks", v.chunks()));
+              .put("chunks", v.chunks())
+              .put("readings", readings(v)));
     }
     return out;
+  }
+
+  /** A read-only state as JSON: true, false, or null when unknown (srro-check/2). */
+  public static Boolean bool(Volume.ReadOnly r) {
+    return switch (r) {
+      case YES -> Boolean.TRUE;
+      case NO -> Boolean.FALSE;
+      case UNKNOWN -> null;
+    };
+  }
+
+  public static List<Object> readings(Volume v) {
+    List<Object> out = Json.array();
+    for (Volume.Reading r : v.readings()) {
+      out.add(Json.object().put("source", r.source()).put("read_only", bool(r.readOnly())).put("detail", r.detail()));
+    }
+    return out;
+  }
+
+  /**
+   * Every stacked volume (a LUKS or LVM mapping, an md array, a softraid volume) with the chunks under it, each
+   * layer with its read-only state and every reading that decided it.
+   */
+  static void stacks(PrintStream out, List<Volume> volumes) {
+    for (Volume v : volumes) {
+      if (v.chunks().isEmpty()) {
+        continue;
+      }
+      out.println("volume " + layer(v));
+      for (String c : v.chunks()) {
+        out.println("  on chunk " + CrossCheck.volumeFor(volumes, c).map(ReportView::layer)
+            .orElse(c + ": not found among the volumes"));
+      }
+    }
+  }
+
+  /** "/dev/dm-0 (/dev/mapper/x): read-only (sysfs ro=1, MODE SENSE WP=1)". */
+  public static String layer(Volume v) {
+    String state = switch (v.readOnly()) {
+      case YES -> "read-only";
+      case NO -> "read-write";
+      case UNKNOWN -> "unknown";
+    };
+    List<String> readings = new ArrayList<>();
+    for (Volume.Reading r : v.readings()) {
+      readings.add(evidence(r.source()) + " " + (r.detail().isEmpty()
+          ? r.readOnly().name().toLowerCase(java.util.Locale.ROOT) : r.detail()));
+    }
+    return v.device() + (v.aliases().isEmpty() ? "" : " (" + String.join(", ", v.aliases()) + ")") + ": " + state
+        + (readings.isEmpty() ? "" : " (" + String.join(", ", readings) + ")");
+  }
+
+  private static String evidence(Volume.Evidence e) {
+    return switch (e) {
+      case SYSFS_RO -> "sysfs";
+      case MODE_SENSE_WP -> "MODE SENSE";
+      case SD_ATTACH -> "sd(4) attach";
+      default -> e.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
   }
 
   /** One line per volume that reports read-only, before the targets: the first question an operator asks. */

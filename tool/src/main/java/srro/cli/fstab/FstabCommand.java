@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import srro.check.Report;
+import srro.check.Skipped;
 import srro.cli.ExitCode;
 import srro.cli.FstabFile;
 import srro.cli.Io;
@@ -15,10 +16,14 @@ import srro.cli.check.ReportView;
 import srro.findings.Finding;
 import srro.fstab.Dialect;
 import srro.fstab.FstabLint;
+import srro.fstab.MachineFacts;
 import srro.fstab.VolumeFacts;
 import srro.os.Host;
 
-/** {@code srro fstab [--fix] [FILE]}: lints an fstab(5) file offline and optionally sets fs_passno to 0. */
+/**
+ * {@code srro fstab [--fix] [--offline] [FILE]}: lints an fstab(5) file, looks its names up on this machine as
+ * findmnt --verify does (unless --offline), and optionally sets fs_passno to 0.
+ */
 @Command(
     name = "fstab",
     sortOptions = false,
@@ -45,6 +50,13 @@ public final class FstabCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document (schema srro-fstab/1).")
   boolean json;
 
+  @Option(
+      names = "--offline",
+      description =
+          "Do not look the file's names up on this machine (sources, mount points, file system types), for a"
+              + " copy of another machine's fstab.")
+  boolean offline;
+
   private final Io io;
   private final Host host;
 
@@ -56,14 +68,19 @@ public final class FstabCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FstabFile f = FstabFile.read(file, dialect, host.fstabDialect());
-    List<Finding> findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE);
+    MachineFacts names = offline ? MachineFacts.NONE : host.fstabNames();
+    List<Finding> findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE, names);
     FstabFile.Fixed fixed = null;
     if (fix) {
       fixed = f.fix(findings);
       f = fixed.after();
-      findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE);
+      findings = FstabLint.lint(f.fstab(), VolumeFacts.NONE, names);
     }
-    Report report = new Report(ReportView.thisHost(), List.of("fstab"), List.of(), findings);
+    List<Skipped> skipped = names == MachineFacts.NONE
+        ? List.of(new Skipped("names", offline ? "--offline: sources, mount points and types not looked up"
+            : "no lookups on " + host.osName()))
+        : List.of();
+    Report report = new Report(ReportView.thisHost(), List.of("fstab"), skipped, findings);
     if (json) {
       Json.Obj o = ReportView.json(SCHEMA, report).put("file", file.toString())
           .put("dialect", f.fstab().dialect().cliName());

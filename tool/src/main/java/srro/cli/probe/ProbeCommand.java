@@ -67,6 +67,18 @@ public final class ProbeCommand implements Callable<Integer> {
     Exception failure = null;
     ExitCode worst = ExitCode.OK;
     for (String path : devices) {
+      if (StackProbe.handles(host, path)) {
+        var stack = StackProbe.run(host, path);
+        if (stack.isPresent()) {
+          if (json) {
+            results.add(StackProbe.json(stack.get()));
+          } else {
+            StackProbe.text(io.out(), stack.get());
+          }
+          worst = stack.get().findings().isEmpty() ? worst : ExitCode.NO;
+          continue;
+        }
+      }
       Attempt a = new Attempt();
       try {
         Probe.Report r = probe(path, a);

@@ -41,6 +41,7 @@ class CheckCommandLiveTest {
       Path ro = mount(roDev, "ro", "ro");
       Path rw = mount(rwDev, "rw", "rw");
       Path wp = mount(wpDev, "wp", "ro");
+      Files.createDirectories(Path.of(wp + "2")); // the noauto entry's mount point exists, as findmnt wants
       Path fstab = tmp.resolve("fstab");
       String text =
           "# srro live test\n"

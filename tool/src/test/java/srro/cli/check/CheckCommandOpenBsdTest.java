@@ -10,13 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import srro.cli.CliRun;
 import srro.cli.Io;
+import srro.cli.JsonContract;
+import srro.fstab.MachineFacts;
 import srro.os.FakeOpenBsd;
 import srro.os.Host;
 import srro.os.FakeOpenBsd.ModeSense;
+import srro.os.SpecResolver;
 
 /**
  * srro check on an OpenBSD 7.7 machine made of fakes, through every native path: getfsstat records, hw.disknames
@@ -35,8 +41,28 @@ class CheckCommandOpenBsdTest {
 
   private record Run(int status, String out) {}
 
+  /** The fake machine's names: DUIDs through hw.disknames, mount points / and /secure, the type ffs. */
+  private record OpenBsdNames(SpecResolver resolver, boolean duidsKnown) implements MachineFacts {
+    @Override
+    public Optional<Source> source(String spec) {
+      return duidsKnown ? Optional.of(resolver.apply(spec).<Source>map(p -> new Source.Found(p, true))
+          .orElse(new Source.Missing("no disk with DUID " + spec))) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Target> target(String path) {
+      return Optional.of(Set.of("/", "/secure").contains(path) ? new Target(true, true, path)
+          : Target.missing(path));
+    }
+
+    @Override
+    public Optional<Set<String>> fileSystems() {
+      return Optional.of(Set.of("ffs", "msdos", "cd9660"));
+    }
+  }
+
   private static Run check(FakeOpenBsd m, String... args) {
-    Host host = new Host.OpenBsd(m::volumes, m::mounts, (path, access) -> m.open(path));
+    Host host = new Host.OpenBsd(m::volumes, m::mounts, (path, access) -> m.open(path), OpenBsdNames::new);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
       Io io = new Io(new ByteArrayInputStream(new byte[0]), o, o, Map.of());
@@ -77,18 +103,23 @@ class CheckCommandOpenBsdTest {
     assertEquals(1, r.status(), r.out());
     assertEquals(
         "read-only volumes: /dev/sd1 (mode sense wp)\n"
+            + "volume /dev/sd2: read-write (sd(4) attach no)\n"
+            + "  on chunk /dev/sd1: read-only (sd(4) attach yes, MODE SENSE WP=1)\n"
             + "[ ] /\n"
-            + "[ ] /secure\n"
+            + "[E] /secure\n"
+            + "      E /secure is mounted read-write from /dev/sd2, which lies on chunk /dev/sd1, write-protected"
+            + " (sd(4) attach yes, MODE SENSE WP=1) [rw-mount-over-wp-chunk]\n"
+            + "        fix: mount -u -o ro /secure\n"
             + "[E] /dev/sd2\n"
-            + "      E chunk /dev/sd1a is write-protected but volume /dev/sd2 does not report read-only (kit not"
-            + " applied?) [wp-chunk-not-propagated]\n"
+            + "      E chunk /dev/sd1 is write-protected (sd(4) attach yes, MODE SENSE WP=1) but volume /dev/sd2"
+            + " does not report read-only (kit not applied?) [wp-chunk-not-propagated]\n"
+            + "        fix: apply the srro softraid patch kit (srro kit), rebuild the kernel, reassemble the volume\n"
             + "\n"
-            + "1 error, 0 warnings; checked: fstab, volumes, volumes-vs-mounts, fstab-vs-mounts\n"
+            + "Verdict: NOT OK, 2 errors: each E line above says what is wrong, and the fix line under it what to"
+            + " do.\n"
+            + "checked: fstab, volumes, volumes-vs-mounts, fstab-vs-mounts\n"
             + "not checked: mode-sense-wp: /dev/sd2: /dev/rsd2c: MODE SENSE(10) page 0x3f failed at the transport"
-            + " layer (SCCMD_UNKNOWN): the adapter or driver failed the command (retsts SCCMD_UNKNOWN)\n"
-            + "fix:\n"
-            + "  wp-chunk-not-propagated: apply the srro softraid patch kit (srro kit), rebuild the kernel,"
-            + " reassemble the volume\n",
+            + " layer (SCCMD_UNKNOWN): the adapter or driver failed the command (retsts SCCMD_UNKNOWN)\n",
         r.out());
   }
 
@@ -100,7 +131,9 @@ class CheckCommandOpenBsdTest {
     assertTrue(r.out().contains("\"mounts\":\"getfsstat(2)\""), r.out());
     assertTrue(r.out().contains("\"checks_skipped\":[]"), "everything was checked as root\n" + r.out());
     assertTrue(r.out().contains("{\"device\":\"/dev/sd2\",\"aliases\":[],\"read_only\":true,"
-        + "\"evidence\":\"mode_sense_wp\",\"chunks\":[\"/dev/sd1a\"]}"), r.out());
+        + "\"evidence\":\"mode_sense_wp\",\"chunks\":[\"/dev/sd1a\"],\"readings\":[{\"source\":\"sd_attach\","
+        + "\"read_only\":true,\"detail\":\"\"},{\"source\":\"mode_sense_wp\",\"read_only\":true,"
+        + "\"detail\":\"WP=1\"}]}"), r.out());
     for (String id : new String[] {"ro-volume-passno", "rw-on-ro-volume", "fstab-rw-mounted-ro"}) {
       assertTrue(r.out().contains("\"id\":\"" + id + "\""), id + "\n" + r.out());
     }
@@ -113,7 +146,7 @@ class CheckCommandOpenBsdTest {
     Files.writeString(fstab, Files.readString(fstab).replace("rw,nodev", "ro,nodev"));
     Run clean = check(patched(), "--fstab", fstab.toString());
     assertEquals(0, clean.status(), clean.out());
-    assertTrue(clean.out().contains("0 errors, 0 warnings"), clean.out());
+    assertTrue(clean.out().contains("\nVerdict: OK, no errors or warnings in what was checked.\n"), clean.out());
   }
 
   @Test
@@ -125,5 +158,14 @@ class CheckCommandOpenBsdTest {
         + " (not root?)\n"), r.out());
     assertTrue(r.out().contains("not checked: mode-sense-wp: /dev/sd1: open /dev/rsd1c O_RDONLY: permission"
         + " denied (EACCES)\n"), r.out());
+  }
+
+  @Test
+  void theJsonWithEveryLayersReadingsIsACheckDocument() throws Exception {
+    FakeOpenBsd m = patched();
+    Host host = new Host.OpenBsd(m::volumes, m::mounts, (path, access) -> m.open(path), OpenBsdNames::new);
+    CliRun r = CliRun.on(host, "check", "--json", "--fstab", fstab("rw,nodev", 2).toString());
+    assertEquals(1, r.status(), r.toString());
+    JsonContract.validate(r);
   }
 }

@@ -19,41 +19,46 @@ class FstabCommandTest {
 
   @Test
   void lintsAFileAndSaysNoOnErrors() {
-    CliRun r = CliRun.of("fstab", GOLDEN.resolve("openbsd-rules.fstab").toString());
+    CliRun r = CliRun.of("fstab", "--offline", GOLDEN.resolve("openbsd-rules.fstab").toString());
     assertEquals(1, r.status(), r.toString());
     assertTrue(r.out().startsWith(GOLDEN.resolve("openbsd-rules.fstab") + ": openbsd fstab\n"), r.out());
-    assertTrue(r.out().contains("[E] /archive\n      E fstab line 4: read-only entry has fs_passno 2"), r.out());
+    assertTrue(r.out().contains("[E] /archive\n      E fstab line 4: read-only entry has fs_passno 2: fsck_ffs opens"),
+        r.out());
     assertTrue(r.out().contains("[ ] /ro-nopass\n"), r.out());
-    assertTrue(r.out().contains("\n7 errors, 7 warnings; checked: fstab\n"), r.out());
-    assertTrue(r.out().contains("fix:\n  root-passno: set fs_passno of / to 1\n"), r.out());
+    assertTrue(r.out().contains("\nVerdict: NOT OK, 7 errors and 7 warnings: each E line above says what is wrong,"
+        + " and the fix line under it what to do.\nchecked: fstab\n"), r.out());
+    assertTrue(r.out().contains("[root-passno]\n        fix: set fs_passno of / to 1\n"), r.out());
+    assertTrue(r.out().contains("not checked: names: --offline: sources, mount points and types not looked up\n"),
+        r.out());
   }
 
   @Test
   void aCleanFileExitsZero() {
-    CliRun r = CliRun.of("fstab", GOLDEN.resolve("linux-clean.fstab").toString());
+    CliRun r = CliRun.of("fstab", "--offline", GOLDEN.resolve("linux-clean.fstab").toString());
     assertEquals(0, r.status(), r.toString());
-    assertTrue(r.out().contains("0 errors, 0 warnings"), r.out());
+    assertTrue(r.out().contains("\nVerdict: OK, no errors or warnings in what was checked.\n"), r.out());
+    assertFalse(r.out().contains("[ ] /\n\n"), "the verdict is a sentence, not a bare target line\n" + r.out());
   }
 
   @Test
   void fixWritesTheGoldenBytesKeepsABackupAndReportsTheEdits() throws Exception {
     Path f = tmp.resolve("fstab");
     Files.copy(GOLDEN.resolve("linux-rules.fstab"), f);
-    CliRun r = CliRun.of("fstab", "--fix", f.toString());
+    CliRun r = CliRun.of("fstab", "--offline", "--fix", f.toString());
     assertEquals(1, r.status(), "errors without a fix remain\n" + r);
     assertArrayEquals(Files.readAllBytes(GOLDEN.resolve("linux-rules.fixed")), Files.readAllBytes(f));
     assertArrayEquals(
         Files.readAllBytes(GOLDEN.resolve("linux-rules.fstab")), Files.readAllBytes(tmp.resolve("fstab.srro.bak")));
     assertTrue(r.out().contains("fixed: " + f + " line 3: fs_passno 2 -> 0 [ro-passno]\n"), r.out());
     assertTrue(r.out().contains("backup: " + f.toRealPath() + ".srro.bak\n"), r.out());
-    assertFalse(r.out().contains("ro-passno: set"), "fixed findings are gone from the report\n" + r.out());
+    assertFalse(r.out().contains("fix: set fs_passno to 0"), "fixed findings are gone from the report\n" + r.out());
   }
 
   @Test
   void fixWithNothingToFixWritesNothing() throws Exception {
     Path f = tmp.resolve("fstab");
     Files.copy(GOLDEN.resolve("openbsd-clean.fstab"), f);
-    CliRun r = CliRun.of("fstab", "--fix", f.toString());
+    CliRun r = CliRun.of("fstab", "--offline", "--fix", f.toString());
     assertEquals(0, r.status(), r.toString());
     assertTrue(r.out().contains("fixed: nothing to change in " + f), r.out());
     assertFalse(Files.exists(tmp.resolve("fstab.srro.bak")));
@@ -61,7 +66,7 @@ class FstabCommandTest {
 
   @Test
   void dialectCanBeForced() {
-    CliRun r = CliRun.of("fstab", "--dialect", "openbsd", "--json", GOLDEN.resolve("linux-clean.fstab").toString());
+    CliRun r = CliRun.of("fstab", "--offline", "--dialect", "openbsd", "--json", GOLDEN.resolve("linux-clean.fstab").toString());
     assertTrue(r.out().contains("\"dialect\":\"openbsd\""), r.out());
     assertTrue(r.out().contains("\"id\":\"unknown-option\""), r.out());
   }
@@ -70,7 +75,7 @@ class FstabCommandTest {
   void jsonHasTheFstabSchemaAndTheFix() throws Exception {
     Path f = tmp.resolve("fstab");
     Files.writeString(f, "/dev/a /a ext4 ro 0 2\n");
-    CliRun r = CliRun.of("fstab", "--fix", "--json", f.toString());
+    CliRun r = CliRun.of("fstab", "--offline", "--fix", "--json", f.toString());
     assertEquals(0, r.status(), r.toString());
     String head = "{\"schema\":\"srro-fstab/1\",\"host\":\"" + ReportView.thisHost() + "\",\"ok\":true";
     assertTrue(r.out().startsWith(head), r.out());

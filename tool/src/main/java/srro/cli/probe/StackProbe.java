@@ -1,0 +1,136 @@
+package srro.cli.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import srro.check.CrossCheck;
+import srro.check.Report;
+import srro.check.Skipped;
+import srro.cli.Json;
+import srro.cli.check.ReportView;
+import srro.findings.Finding;
+import srro.fstab.Dialect;
+import srro.mounts.Volume;
+import srro.os.Host;
+import srro.os.VolumeSource;
+
+/**
+ * {@code srro probe} of a device-mapper node ({@code /dev/mapper/NAME}, {@code /dev/dm-N}): a mapping answers no
+ * SCSI command (dm-crypt passes no SG_IO down), so its write protection is the stack's. It shows the mapping, the
+ * chunks under it and every layer's read-only state with its readings (the mapping's and the chunk's sysfs ro,
+ * the chunk's MODE SENSE WP bit), as {@code srro check} reads them through the host, and the chunk rules' findings
+ * for it (a read-write mapping over a write-protected chunk).
+ */
+final class StackProbe {
+  private static final Pattern STACKED = Pattern.compile("/dev/(mapper/[^/]+|dm-[0-9]+)");
+
+  private StackProbe() {}
+
+  /** The result for one stacked device: the volume, its chunks, the findings, what was not checked. */
+  record Result(String path, Volume volume, List<Volume> chunks, List<Finding> findings, List<Skipped> skipped) {
+    /** True when every layer of the stack refuses writes and no rule said otherwise. */
+    boolean readOnly() {
+      return volume.readOnly() == Volume.ReadOnly.YES && findings.isEmpty();
+    }
+  }
+
+  /** True for the device nodes this probe handles on {@code host}. */
+  static boolean handles(Host host, String path) {
+    return host.os() == Host.Os.LINUX && STACKED.matcher(path).matches();
+  }
+
+  /** Reads the volumes through {@code host}; empty when {@code path} is none of them. */
+  static Optional<Result> run(Host host, String path) {
+    List<Skipped> skipped = new ArrayList<>();
+    VolumeSource.Reading r = host.volumes(skipped);
+    if (r == null) {
+      return Optional.empty();
+    }
+    List<Volume> volumes = r.volumes();
+    return CrossCheck.volumeFor(volumes, path).map(v -> {
+      List<Volume> chunks = new ArrayList<>();
+      for (String c : v.chunks()) {
+        CrossCheck.volumeFor(volumes, c).ifPresent(chunks::add);
+      }
+      Report rep = CrossCheck.run("probe", new CrossCheck.Views(null, null, volumes, null, null, Dialect.LINUX),
+          List.of());
+      List<Finding> mine = rep.findings().stream().filter(f -> f.target().equals(v.device())).toList();
+      List<Skipped> notes = skipped.stream().filter(s -> !s.check().equals("fstab")).toList();
+      return new Result(path, v, chunks, mine, notes);
+    });
+  }
+
+  static void text(java.io.PrintStream out, Result r) {
+    String p = r.path() + ": ";
+    out.println(p + "device-mapper volume " + ReportView.layer(r.volume()));
+    for (Volume c : r.chunks()) {
+      out.println(p + "  on chunk " + ReportView.layer(c));
+    }
+    for (Finding f : r.findings()) {
+      out.println(p + f.severity().letter() + " " + f.message() + " [" + f.id() + "]");
+      out.println(p + "  fix: " + f.hint());
+    }
+    for (Skipped s : r.skipped()) {
+      out.println(p + "not checked: " + s.check() + ": " + s.reason());
+    }
+    out.println(p + verdict(r));
+  }
+
+  static String verdict(Result r) {
+    if (r.readOnly()) {
+      return "verdict: read-only: the mapping refuses writes (sysfs ro), over "
+          + (r.chunks().stream().allMatch(c -> c.readOnly() == Volume.ReadOnly.YES)
+              ? "write-protected chunks" : "chunks that are not all write-protected");
+    }
+    if (!r.findings().isEmpty()) {
+      return "verdict: layers disagree: the mapping is read-write over a write-protected chunk";
+    }
+    return "verdict: read-write: the mapping and its chunks accept writes";
+  }
+
+  /** The probe document's device object (srro-probe/1), with the stack in {@code stack}. */
+  static Json.Obj json(Result r) {
+    List<Object> chunks = new ArrayList<>();
+    List<Object> evidence = new ArrayList<>();
+    evidence.add(ReportView.layer(r.volume()));
+    for (Volume c : r.chunks()) {
+      chunks.add(layer(c));
+      evidence.add("chunk " + ReportView.layer(c));
+    }
+    List<Object> findings = Json.array();
+    for (Finding f : r.findings()) {
+      findings.add(Json.object().put("id", f.id()).put("severity", f.severity()).put("message", f.message())
+          .put("hint", f.hint()));
+    }
+    List<Object> os = new ArrayList<>();
+    for (Volume.Reading x : r.volume().readings()) {
+      os.add(Json.object().put("source", x.source().name().toLowerCase(java.util.Locale.ROOT))
+          .put("reading", switch (x.readOnly()) {
+            case YES -> "read_only";
+            case NO -> "read_write";
+            case UNKNOWN -> "unavailable";
+          }).put("detail", x.detail()));
+    }
+    return Json.object()
+        .put("device", r.path())
+        .put("open", null)
+        .put("inquiry", null)
+        .put("steps", List.of())
+        .put("mode_sense", null)
+        .put("mode", null)
+        .put("write_protected", null)
+        .put("os", os)
+        .put("verdict", r.readOnly() ? "yes" : r.findings().isEmpty() ? "no" : "disagree")
+        .put("evidence", evidence)
+        .put("summary", verdict(r))
+        .put("error", null)
+        .put("stack", Json.object().put("mapper", layer(r.volume())).put("chunks", chunks).put("findings", findings));
+  }
+
+  private static Json.Obj layer(Volume v) {
+    return Json.object().put("device", v.device()).put("aliases", v.aliases())
+        .put("read_only", ReportView.bool(v.readOnly())).put("evidence", v.evidence())
+        .put("readings", ReportView.readings(v));
+  }
+}
