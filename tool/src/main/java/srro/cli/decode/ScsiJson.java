@@ -64,11 +64,11 @@ public final class ScsiJson {
           .put("truncated", p.truncated())
           .put("bytes", Hex.of(p.bytes()));
       if (decoded != null) {
-        DecodedModePage d = decoded.get(i);
-        page.put("abbreviation", d.layout().map(l -> l.abbreviation()))
-            .put("name", d.layout().map(l -> l.name()))
-            .put("page_control", d.pageControl());
-        FieldJson.put(page, d.layout().isPresent() ? d.fields() : null);
+        DecodedModePage dp = decoded.get(i);
+        page.put("abbreviation", dp.layout().map(l -> l.abbreviation()))
+            .put("name", dp.layout().map(l -> l.name()))
+            .put("page_control", dp.pageControl());
+        FieldJson.put(page, dp.layout().isPresent() ? dp.fields() : null);
       }
       pages.add(page);
     }
