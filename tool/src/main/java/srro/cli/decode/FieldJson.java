@@ -13,6 +13,12 @@ import srro.scsi.FieldValue;
 final class FieldJson {
   private FieldJson() {}
 
+  /** The acronym in lower case; JSON keys start with a letter, so INQUIRY's 3PC is {@code tpc}. */
+  static String key(String acronym) {
+    String k = acronym.toLowerCase(Locale.ROOT);
+    return k.equals("3pc") ? "tpc" : Character.isDigit(k.charAt(0)) ? "f_" + k : k;
+  }
+
   /** Adds both keys to {@code o}; null {@code fields} (no layout) makes both null. */
   static Json.Obj put(Json.Obj o, List<FieldValue> fields) {
     if (fields == null) {
@@ -21,7 +27,7 @@ final class FieldJson {
     Json.Obj present = Json.object();
     Json.Obj absent = Json.object();
     for (FieldValue f : fields) {
-      String key = f.field().acronym().toLowerCase(Locale.ROOT);
+      String key = key(f.field().acronym());
       if (f.present()) {
         present.put(key, Json.unsigned(f.value()));
       } else {

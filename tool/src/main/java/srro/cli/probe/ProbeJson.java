@@ -64,8 +64,12 @@ final class ProbeJson {
         .put("mode_sense", null)
         .put("mode", null)
         .put("write_protected", null)
+        .put("software_write_protect", null)
+        .put("software_write_protect_source", null)
         .put("os", List.of())
         .put("verdict", null)
+        .put("protected_by", List.of())
+        .put("writable_by", List.of())
         .put("evidence", null)
         .put("summary", null)
         .put("error", error);
