@@ -113,7 +113,7 @@ public final class Reporter {
   }
 
   private static Json.Obj document(String command, Json.Obj error) {
-    return Json.document(ERROR_SCHEMA).put("command", command).putAll(error);
+    return Json.document(ERROR_SCHEMA).put("srro_command", command).putAll(error);
   }
 
   static ExitCode classify(Throwable t) {

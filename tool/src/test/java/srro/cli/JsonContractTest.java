@@ -93,7 +93,7 @@ class JsonContractTest {
     JsonNode e = only(r);
     assertEquals("usage", e.get("kind").asText());
     assertEquals(2, e.get("exit_status").asInt());
-    assertEquals("srro check", e.get("command").asText());
+    assertEquals("srro check", e.get("srro_command").asText());
   }
 
   @Test
@@ -176,5 +176,107 @@ class JsonContractTest {
     JsonNode e = only(r);
     assertEquals("srro-error/1", e.get("schema").asText());
     assertTrue(e.get("line").isNull(), e.toString());
+  }
+
+  private String p(String name) {
+    return tmp.resolve(name).toString();
+  }
+
+  @Test
+  void signifySaysVerifiedOnlyWhenEverythingVerified() throws IOException {
+    assertEquals(0, CliRun.of("signify", "-G", "-n", "-p", p("k.pub"), "-s", p("k.sec")).status());
+    assertEquals(0, CliRun.of("signify", "-G", "-n", "-p", p("o.pub"), "-s", p("o.sec")).status());
+    Files.writeString(tmp.resolve("m"), "message\n");
+    assertEquals(0, CliRun.of("signify", "-S", "-s", p("k.sec"), "-m", p("m")).status());
+    JsonContract.assertGolden("signify-verified", CliRun.of("signify", "-V", "--json", "-p", p("k.pub"), "-m", p("m")),
+        volatiles());
+    CliRun wrong = CliRun.of("signify", "-V", "--json", "-p", p("o.pub"), "-m", p("m"));
+    assertEquals(1, wrong.status(), wrong.toString());
+    JsonContract.assertGolden("signify-wrong-key", wrong, volatiles());
+
+    Files.writeString(tmp.resolve("a"), "a\n");
+    Path list = tmp.resolve("SHA256");
+    CliRun sums = CliRun.withInput(("SHA256 (" + p("a") + ") = "
+        + "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7\n").getBytes(), Map.of(),
+        "signify", "-S", "-e", "-s", p("k.sec"), "-m", "-", "-x", p("SHA256.sig"));
+    assertEquals(0, sums.status(), sums.toString());
+    JsonContract.assertGolden("signify-check",
+        CliRun.of("signify", "-C", "--json", "-p", p("k.pub"), "-x", p("SHA256.sig")), volatiles());
+    Files.writeString(tmp.resolve("a"), "changed\n");
+    CliRun failed = CliRun.of("signify", "-C", "--json", "-p", p("k.pub"), "-x", p("SHA256.sig"));
+    assertEquals(1, failed.status(), failed.toString());
+    JsonNode d = only(failed);
+    assertEquals("srro-signify/1", d.get("schema").asText());
+    assertEquals("verified", d.get("signature").asText());
+    assertEquals("checksum_failed", d.get("result").asText(), "not 'verified' beside verified:false");
+    assertEquals(false, d.get("verified").asBoolean());
+    JsonContract.assertGolden("signify-checksum-failed", failed, volatiles());
+    assertTrue(list.getFileName() != null);
+  }
+
+  @Test
+  void signifyOfAMalformedKeyIsAnErrorDocumentWithAnOffset() throws IOException {
+    Files.writeString(tmp.resolve("bad.pub"), "untrusted comment: x\nRWQ=\n");
+    Files.writeString(tmp.resolve("m"), "message\n");
+    Files.writeString(tmp.resolve("m.sig"), "untrusted comment: x\nRWQ=\n");
+    CliRun r = CliRun.of("signify", "-V", "--json", "-p", p("bad.pub"), "-m", p("m"));
+    assertEquals(65, r.status(), r.toString());
+    assertEquals("dataerr", only(r).get("kind").asText());
+    JsonContract.assertGolden("signify-dataerr", r, volatiles());
+  }
+
+  private static final String DIFF =
+      "Erratum 001: fix the thing.\n\nIndex: sys/a.c\n--- sys/a.c\t1 Jan 2025\n+++ sys/a.c\t2 Jan 2025\n"
+          + "@@ -1,3 +1,3 @@\n line 1\n-line 2\n+LINE 2\n line 3\n";
+
+  @Test
+  void patchSaysAppliedAfterApplyingAndAppliesBefore() throws IOException {
+    Path tree = Files.createDirectories(tmp.resolve("src/sys")).getParent();
+    Files.writeString(tree.resolve("sys/a.c"), "line 1\nline 2\nline 3\n");
+    Path diff = tmp.resolve("001.patch");
+    Files.writeString(diff, DIFF);
+    JsonContract.assertGolden("patch-status",
+        CliRun.of("patch", "status", "--json", "-d", tree.toString(), diff.toString()), volatiles());
+    JsonContract.assertGolden("patch-dry-run",
+        CliRun.of("patch", "apply", "--dry-run", "--json", "-d", tree.toString(), diff.toString()), volatiles());
+    CliRun applied = CliRun.of("patch", "apply", "--json", "-d", tree.toString(), diff.toString());
+    assertEquals(0, applied.status(), applied.toString());
+    assertEquals("applied", only(applied).get("result").asText());
+    JsonContract.assertGolden("patch-applied", applied, volatiles());
+    JsonContract.assertGolden("patch-already-applied",
+        CliRun.of("patch", "status", "--json", "-d", tree.toString(), diff.toString()), volatiles());
+    JsonContract.assertGolden("patch-recover",
+        CliRun.of("patch", "recover", "--json", "-d", tree.toString()), volatiles());
+    JsonContract.assertGolden("patch-rollback",
+        CliRun.of("patch", "rollback", "--json", "-d", tree.toString()), volatiles());
+    Files.writeString(tree.resolve("sys/a.c"), "other\n");
+    CliRun conflict = CliRun.of("patch", "apply", "--json", "-d", tree.toString(), diff.toString());
+    assertEquals(1, conflict.status(), conflict.toString());
+    JsonContract.assertGolden("patch-conflict", conflict, volatiles());
+  }
+
+  @Test
+  void anUnsignedDiffGivenWithAKeyIsARefusalDocument() throws IOException {
+    Path tree = Files.createDirectories(tmp.resolve("src"));
+    Path diff = tmp.resolve("001.patch");
+    Files.writeString(diff, DIFF);
+    Files.writeString(tmp.resolve("k.pub"), "untrusted comment: x\n");
+    CliRun r = CliRun.of("patch", "apply", "--json", "-k", p("k.pub"), "-d", tree.toString(), diff.toString());
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("no", only(r).get("kind").asText());
+    JsonContract.assertGolden("patch-unsigned", r, volatiles());
+  }
+
+  @Test
+  void aMalformedDiffIsAnErrorDocumentWithItsLine() throws IOException {
+    Path tree = Files.createDirectories(tmp.resolve("src"));
+    Path diff = tmp.resolve("bad.patch");
+    Files.writeString(diff, "--- a\n+++ a\n@@ -1,3 +1,3 @@\n line 1\n");
+    CliRun r = CliRun.of("patch", "status", "--json", "-d", tree.toString(), diff.toString());
+    assertEquals(65, r.status(), r.toString());
+    JsonNode e = only(r);
+    assertEquals("dataerr", e.get("kind").asText());
+    assertTrue(e.get("line").isInt(), e.toString());
+    JsonContract.assertGolden("patch-dataerr", r, volatiles());
   }
 }

@@ -37,7 +37,7 @@ public final class PatchReport {
         : plan.applies() ? "applies" : plan.alreadyApplied() ? "already_applied" : "conflict";
     if (json) {
       Json.Obj o = Json.document(SCHEMA);
-      o.put("command", command);
+      o.put("operation", command);
       o.put("source", plan.patchset().source());
       o.put("description", plan.patchset().description());
       o.put("strip", plan.strip());

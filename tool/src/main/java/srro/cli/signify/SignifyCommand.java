@@ -333,7 +333,7 @@ public final class SignifyCommand implements Callable<Integer> {
    */
   private Json.Obj result(Verification v, Signature sig, String result, List<Object> files) {
     return Json.document(SCHEMA)
-        .put("command", checkMode ? "check" : "verify")
+        .put("operation", checkMode ? "check" : "verify")
         .put("signature_file", sigFile == null ? "-" : sigFile)
         .put("keynum", String.format("%016x", sig.keynum()))
         .put("signature", v.kind())

@@ -164,6 +164,7 @@ class KitCommandTest {
     assertTrue(again.out().contains("\"summary\":\"already patched\""), again::toString);
     assertTrue(again.out().contains("\"release\":\"" + release + "\",\"kit\":\"" + k.kit() + "\""), again::toString);
     assertTrue(again.out().startsWith("{\"schema\":\"srro-kit-status/1\""), again::toString);
+    srro.cli.JsonContract.validate(again);
 
     CliRun rb = CliRun.of("kit", "rollback", "-d", a.toString());
     assertEquals(0, rb.status(), rb::toString);
@@ -259,6 +260,7 @@ class KitCommandTest {
     CliRun r = CliRun.of("kit", "status", "--kit", dir.toString(), "-d", a.toString(), "--json");
     assertEquals(0, r.status(), r::toString);
     assertTrue(r.out().contains("\"summary\":\"pristine 7.7\""), r::toString);
+    srro.cli.JsonContract.validate(r);
     assertArrayEquals(Kit.load(dir).patchset(), KitResources.load(KitId.OPENBSD_7_7).patchset());
   }
 

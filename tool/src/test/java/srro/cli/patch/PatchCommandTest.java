@@ -100,7 +100,7 @@ class PatchCommandTest {
   void statusReportsJson() {
     CliRun r = srro("patch", "status", "--json", "-d", tree.toString(), diff.toString());
     assertEquals(0, r.status(), r.toString());
-    assertEquals("{\"schema\":\"srro-patch/1\",\"command\":\"status\",\"source\":\"" + diff + "\",\"description\":"
+    assertEquals("{\"schema\":\"srro-patch/1\",\"operation\":\"status\",\"source\":\"" + diff + "\",\"description\":"
         + "\"Erratum 001: fix the thing.\\n\\n\",\"strip\":0,"
         + "\"result\":\"applies\",\"written\":[],\"files\":[{\"path\":\"sys/a.c\",\"kind\":\"modify\","
         + "\"status\":\"applies\",\"hunks\":[{\"hunk\":1,\"result\":\"applied\",\"line\":4,\"offset\":0,\"fuzz\":0,"

@@ -93,7 +93,7 @@ class SignifyCommandTest {
   void reportsResultsAsJson() {
     CliRun r = srro("-V", "--json", "-p", pub, "-m", msg);
     assertEquals(0, r.status());
-    assertTrue(r.out().startsWith("{\"schema\":\"srro-signify/1\",\"command\":\"verify\","), r::toString);
+    assertTrue(r.out().startsWith("{\"schema\":\"srro-signify/1\",\"operation\":\"verify\","), r::toString);
     assertTrue(r.out().contains("\"signature\":\"verified\",\"result\":\"verified\",\"verified\":true"), r::toString);
     srro("-G", "-n", "-p", p("o.pub"), "-s", p("o.sec"));
     CliRun bad = srro("-V", "--json", "-p", p("o.pub"), "-m", msg);
