@@ -2,6 +2,8 @@ package srro.cli.check;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import srro.mounts.MountTable;
 import srro.os.Host;
 import srro.os.SpecResolver;
 import srro.os.VolumeSource;
+import srro.patch.DurableFiles;
 
 /**
  * {@code srro check}: the operator's verdict for this machine (or for copies of another machine's fstab and
@@ -67,6 +70,16 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document (schema srro-check/2) for fleets.")
   boolean json;
 
+  @Option(
+      names = "--prometheus",
+      arity = "0..1",
+      paramLabel = "FILE",
+      fallbackValue = "-",
+      description =
+          "Write the verdict as node_exporter textfile metrics to FILE (atomically; a symlink is refused), or"
+              + " to standard output without FILE or with -.")
+  String prometheus;
+
   private final Io io;
   private final Host host;
 
@@ -78,6 +91,10 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if ("-".equals(prometheus) && json) {
+      throw new UsageException("--prometheus without FILE prints to standard output, and so does --json: give"
+          + " --prometheus a FILE");
+    }
     List<Skipped> skipped = new ArrayList<>();
     FstabFile f = readFstab(skipped);
     MountTable table = mounts != null ? MountTable.parse(mounts.toString(), readLimited(mounts))
@@ -119,6 +136,20 @@ public final class CheckCommand implements Callable<Integer> {
           skipped);
     } else if (fix) {
       throw new UsageException("--fix needs an fstab, and none was read");
+    }
+    if (prometheus != null) {
+      String metrics = CheckMetrics.render(report, volumes);
+      if (prometheus.equals("-")) {
+        io.out().print(metrics);
+        io.out().flush();
+        return report.ok() ? ExitCode.OK.status() : ExitCode.NO.status();
+      }
+      // node_exporter runs as another user: a new file is 0644; an existing one keeps its mode
+      try (DurableFiles.Output out = DurableFiles.create(Path.of(prometheus), false,
+          PosixFilePermissions.fromString("rw-r--r--"))) {
+        out.stream().write(metrics.getBytes(StandardCharsets.UTF_8));
+        out.commit();
+      }
     }
     if (json) {
       Json.Obj o = ReportView.json(report).put("fstab", f == null ? null : f.path().toString());
