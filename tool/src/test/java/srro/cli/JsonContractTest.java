@@ -188,20 +188,21 @@ class JsonContractTest {
     assertEquals(0, CliRun.of("signify", "-G", "-n", "-p", p("o.pub"), "-s", p("o.sec")).status());
     Files.writeString(tmp.resolve("m"), "message\n");
     assertEquals(0, CliRun.of("signify", "-S", "-s", p("k.sec"), "-m", p("m")).status());
-    JsonContract.assertGolden("signify-verified", CliRun.of("signify", "-V", "--json", "-p", p("k.pub"), "-m", p("m")),
-        volatiles());
+    CliRun verified = CliRun.of("signify", "-V", "--json", "-p", p("k.pub"), "-m", p("m"));
+    Map<String, String> volatiles = new java.util.LinkedHashMap<>(volatiles());
+    volatiles.put(only(verified).get("keynum").asText(), "$KEYNUM"); // a new key each run
+    JsonContract.assertGolden("signify-verified", verified, volatiles);
     CliRun wrong = CliRun.of("signify", "-V", "--json", "-p", p("o.pub"), "-m", p("m"));
     assertEquals(1, wrong.status(), wrong.toString());
-    JsonContract.assertGolden("signify-wrong-key", wrong, volatiles());
+    JsonContract.assertGolden("signify-wrong-key", wrong, volatiles);
 
     Files.writeString(tmp.resolve("a"), "a\n");
-    Path list = tmp.resolve("SHA256");
     CliRun sums = CliRun.withInput(("SHA256 (" + p("a") + ") = "
         + "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7\n").getBytes(), Map.of(),
         "signify", "-S", "-e", "-s", p("k.sec"), "-m", "-", "-x", p("SHA256.sig"));
     assertEquals(0, sums.status(), sums.toString());
     JsonContract.assertGolden("signify-check",
-        CliRun.of("signify", "-C", "--json", "-p", p("k.pub"), "-x", p("SHA256.sig")), volatiles());
+        CliRun.of("signify", "-C", "--json", "-p", p("k.pub"), "-x", p("SHA256.sig")), volatiles);
     Files.writeString(tmp.resolve("a"), "changed\n");
     CliRun failed = CliRun.of("signify", "-C", "--json", "-p", p("k.pub"), "-x", p("SHA256.sig"));
     assertEquals(1, failed.status(), failed.toString());
@@ -210,8 +211,7 @@ class JsonContractTest {
     assertEquals("verified", d.get("signature").asText());
     assertEquals("checksum_failed", d.get("result").asText(), "not 'verified' beside verified:false");
     assertEquals(false, d.get("verified").asBoolean());
-    JsonContract.assertGolden("signify-checksum-failed", failed, volatiles());
-    assertTrue(list.getFileName() != null);
+    JsonContract.assertGolden("signify-checksum-failed", failed, volatiles);
   }
 
   @Test
