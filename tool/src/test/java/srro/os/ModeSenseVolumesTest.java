@@ -67,7 +67,9 @@ class ModeSenseVolumesTest {
             CannedDevice.INQUIRY, CannedDevice.inquiry(0, Probe.INQUIRY_LENGTH),
             CannedDevice.MODE_SENSE_6, CannedDevice.modeWithControlPage6(0x00, 0x08)), List.of())).read();
     assertEquals(List.of(new Volume("/dev/sdc", List.of(), Volume.ReadOnly.YES, Volume.Evidence.CONTROL_PAGE_SWP,
-        List.of())), r.volumes());
+        List.of(), List.of(new Volume.Reading(Volume.Evidence.SYSFS_RO, Volume.ReadOnly.NO, ""),
+            new Volume.Reading(Volume.Evidence.MODE_SENSE_WP, Volume.ReadOnly.NO, "WP=0"),
+            new Volume.Reading(Volume.Evidence.CONTROL_PAGE_SWP, Volume.ReadOnly.YES, "SWP=1")))), r.volumes());
   }
 
   @Test

@@ -131,6 +131,7 @@ final class Chunks {
       case BLKROGET -> "BLKROGET";
       case MODE_SENSE_WP -> "MODE SENSE";
       case SD_ATTACH -> "sd(4) attach";
+      case CONTROL_PAGE_SWP -> "control page";
       case NONE -> "no evidence";
       default -> e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     };

@@ -28,7 +28,13 @@ class WriteProtectMergeTest {
 
   @Test
   void theOsKeepsItsWordWhenTheDiskSaysWritable() {
-    assertEquals(os(Volume.ReadOnly.YES), WriteProtectMerge.merge(os(Volume.ReadOnly.YES), false, Optional.of(false)));
+    Volume v = WriteProtectMerge.merge(os(Volume.ReadOnly.YES), false, Optional.of(false));
+    assertEquals(Volume.ReadOnly.YES, v.readOnly());
+    assertEquals(Volume.Evidence.SYSFS_RO, v.evidence());
+    assertEquals(List.of(new Volume.Reading(Volume.Evidence.SYSFS_RO, Volume.ReadOnly.YES, ""),
+        new Volume.Reading(Volume.Evidence.MODE_SENSE_WP, Volume.ReadOnly.NO, "WP=0"),
+        new Volume.Reading(Volume.Evidence.CONTROL_PAGE_SWP, Volume.ReadOnly.NO, "SWP=0")), v.readings(),
+        "every layer's answer is kept beside the merged one");
   }
 
   @Test

@@ -186,6 +186,7 @@ public final class ReportView {
       case SYSFS_RO -> "sysfs";
       case MODE_SENSE_WP -> "MODE SENSE";
       case SD_ATTACH -> "sd(4) attach";
+      case CONTROL_PAGE_SWP -> "control page";
       default -> e.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     };
   }
