@@ -33,7 +33,6 @@ import srro.signify.Verification;
  */
 @Command(
     name = "apply",
-    mixinStandardHelpOptions = true,
     description = "Check the tree's release, verify the signed kit, and apply it all or nothing.")
 final class KitApplyCommand implements Callable<Integer> {
   /** A signed kit is the patchset (a few tens of KiB) and two signature lines. */

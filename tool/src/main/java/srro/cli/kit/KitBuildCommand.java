@@ -28,7 +28,6 @@ import srro.signify.SigningKey;
  */
 @Command(
     name = "build",
-    mixinStandardHelpOptions = true,
     description = "Sign a kit's diffs, in order, into one signify -e patchset.")
 final class KitBuildCommand implements Callable<Integer> {
   private final Io io;

@@ -15,7 +15,6 @@ import srro.cli.Io;
  */
 @Command(
     name = "kit",
-    mixinStandardHelpOptions = true,
     description = "Build, verify and apply the OpenBSD softraid read-only patch kits; check and roll back.",
     subcommands = {
       KitBuildCommand.class,

@@ -18,7 +18,6 @@ import srro.os.Host;
  */
 @Command(
     name = "rebuild-steps",
-    mixinStandardHelpOptions = true,
     description = "Print the commands that rebuild and install the patched kernel, scsi(8) and bioctl(8).")
 final class KitRebuildStepsCommand implements Callable<Integer> {
   /** Runs one step and returns its exit status. */

@@ -16,7 +16,7 @@ import srro.patch.Tree;
 /** {@code srro kit rollback}: restores the files the last kit apply changed, with srro.patch's journal. */
 @Command(
     name = "rollback",
-    mixinStandardHelpOptions = true, description = "Restore the files the last kit apply changed.")
+    description = "Restore the files the last kit apply changed.")
 final class KitRollbackCommand implements Callable<Integer> {
   private final Io io;
 

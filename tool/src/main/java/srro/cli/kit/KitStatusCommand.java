@@ -20,7 +20,6 @@ import srro.patch.Tree;
 /** {@code srro kit status}: the tree's release, the kit it takes, and every kit file's state. */
 @Command(
     name = "status",
-    mixinStandardHelpOptions = true,
     description = "Name the tree's release and kit, and say for every file whether it is pristine, patched,"
         + " modified or missing.")
 final class KitStatusCommand implements Callable<Integer> {
