@@ -120,8 +120,12 @@ final class StackProbe {
         .put("mode_sense", null)
         .put("mode", null)
         .put("write_protected", null)
+        .put("software_write_protect", null)
+        .put("software_write_protect_source", null)
         .put("os", os)
         .put("verdict", r.readOnly() ? "yes" : r.findings().isEmpty() ? "no" : "disagree")
+        .put("protected_by", List.of()) // a mapping's layers are its chunks, under "stack"
+        .put("writable_by", List.of())
         .put("evidence", evidence)
         .put("summary", verdict(r))
         .put("error", null)
