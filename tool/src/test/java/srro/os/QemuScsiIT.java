@@ -317,8 +317,9 @@ class QemuScsiIT {
     assertEquals(1, statuses.get("luks_late"), out);
     String debug = devices().group(3);
     assertTrue(out.contains("\"id\":\"rw-mapper-over-wp-chunk\""), out);
+    // scsi_debug also answers the control page: SWP=0, the WP bit is the layer that protects.
     assertTrue(out.contains("(/dev/mapper/srro-late) is read-write (sysfs ro=0) over chunk " + debug
-        + ", which is write-protected (sysfs ro=1, MODE SENSE WP=1)"), out);
+        + ", which is write-protected (sysfs ro=1, MODE SENSE WP=1, control page SWP=0)"), out);
     assertTrue(out.contains("cryptsetup close srro-late; cryptsetup open --readonly " + debug + " srro-late"), out);
     String probe = sections.get("luks_late_probe");
     assertEquals(1, statuses.get("luks_late_probe"), probe);
@@ -341,11 +342,13 @@ class QemuScsiIT {
       assertTrue(out.contains("{\"device\":\"" + m.group(1) + "\",\"aliases\":[\"/dev/mapper/" + c[0] + "\"],"
           + "\"read_only\":" + c[2] + ",\"evidence\":\"sysfs_ro\",\"chunks\":[\"" + c[1] + "\"]"), c[0] + "\n" + out);
     }
-    for (String wp : List.of(d.group(1), d.group(3))) {
-      assertTrue(out.contains("{\"device\":\"" + wp + "\",\"aliases\":[],\"read_only\":true,\"evidence\":"
-          + "\"mode_sense_wp\",\"chunks\":[],\"readings\":[{\"source\":\"sysfs_ro\",\"read_only\":true,\"detail\":"
-          + "\"ro=1\"},{\"source\":\"mode_sense_wp\",\"read_only\":true,\"detail\":\"WP=1\"}]}"), wp + "\n" + out);
-    }
+    // QEMU's scsi-hd has no control page; scsi_debug's says SWP=0: the WP bit protects both.
+    String layers = "{\"source\":\"sysfs_ro\",\"read_only\":true,\"detail\":\"ro=1\"},{\"source\":\"mode_sense_wp\","
+        + "\"read_only\":true,\"detail\":\"WP=1\"}";
+    String head = "\",\"aliases\":[],\"read_only\":true,\"evidence\":\"mode_sense_wp\",\"chunks\":[],\"readings\":[";
+    assertTrue(out.contains("{\"device\":\"" + d.group(1) + head + layers + "]}"), d.group(1) + "\n" + out);
+    assertTrue(out.contains("{\"device\":\"" + d.group(3) + head + layers + ",{\"source\":\"control_page_swp\","
+        + "\"read_only\":false,\"detail\":\"SWP=0\"}]}"), d.group(3) + "\n" + out);
     assertFalse(out.contains("rw-mapper-over-wp-chunk"), out);
   }
 
