@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import srro.MalformedInputException;
 import srro.cli.ExitCode;
 import srro.cli.Io;
-import srro.cli.UsageException;
+import srro.cli.Reporter;
 import srro.cli.patch.PatchReport;
 import srro.patch.Patchset;
 import srro.patch.Plan;
@@ -63,7 +63,12 @@ final class KitApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KitChoice.Chosen chosen = choice.choose();
+    KitChoice.Chosen chosen;
+    try {
+      chosen = choice.choose();
+    } catch (KitChoice.Refused e) {
+      return Reporter.no(io, json, "srro kit apply", e.getMessage() + "; nothing was applied");
+    }
     KitChoice.say(io, chosen);
     byte[] file = read(signed, MAX_SIGNED_BYTES);
     Signature sig = Signature.parse(signed.toString(), file, file.length);
@@ -77,9 +82,9 @@ final class KitApplyCommand implements Callable<Integer> {
     Patchset patchset = Patchset.parse(signed.toString(), message);
     String wanted = "srro softraid read-only kit for OpenBSD " + chosen.id().label() + ",";
     if (!patchset.description().startsWith(wanted)) {
-      throw new UsageException(signed + " is not the kit for " + chosen.id().label() + " (its first line: "
-          + firstLine(patchset.description()) + "); build it with 'srro kit build --release "
-          + chosen.id().release() + "'");
+      return Reporter.no(io, json, "srro kit apply", signed + " is not the kit for " + chosen.id().label()
+          + " (its first line: " + firstLine(patchset.description()) + "); build it with 'srro kit build"
+          + " --release " + chosen.id().release() + "'");
     }
     Tree tree = Tree.open(choice.dir);
     Transaction.requireNonePending(tree);

@@ -43,7 +43,19 @@ final class KitChoice {
   /** The kit picked, the release the tree says it is (empty when forced past a missing newvers.sh), and why. */
   record Chosen(Kit kit, KitId id, Optional<Release> tree, String why) {}
 
-  Chosen choose() throws IOException, MalformedInputException, UsageException {
+  /**
+   * {@link ReleaseGuard} said no: the tree is a release no kit is for, or another release than the kit named.
+   * Not a usage error (the command line was right, the check ran and refused): the commands exit 1.
+   */
+  static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  Chosen choose() throws IOException, MalformedInputException, UsageException, Refused {
     Optional<KitId> named = named(release);
     Path newvers = dir.resolve("sys/conf/newvers.sh");
     Optional<Release> tree = readRelease(newvers);
@@ -62,7 +74,7 @@ final class KitChoice {
         id = use.kit();
         why = "OpenBSD " + tree.get() + " tree, using kit " + id.directory();
       } else {
-        throw new UsageException(dir + " is OpenBSD " + tree.get() + ", which no kit is for; kits: "
+        throw new Refused(dir + " is OpenBSD " + tree.get() + ", which no kit is for; kits: "
             + ReleaseGuard.supported() + " (--release R --force to use one anyway)");
       }
     } else {
@@ -70,7 +82,7 @@ final class KitChoice {
       ReleaseGuard.Verdict v = ReleaseGuard.check(tree.get(), id);
       if (v instanceof ReleaseGuard.Mismatch m) {
         if (!force) {
-          throw new UsageException(dir + " is OpenBSD " + tree.get() + ", kit " + id.release()
+          throw new Refused(dir + " is OpenBSD " + tree.get() + ", kit " + id.release()
               + " is for another release" + m.own().map(o -> "; its own kit is " + o.release())
                   .orElse(" and no kit is for it") + " (--force to use " + id.release() + " anyway)");
         }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
+import srro.cli.Reporter;
 import srro.kit.KitStatus;
 import srro.patch.Patchset;
 import srro.patch.Plan;
@@ -39,7 +40,12 @@ final class KitStatusCommand implements Callable<Integer> {
     if (!Files.isDirectory(choice.dir)) {
       throw new NoSuchFileException(choice.dir.toString(), null, "not a directory");
     }
-    KitChoice.Chosen c = choice.choose();
+    KitChoice.Chosen c;
+    try {
+      c = choice.choose();
+    } catch (KitChoice.Refused e) {
+      return Reporter.no(io, json, "srro kit status", e.getMessage());
+    }
     Tree tree = Tree.open(choice.dir);
     Transaction.requireNonePending(tree);
     Plan plan = Plan.of(Patchset.parse(c.kit().source(), c.kit().patchset()), 0, tree);

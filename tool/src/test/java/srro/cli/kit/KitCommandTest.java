@@ -184,13 +184,24 @@ class KitCommandTest {
     Map<String, String> before = snapshot(a);
     CliRun r = CliRun.of("kit", "apply", "-p", pub.toString(), "-d", a.toString(),
         signed(KitId.OPENBSD_7_7).toString());
-    assertEquals(2, r.status(), r::toString);
+    assertEquals(1, r.status(), r::toString);
     assertTrue(r.err().contains(a + " is OpenBSD 7.6, which no kit is for; kits: OpenBSD 7.7, 7.8, 7.9 (release,"
         + " -stable or -beta), 7.9-current or later, and the -beta of a later release (--release R --force to"
         + " use one anyway)"), r::toString);
     assertEquals(before, snapshot(a));
-    CliRun st = CliRun.of("kit", "status", "-d", a.toString());
-    assertEquals(2, st.status(), st::toString);
+    CliRun st = CliRun.of("kit", "status", "-d", a.toString(), "--json");
+    assertEquals(1, st.status(), st::toString);
+    assertTrue(st.out().contains("\"kind\":\"no\""), st::toString);
+    assertTrue(st.out().contains("which no kit is for"), st::toString);
+  }
+
+  @Test
+  void aNewversThatNamesNoReleaseIsMalformed(@TempDir Path a) throws Exception {
+    Files.createDirectories(a.resolve("sys/conf"));
+    Files.writeString(a.resolve("sys/conf/newvers.sh"), "ost=\"OpenBSD\"\n");
+    CliRun r = CliRun.of("kit", "status", "-d", a.toString());
+    assertEquals(65, r.status(), r::toString);
+    assertTrue(r.err().contains("newvers.sh: no osr=\"X.Y\" line, cannot tell the release"), r::toString);
   }
 
   @Test
@@ -198,7 +209,7 @@ class KitCommandTest {
     Map<String, String> before = snapshot(tree(ReferenceTrees.KITS.get(1), a));
     CliRun r = CliRun.of("kit", "apply", "--release", "7.7", "-p", pub.toString(), "-d", a.toString(),
         signed(KitId.OPENBSD_7_7).toString());
-    assertEquals(2, r.status(), r::toString);
+    assertEquals(1, r.status(), r::toString);
     assertTrue(r.err().contains(a + " is OpenBSD 7.8, kit 7.7 is for another release; its own kit is 7.8"
         + " (--force to use 7.7 anyway)"), r::toString);
     CliRun forced = CliRun.of("kit", "status", "--release", "7.7", "--force", "-d", a.toString());
@@ -211,7 +222,7 @@ class KitCommandTest {
     Map<String, String> before = snapshot(tree(ReferenceTrees.KITS.get(0), a));
     CliRun r = CliRun.of("kit", "apply", "-p", pub.toString(), "-d", a.toString(),
         signed(KitId.OPENBSD_7_8).toString());
-    assertEquals(2, r.status(), r::toString);
+    assertEquals(1, r.status(), r::toString);
     assertTrue(r.err().contains(" is not the kit for 7.7 (its first line: srro softraid read-only kit for"
         + " OpenBSD 7.8, diff 001 of 004:); build it with 'srro kit build --release 7.7'"), r::toString);
     assertEquals(before, snapshot(a));
