@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import srro.findings.Finding;
+import srro.findings.Fix;
 import srro.findings.Severity;
 import srro.fstab.Dialect;
 import srro.fstab.Entry;
@@ -127,7 +128,7 @@ public final class CrossCheck {
     Fstab fstab = views.fstab();
     Set<Integer> reported = new HashSet<>();
     for (Finding f : out) {
-      if (FstabLint.PASSNO_FIXES.contains(f.id())) {
+      if (f.fix() == Fix.PASSNO_TO_ZERO) {
         reported.add(f.line());
       }
     }
@@ -186,7 +187,7 @@ public final class CrossCheck {
               "ro-mount-passno", Severity.ERROR, e.file(), n,
               e.file() + " (" + m.device() + ") is mounted read-only but its fstab entry has fs_passno "
                   + e.passno() + ": the next boot's fsck fails if the volume stays read-only",
-              "set fs_passno to 0 (srro check --fix) and write ro in fs_mntops"));
+              "set fs_passno to 0 (srro check --fix) and write ro in fs_mntops", Fix.PASSNO_TO_ZERO));
     }
     if (e.readOnly() && !m.readOnly()) {
       out.add(

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import srro.findings.Finding;
+import srro.findings.Fix;
 
 /**
- * Plans and applies the fixes srro is sure of: setting fs_passno to 0 on the lines that {@link
- * FstabLint#PASSNO_FIXES} rules flagged. An edit replaces exactly the bytes of the fs_passno field; every other
+ * Plans and applies the fixes srro is sure of: setting fs_passno to 0 on the lines of the findings whose
+ * {@link Finding#fix()} is {@link Fix#PASSNO_TO_ZERO}. An edit replaces exactly the bytes of the fs_passno field; every other
  * byte of the file, spacing and comments included, stays as it was.
  */
 public final class FstabFix {
@@ -31,7 +32,7 @@ public final class FstabFix {
   public static List<Edit> plan(Fstab fstab, List<Finding> findings) {
     TreeMap<Integer, Edit> edits = new TreeMap<>();
     for (Finding f : findings) {
-      if (!FstabLint.PASSNO_FIXES.contains(f.id()) || f.line() < 1 || f.line() > fstab.lines().size()) {
+      if (f.fix() != Fix.PASSNO_TO_ZERO || f.line() < 1 || f.line() > fstab.lines().size()) {
         continue;
       }
       Line line = fstab.line(f.line());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import srro.findings.Finding;
+import srro.findings.Fix;
 import srro.findings.Severity;
 
 /**
@@ -33,10 +34,6 @@ import srro.findings.Severity;
  */
 public final class FstabLint {
   private FstabLint() {}
-
-  /** Rule ids whose fix is setting fs_passno to 0. */
-  public static final Set<String> PASSNO_FIXES =
-      Set.of("ro-passno", "ro-volume-passno", "nofsck-passno", "ro-mount-passno");
 
   static final Set<String> NO_FSCK_TYPES =
       Set.of(
@@ -201,19 +198,19 @@ public final class FstabLint {
           new Finding(
               "ro-passno", Severity.ERROR, target, n,
               "read-only entry has fs_passno " + passno + ": " + fsckFails(e),
-              "set fs_passno to 0 (srro fstab --fix)"));
+              "set fs_passno to 0 (srro fstab --fix)", Fix.PASSNO_TO_ZERO));
     } else if (roVolume) {
       out.add(
           new Finding(
               "ro-volume-passno", Severity.ERROR, target, n,
               "the volume under " + e.spec() + " is read-only but fs_passno is " + passno + ": " + fsckFails(e),
-              "set fs_passno to 0 (srro fstab --fix) and mount it ro"));
+              "set fs_passno to 0 (srro fstab --fix) and mount it ro", Fix.PASSNO_TO_ZERO));
     } else if (noFsck) {
       out.add(
           new Finding(
               "nofsck-passno", Severity.WARNING, target, n,
               (e.isSwap() ? "swap" : e.type()) + " has no fsck but fs_passno is " + passno,
-              "set fs_passno to 0 (srro fstab --fix)"));
+              "set fs_passno to 0 (srro fstab --fix)", Fix.PASSNO_TO_ZERO));
     } else if (e.file().equals("/") && passno != 1) {
       out.add(rootPassno(target, n, passno));
     }
