@@ -24,6 +24,24 @@ public final class SpecResolver implements Function<String, Optional<String>> {
     this.duids = Map.copyOf(duids);
   }
 
+  /** The {@code /dev/disk} directory udev keeps the links for each tag in ({@code UUID} to by-uuid). */
+  private static String tagDirectory(String tag) {
+    return switch (tag) {
+      case "UUID" -> "by-uuid";
+      case "LABEL" -> "by-label";
+      case "PARTUUID" -> "by-partuuid";
+      case "PARTLABEL" -> "by-partlabel";
+      case "ID" -> "by-id";
+      default -> null;
+    };
+  }
+
+  /** True when {@code spec} names a device by a tag ({@code UUID=}, {@code LABEL=}, ...) this resolver knows. */
+  public static boolean isTag(String spec) {
+    int eq = spec.indexOf('=');
+    return eq > 0 && !spec.startsWith("/") && tagDirectory(spec.substring(0, eq)) != null;
+  }
+
   /** True when udev's by-uuid/by-label links exist, so tag specs can be resolved. */
   public boolean resolvesTags() {
     return Files.isDirectory(dev.resolve("disk"));
@@ -33,15 +51,7 @@ public final class SpecResolver implements Function<String, Optional<String>> {
   public Optional<String> apply(String spec) {
     int eq = spec.indexOf('=');
     if (eq > 0 && !spec.startsWith("/")) {
-      String dir =
-          switch (spec.substring(0, eq)) {
-            case "UUID" -> "by-uuid";
-            case "LABEL" -> "by-label";
-            case "PARTUUID" -> "by-partuuid";
-            case "PARTLABEL" -> "by-partlabel";
-            case "ID" -> "by-id";
-            default -> null;
-          };
+      String dir = tagDirectory(spec.substring(0, eq));
       if (dir == null) {
         return Optional.empty();
       }

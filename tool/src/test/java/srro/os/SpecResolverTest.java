@@ -43,4 +43,15 @@ class SpecResolverTest {
     assertEquals(Optional.empty(), r.apply("a1b2c3d4e5f60718.a"));
     assertFalse(new SpecResolver(dev, Map.of()).resolvesTags());
   }
+
+  @Test
+  void isTagKnowsEveryTagItResolvesAndNothingElse() {
+    for (String t : new String[] {"UUID=a", "LABEL=My Disk", "PARTUUID=b", "PARTLABEL=c", "ID=d"}) {
+      assertTrue(SpecResolver.isTag(t), t);
+    }
+    for (String t : new String[] {"/dev/sda1", "/dev/x=y", "server:/export", "uuid=a", "=a", "TYPE=ext4",
+        "3eb7f9da875cb9ee.a"}) {
+      assertFalse(SpecResolver.isTag(t), t);
+    }
+  }
 }

@@ -192,7 +192,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   private static boolean hasTags(FstabFile f) {
     for (Entry e : f.fstab().entries()) {
-      if (e.spec().matches("(UUID|LABEL|PARTUUID|PARTLABEL)=.*")) {
+      if (SpecResolver.isTag(e.spec())) {
         return true;
       }
     }
