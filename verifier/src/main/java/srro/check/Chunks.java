@@ -128,12 +128,10 @@ final class Chunks {
   static String evidence(Volume.Evidence e) {
     return switch (e) {
       case SYSFS_RO -> "sysfs";
-      case BLKROGET -> "BLKROGET";
       case MODE_SENSE_WP -> "MODE SENSE";
       case SD_ATTACH -> "sd(4) attach";
       case CONTROL_PAGE_SWP -> "control page";
       case NONE -> "no evidence";
-      default -> e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     };
   }
 

@@ -5,16 +5,13 @@ public enum Severity {
   /** Something will fail or a protection did not take effect. */
   ERROR,
   /** Suspicious or unusual, but not known to break anything. */
-  WARNING,
-  /** Context for the operator; never changes the verdict. */
-  INFO;
+  WARNING;
 
-  /** One letter for findmnt-like reports: E, W or a blank. */
+  /** One letter for findmnt-like reports: E or W. */
   public char letter() {
     return switch (this) {
       case ERROR -> 'E';
       case WARNING -> 'W';
-      case INFO -> ' ';
     };
   }
 }

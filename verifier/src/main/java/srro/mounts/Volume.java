@@ -54,8 +54,6 @@ public record Volume(
   public enum Evidence {
     /** Linux {@code /sys/class/block/NAME/ro}: the block layer's read-only flag (what BLKROGET returns). */
     SYSFS_RO,
-    /** The BLKROGET ioctl. */
-    BLKROGET,
     /** The WP bit of the MODE SENSE header's device-specific parameter (SBC-4 §6.5.2). */
     MODE_SENSE_WP,
     /** The SWP bit of the disk's control mode page (SPC-4 §7.5.8): the logical unit refuses every write. */
