@@ -6,7 +6,7 @@ import jnr.ffi.Struct;
 /**
  * Linux {@code struct sg_io_hdr} (include/scsi/sg.h, interface_id 'S'), 88 bytes on x86_64. The explicit
  * 8-byte alignment matters: without it JNR lays the struct out at 84 bytes and SG_IO writes past it.
- * SgIoHeaderTest pins the size and every offset to what gcc reports for the kernel header.
+ * SgIoHeaderTest compares the size, every offset and the ioctl numbers with what clang compiles from the header.
  */
 final class SgIoHeader extends Struct {
   /** SG_IO, the ioctl that sends one command and waits for it. */
