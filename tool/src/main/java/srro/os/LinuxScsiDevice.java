@@ -14,10 +14,8 @@ import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
 import srro.scsi.transport.Command;
 import srro.scsi.transport.DataDirection;
-import srro.scsi.transport.OpenMode;
 import srro.scsi.transport.ReadOnlyFlag;
 import srro.scsi.transport.Reply;
-import srro.scsi.transport.ScsiDevice;
 import srro.scsi.transport.TransportStatus;
 
 /**
@@ -25,40 +23,20 @@ import srro.scsi.transport.TransportStatus;
  * sg_io_hdr as the kernel left it and judges nothing; {@link srro.scsi.transport.Outcome#of} does. Never
  * read(2)s the descriptor: on a /dev/sg node that blocks forever.
  */
-final class LinuxScsiDevice implements ScsiDevice {
+final class LinuxScsiDevice extends DescriptorScsiDevice {
   private static final int S_IFMT = 0170000;
   private static final int S_IFBLK = 0060000;
   private static final int S_IFCHR = 0020000;
 
-  private final SystemCalls sys;
-  private final String path;
-  private final OpenMode mode;
   private final Path sysRoot;
-  private int fd;
 
   LinuxScsiDevice(SystemCalls sys, String path, DeviceOpener.Opened opened, Path sysRoot) {
-    this.sys = sys;
-    this.path = path;
-    this.fd = opened.fd();
-    this.mode = opened.mode();
+    super(sys, path, opened);
     this.sysRoot = sysRoot;
   }
 
   @Override
-  public String path() {
-    return path;
-  }
-
-  @Override
-  public OpenMode mode() {
-    return mode;
-  }
-
-  @Override
-  public Reply execute(Command command) throws IOException {
-    if (fd < 0) {
-      throw new IOException(path + ": device is closed");
-    }
+  Reply send(Command command, Pointer data, int length) {
     Runtime rt = sys.runtime();
     SgIoHeader h = new SgIoHeader(rt);
     Pointer header = Memory.allocateDirect(rt, Struct.size(h), true);
@@ -67,47 +45,32 @@ final class LinuxScsiDevice implements ScsiDevice {
     Pointer cdb = Memory.allocateDirect(rt, cdbBytes.length, true);
     cdb.put(0, cdbBytes, 0, cdbBytes.length);
     Pointer sense = Memory.allocateDirect(rt, SgIoHeader.SENSE_BUFFER_LENGTH, true);
-    int length = command.transferLength();
-    Pointer data = length > 0 ? Memory.allocateDirect(rt, length, true) : null;
-    try {
-      if (command.direction() == DataDirection.TO_DEVICE) {
-        data.put(0, command.dataOut(), 0, length);
-      }
-      h.interfaceId.set(SgIoHeader.SG_INTERFACE_ID_ORIG);
-      h.dxferDirection.set(direction(command.direction()));
-      h.cmdLen.set(cdbBytes.length);
-      h.mxSbLen.set(SgIoHeader.SENSE_BUFFER_LENGTH);
-      h.dxferLen.set(length);
-      h.dxferp.set(data);
-      h.cmdp.set(cdb);
-      h.sbp.set(sense);
-      h.timeout.set(command.timeoutMillis());
-      int rc = sys.ioctl(fd, SgIoHeader.SG_IO, header);
-      int errno = rc == -1 ? sys.errno() : 0;
-      int senseLength = Math.min(h.sbLenWr.get(), SgIoHeader.SENSE_BUFFER_LENGTH);
-      byte[] senseBytes = new byte[senseLength];
-      sense.get(0, senseBytes, 0, senseLength);
-      byte[] in = new byte[command.direction() == DataDirection.FROM_DEVICE ? length : 0];
-      if (in.length > 0) {
-        data.get(0, in, 0, in.length);
-      }
-      TransportStatus status =
-          new TransportStatus.SgIo(
-              errno,
-              errno == 0 ? "" : SystemCalls.errnoName(errno),
-              (int) h.info.get(),
-              h.hostStatus.get(),
-              h.driverStatus.get(),
-              h.status.get(),
-              h.resid.get(),
-              senseBytes,
-              (int) h.duration.get());
-      return new Reply(status, in);
-    } finally {
-      if (data != null && command.direction() == DataDirection.TO_DEVICE) {
-        data.setMemory(0, length, (byte) 0); // data out may be a tape key
-      }
-    }
+    h.interfaceId.set(SgIoHeader.SG_INTERFACE_ID_ORIG);
+    h.dxferDirection.set(direction(command.direction()));
+    h.cmdLen.set(cdbBytes.length);
+    h.mxSbLen.set(SgIoHeader.SENSE_BUFFER_LENGTH);
+    h.dxferLen.set(length);
+    h.dxferp.set(data);
+    h.cmdp.set(cdb);
+    h.sbp.set(sense);
+    h.timeout.set(command.timeoutMillis());
+    int rc = sys.ioctl(fd(), SgIoHeader.SG_IO, header);
+    int errno = rc == -1 ? sys.errno() : 0;
+    int senseLength = Math.min(h.sbLenWr.get(), SgIoHeader.SENSE_BUFFER_LENGTH);
+    byte[] senseBytes = new byte[senseLength];
+    sense.get(0, senseBytes, 0, senseLength);
+    TransportStatus status =
+        new TransportStatus.SgIo(
+            errno,
+            errno == 0 ? "" : SystemCalls.errnoName(errno),
+            (int) h.info.get(),
+            h.hostStatus.get(),
+            h.driverStatus.get(),
+            h.status.get(),
+            h.resid.get(),
+            senseBytes,
+            (int) h.duration.get());
+    return new Reply(status, dataIn(command, data, length));
   }
 
   private static int direction(DataDirection d) {
@@ -132,7 +95,7 @@ final class LinuxScsiDevice implements ScsiDevice {
 
   private ReadOnlyFlag blkroget() {
     Pointer value = Memory.allocateDirect(sys.runtime(), 4, true);
-    if (sys.ioctl(fd, SgIoHeader.BLKROGET, value) == -1) {
+    if (sys.ioctl(fd(), SgIoHeader.BLKROGET, value) == -1) {
       return new ReadOnlyFlag("BLKROGET", ReadOnlyFlag.Reading.UNAVAILABLE, SystemCalls.errnoName(sys.errno()));
     }
     int ro = value.getInt(0);
@@ -195,19 +158,5 @@ final class LinuxScsiDevice implements ScsiDevice {
   /** glibc's gnu_dev_minor for the 64-bit dev_t. */
   static long minor(long dev) {
     return (dev & 0xff) | ((dev >>> 12) & ~0xffL);
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (fd < 0) {
-      return;
-    }
-    int closing = fd;
-    fd = -1;
-    if (sys.close(closing) == -1) {
-      int errno = sys.errno();
-      throw new IOException(path + ": close: " + SystemCalls.describe(errno) + " (" + SystemCalls.errnoName(errno)
-          + ")");
-    }
   }
 }

@@ -8,11 +8,8 @@ import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.Struct;
 import srro.scsi.transport.Command;
-import srro.scsi.transport.DataDirection;
-import srro.scsi.transport.OpenMode;
 import srro.scsi.transport.ReadOnlyFlag;
 import srro.scsi.transport.Reply;
-import srro.scsi.transport.ScsiDevice;
 import srro.scsi.transport.TransportStatus;
 
 /**
@@ -20,19 +17,11 @@ import srro.scsi.transport.TransportStatus;
  * only read-safe opcodes (its {@code scsi_readsafe_cmd} table) and refuses anything else with EPERM; srro checks
  * first and says why, so an operator does not take EPERM for a securelevel problem.
  */
-final class OpenBsdScsiDevice implements ScsiDevice {
+final class OpenBsdScsiDevice extends DescriptorScsiDevice {
   private static final boolean[] READ_SAFE = readSafe();
 
-  private final SystemCalls sys;
-  private final String path;
-  private final OpenMode mode;
-  private int fd;
-
   OpenBsdScsiDevice(SystemCalls sys, String path, DeviceOpener.Opened opened) {
-    this.sys = sys;
-    this.path = path;
-    this.fd = opened.fd();
-    this.mode = opened.mode();
+    super(sys, path, opened);
   }
 
   /** scsi_ioctl.c 1.x (7.7) scsi_readsafe_cmd: opcodes allowed on a read-only descriptor. */
@@ -54,20 +43,7 @@ final class OpenBsdScsiDevice implements ScsiDevice {
   }
 
   @Override
-  public String path() {
-    return path;
-  }
-
-  @Override
-  public OpenMode mode() {
-    return mode;
-  }
-
-  @Override
-  public Reply execute(Command command) throws IOException {
-    if (fd < 0) {
-      throw new IOException(path + ": device is closed");
-    }
+  void refuseBeforeSending(Command command) throws IOException {
     int opcode = command.cdb()[0] & 0xff;
     if (mode.readOnly() && !isReadSafe(opcode)) {
       // The kernel would answer EPERM, which reads like securelevel; say what really happened instead.
@@ -77,51 +53,40 @@ final class OpenBsdScsiDevice implements ScsiDevice {
                   + " read-safe commands on a descriptor opened without write access (EPERM)",
               path, command.name(), opcode, mode.describe()));
     }
+  }
+
+  @Override
+  Reply send(Command command, Pointer data, int length) {
     Runtime rt = sys.runtime();
     Scsireq r = new Scsireq(rt);
     Pointer req = Memory.allocateDirect(rt, Struct.size(r), true);
     r.useMemory(req);
-    int length = command.transferLength();
-    Pointer data = length > 0 ? Memory.allocateDirect(rt, length, true) : null;
-    try {
-      if (command.direction() == DataDirection.TO_DEVICE) {
-        data.put(0, command.dataOut(), 0, length);
-      }
-      r.flags.set(switch (command.direction()) {
-        case NONE -> 0;
-        case FROM_DEVICE -> Scsireq.SCCMD_READ;
-        case TO_DEVICE -> Scsireq.SCCMD_WRITE;
-      });
-      r.timeout.set(command.timeoutMillis());
-      byte[] cdb = command.cdb();
-      for (int i = 0; i < cdb.length; i++) {
-        r.cmd[i].set(cdb[i] & 0xff);
-      }
-      r.cmdlen.set(cdb.length);
-      r.databuf.set(data);
-      r.datalen.set(length);
-      r.senselen.set(Scsireq.SENSEBUFLEN);
-      int rc = sys.ioctl(fd, Scsireq.SCIOCCOMMAND, req);
-      int errno = rc == -1 ? sys.errno() : 0;
-      int senseLength = Math.min(r.senselenUsed.get(), Scsireq.SENSEBUFLEN);
-      byte[] sense = new byte[senseLength];
-      for (int i = 0; i < senseLength; i++) {
-        sense[i] = (byte) r.sense[i].get();
-      }
-      byte[] in = new byte[command.direction() == DataDirection.FROM_DEVICE ? length : 0];
-      if (in.length > 0) {
-        data.get(0, in, 0, in.length);
-      }
-      TransportStatus status =
-          new TransportStatus.Scsireq(
-              errno, errno == 0 ? "" : SystemCalls.errnoName(errno), r.retsts.get(), r.status.get(),
-              r.datalenUsed.get(), sense);
-      return new Reply(status, in);
-    } finally {
-      if (data != null && command.direction() == DataDirection.TO_DEVICE) {
-        data.setMemory(0, length, (byte) 0);
-      }
+    r.flags.set(switch (command.direction()) {
+      case NONE -> 0;
+      case FROM_DEVICE -> Scsireq.SCCMD_READ;
+      case TO_DEVICE -> Scsireq.SCCMD_WRITE;
+    });
+    r.timeout.set(command.timeoutMillis());
+    byte[] cdb = command.cdb();
+    for (int i = 0; i < cdb.length; i++) {
+      r.cmd[i].set(cdb[i] & 0xff);
     }
+    r.cmdlen.set(cdb.length);
+    r.databuf.set(data);
+    r.datalen.set(length);
+    r.senselen.set(Scsireq.SENSEBUFLEN);
+    int rc = sys.ioctl(fd(), Scsireq.SCIOCCOMMAND, req);
+    int errno = rc == -1 ? sys.errno() : 0;
+    int senseLength = Math.min(r.senselenUsed.get(), Scsireq.SENSEBUFLEN);
+    byte[] sense = new byte[senseLength];
+    for (int i = 0; i < senseLength; i++) {
+      sense[i] = (byte) r.sense[i].get();
+    }
+    TransportStatus status =
+        new TransportStatus.Scsireq(
+            errno, errno == 0 ? "" : SystemCalls.errnoName(errno), r.retsts.get(), r.status.get(),
+            r.datalenUsed.get(), sense);
+    return new Reply(status, dataIn(command, data, length));
   }
 
   /** OpenBSD has no userland read-only flag for a disk: sd(4) answers a write open with EACCES, vnd(4) EROFS. */
@@ -133,19 +98,5 @@ final class OpenBsdScsiDevice implements ScsiDevice {
       flags.add(new ReadOnlyFlag("open O_RDWR", ReadOnlyFlag.Reading.READ_ONLY, why));
     }
     return flags;
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (fd < 0) {
-      return;
-    }
-    int closing = fd;
-    fd = -1;
-    if (sys.close(closing) == -1) {
-      int errno = sys.errno();
-      throw new IOException(path + ": close: " + SystemCalls.describe(errno) + " (" + SystemCalls.errnoName(errno)
-          + ")");
-    }
   }
 }
