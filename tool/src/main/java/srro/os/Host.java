@@ -115,29 +115,40 @@ public interface Host {
     return MountTable.parseMountOutput("mount(8) output", out);
   }
 
-  /** Linux: /proc/self/mountinfo, sysfs, SG_IO. */
-  final class Linux implements Host {
-    private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
+  /** What every OS's Host holds: which OS it is and how it opens a device. */
+  abstract sealed class Machine implements Host permits Linux, OpenBsd, Other {
+    private final Os os;
+    private final String osName;
+    final Opener opener;
 
-    private final Opener opener;
-
-    Linux(Opener opener) {
+    Machine(Os os, String osName, Opener opener) {
+      this.os = Objects.requireNonNull(os, "os");
+      this.osName = Objects.requireNonNull(osName, "osName");
       this.opener = Objects.requireNonNull(opener, "opener");
     }
 
     @Override
-    public Os os() {
-      return Os.LINUX;
+    public final Os os() {
+      return os;
     }
 
     @Override
-    public String osName() {
-      return "Linux";
+    public final String osName() {
+      return osName;
     }
 
     @Override
-    public ScsiDevice openScsi(String path, Platform.Access access) throws OsCallException, IOException {
+    public final ScsiDevice openScsi(String path, Platform.Access access) throws OsCallException, IOException {
       return opener.open(path, access);
+    }
+  }
+
+  /** Linux: /proc/self/mountinfo, sysfs, SG_IO. */
+  final class Linux extends Machine {
+    private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
+
+    Linux(Opener opener) {
+      super(Os.LINUX, "Linux", opener);
     }
 
     @Override
@@ -176,7 +187,7 @@ public interface Host {
   }
 
   /** OpenBSD: getfsstat(2), hw.disknames, the bio(4) ioctls, the attach lines, SCIOCCOMMAND. */
-  final class OpenBsd implements Host {
+  final class OpenBsd extends Machine {
     /** getfsstat(2), which needs JNR. */
     @FunctionalInterface
     public interface Mounts {
@@ -185,7 +196,6 @@ public interface Host {
 
     private final Supplier<OpenBsdVolumes> source;
     private final Mounts mounts;
-    private final Opener opener;
     private final BiFunction<SpecResolver, Boolean, MachineFacts> names;
     private OpenBsdVolumes volumes;
 
@@ -204,25 +214,10 @@ public interface Host {
      */
     public OpenBsd(Supplier<OpenBsdVolumes> source, Mounts mounts, Opener opener,
         BiFunction<SpecResolver, Boolean, MachineFacts> names) {
+      super(Os.OPENBSD, "OpenBSD", opener);
       this.source = source;
       this.mounts = mounts;
-      this.opener = opener;
       this.names = names;
-    }
-
-    @Override
-    public Os os() {
-      return Os.OPENBSD;
-    }
-
-    @Override
-    public String osName() {
-      return "OpenBSD";
-    }
-
-    @Override
-    public ScsiDevice openScsi(String path, Platform.Access access) throws OsCallException, IOException {
-      return opener.open(path, access);
     }
 
     @Override
@@ -254,32 +249,12 @@ public interface Host {
   }
 
   /** Anything else (or Linux without sysfs): mount(8) only, no volumes. */
-  final class Other implements Host {
-    private final Os os;
-    private final String osName;
-    private final Opener opener;
-
+  final class Other extends Machine {
     /** {@code opener} is what {@link #openScsi} uses (tests hand in scripted devices here). */
     public Other(Os os, String osName, Opener opener) {
-      this.os = Objects.requireNonNull(os, "os");
-      this.osName = Objects.requireNonNull(osName, "osName");
-      this.opener = Objects.requireNonNull(opener, "opener");
+      super(os, osName, opener);
     }
 
-    @Override
-    public Os os() {
-      return os;
-    }
-
-    @Override
-    public String osName() {
-      return osName;
-    }
-
-    @Override
-    public ScsiDevice openScsi(String path, Platform.Access access) throws OsCallException, IOException {
-      return opener.open(path, access);
-    }
     @Override
     public MountTable mounts(List<Skipped> skipped) throws MalformedInputException {
       return mountOutput(skipped, "no /proc/self/mountinfo");
@@ -287,7 +262,7 @@ public interface Host {
 
     @Override
     public VolumeSource.Reading volumes(List<Skipped> skipped) {
-      skipped.add(new Skipped("volumes", "no volume source for " + osName));
+      skipped.add(new Skipped("volumes", "no volume source for " + osName()));
       return null;
     }
 
