@@ -218,14 +218,13 @@ final class Classifier {
               "CHECK_CONDITION_WITHOUT_SENSE",
               "scsi status check condition (0x02) without sense data"));
     }
-    Sense sense;
-    try {
-      sense = Sense.parse(SENSE_SOURCE, senseBytes);
-    } catch (ScsiFormatException e) {
+    Parsed parsed = Parsed.of(senseBytes);
+    if (parsed.sense().isEmpty()) {
       return Optional.of(
           new Failed(
-              Layer.SENSE, "UNREADABLE_SENSE", "check condition with unreadable sense data: " + e.getMessage()));
+              Layer.SENSE, "UNREADABLE_SENSE", "check condition with unreadable sense data: " + parsed.problem()));
     }
+    Sense sense = parsed.sense().get();
     if (sense.deferred()) {
       return Optional.of(
           new Failed(
@@ -247,17 +246,16 @@ final class Classifier {
     if (senseBytes.length == 0 || (status & 0xff) != ScsiStatus.GOOD) {
       return Optional.empty();
     }
-    Sense sense;
-    try {
-      sense = Sense.parse(SENSE_SOURCE, senseBytes);
-    } catch (ScsiFormatException e) {
+    Parsed parsed = Parsed.of(senseBytes);
+    if (parsed.sense().isEmpty()) {
       return Optional.of(
           new Failed(
               Layer.SENSE,
               "SENSE_WITH_GOOD",
               "scsi status good, but " + senseBytes.length + " bytes of unreadable sense data came back: "
-                  + e.getMessage()));
+                  + parsed.problem()));
     }
+    Sense sense = parsed.sense().get();
     if (!sense.isEmpty() || sense.deferred()) {
       return Optional.of(
           new Failed(
@@ -271,13 +269,17 @@ final class Classifier {
   }
 
   private static Optional<Sense> decodable(byte[] senseBytes) {
-    if (senseBytes.length == 0) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Sense.parse(SENSE_SOURCE, senseBytes));
-    } catch (ScsiFormatException e) {
-      return Optional.empty();
+    return senseBytes.length == 0 ? Optional.empty() : Parsed.of(senseBytes).sense();
+  }
+
+  /** Sense bytes parsed, or why they cannot be ({@code problem}, the parser's message). */
+  private record Parsed(Optional<Sense> sense, String problem) {
+    static Parsed of(byte[] senseBytes) {
+      try {
+        return new Parsed(Optional.of(Sense.parse(SENSE_SOURCE, senseBytes)), "");
+      } catch (ScsiFormatException e) {
+        return new Parsed(Optional.empty(), e.getMessage());
+      }
     }
   }
 }
