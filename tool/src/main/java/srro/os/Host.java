@@ -18,11 +18,11 @@ import srro.mounts.MountTable;
 import srro.scsi.transport.ScsiDevice;
 
 /**
- * Every fact srro takes from the machine it runs on, behind one seam: which OS it is ({@code os.name}, read once,
- * in {@link #current()}), how a device is opened for SCSI pass-through, the mount table, the volumes (with the
- * disks' own MODE SENSE WP bit asked where the OS lets SCSI commands through) and the names fstab may give them.
- * One implementation per OS; commands are handed a Host, and tests hand in one of their own. Whatever cannot be
- * read is added to {@code skipped} with the reason, never thrown.
+ * Every fact srro takes from the machine it runs on, behind one seam: which OS it is ({@code os.name} and
+ * {@code os.arch}, read once, in {@link #current()}), how a device is opened for SCSI pass-through, the mount
+ * table, the volumes (with the disks' own MODE SENSE WP bit asked where the OS lets SCSI commands through) and
+ * the names fstab may give them. One implementation per OS; commands are handed a Host, and tests hand in one of
+ * their own. Whatever cannot be read is added to {@code skipped} with the reason, never thrown.
  */
 public interface Host {
 
@@ -88,7 +88,8 @@ public interface Host {
       return new Linux(opener);
     }
     if (os == Os.OPENBSD) {
-      return new OpenBsd(OpenBsdVolumes::thisMachine, OpenBsdMounts::read, opener);
+      String arch = System.getProperty("os.arch", "");
+      return new OpenBsd(() -> OpenBsdVolumes.thisMachine(arch), OpenBsdMounts::read, opener);
     }
     return new Other(os, name, opener);
   }

@@ -45,10 +45,13 @@ public final class OpenBsdVolumes implements VolumeSource {
     this.dmesgBoot = dmesgBoot;
   }
 
-  /** This machine: native calls when JNR loads, the tools' output when it does not. */
-  public static OpenBsdVolumes thisMachine() {
+  /**
+   * This machine, whose {@code os.arch} is {@code arch} (read once, by {@link Host#current()}): native calls when
+   * JNR loads, the tools' output when it does not.
+   */
+  static OpenBsdVolumes thisMachine(String arch) {
     Path boot = Path.of("/var/run/dmesg.boot");
-    if (!System.getProperty("os.arch", "").equals("amd64")) {
+    if (!arch.equals("amd64")) {
       return new OpenBsdVolumes(null, "the bio(4) layouts are pinned for amd64 only", OpenBsdVolumes::run, boot);
     }
     try {
