@@ -1,6 +1,7 @@
 package srro.kit;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The commands that rebuild and install what the kit changes, as each kit's README gives them: the kernel
@@ -10,10 +11,22 @@ import java.util.List;
 public final class RebuildSteps {
   private RebuildSteps() {}
 
-  /** The steps for the source tree at {@code src} (an absolute path such as /usr/src). */
-  public static List<String> of(String src) {
+  /** Why no shell line can name {@code src} (empty, or a quote or newline in it), or empty when one can. */
+  public static Optional<String> unnameable(String src) {
     if (src.isEmpty() || src.contains("'") || src.contains("\n")) {
-      throw new IllegalArgumentException("not a source directory a shell line can name: " + src);
+      return Optional.of("not a source directory a shell line can name: " + src);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The steps for the source tree at {@code src} (an absolute path such as /usr/src); a {@code src} that is
+   * {@link #unnameable} is a caller's bug.
+   */
+  public static List<String> of(String src) {
+    Optional<String> why = unnameable(src);
+    if (why.isPresent()) {
+      throw new IllegalArgumentException(why.get());
     }
     String s = quote(src);
     return List.of(

@@ -24,6 +24,10 @@ class RebuildStepsTest {
 
   @Test
   void aDirectoryNoShellLineCanNameIsRefused() {
+    assertEquals(java.util.Optional.of("not a source directory a shell line can name: /tmp/it's"),
+        RebuildSteps.unnameable("/tmp/it's"));
+    assertEquals(true, RebuildSteps.unnameable("a\nb").isPresent());
+    assertEquals(java.util.Optional.empty(), RebuildSteps.unnameable("/home/me/my src"));
     assertThrows(IllegalArgumentException.class, () -> RebuildSteps.of("/tmp/it's"));
     assertThrows(IllegalArgumentException.class, () -> RebuildSteps.of(""));
   }

@@ -3,6 +3,7 @@ package srro.cli.kit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,12 +52,12 @@ final class KitRebuildStepsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> steps;
-    try {
-      steps = RebuildSteps.of(dir.toAbsolutePath().normalize().toString());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(dir + ": " + e.getMessage());
+    String src = dir.toAbsolutePath().normalize().toString();
+    Optional<String> why = RebuildSteps.unnameable(src);
+    if (why.isPresent()) {
+      throw new UsageException(dir + ": " + why.get());
     }
+    List<String> steps = RebuildSteps.of(src);
     if (!run) {
       steps.forEach(io.out()::println);
       io.out().println("# then " + RebuildSteps.AFTER);
