@@ -66,4 +66,23 @@ final class ClangLayout {
     }
     return result;
   }
+
+  /** Java's value beside the C expression that must compile to it, by name, in order. */
+  static final class Expected {
+    private final Map<String, Long> java = new LinkedHashMap<>();
+    private final Map<String, String> c = new LinkedHashMap<>();
+
+    /** {@code name} is {@code value} in Java and {@code expr} in C. */
+    Expected add(String name, long value, String expr) {
+      java.put(name, value);
+      c.put(name, expr);
+      return this;
+    }
+
+    /** Compiles every expression after {@code includes} with {@code args} and compares with Java's values. */
+    void assertCompilesTo(List<String> includes, List<String> args, Path work)
+        throws IOException, InterruptedException {
+      assertEquals(of(includes, c, args, work), java);
+    }
+  }
 }

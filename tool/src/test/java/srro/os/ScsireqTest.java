@@ -26,40 +26,31 @@ class ScsireqTest {
   void sizeEveryOffsetAndSciocCommandAreWhatClangGivesTheOpenBsdHeader(@TempDir Path work) throws Exception {
     Path sys = ReferenceTrees.tree(ReferenceTrees.KITS.get(0)).resolve("sys");
     Files.createSymbolicLink(work.resolve("machine"), sys.resolve("arch/amd64/include"));
-    Map<String, Long> jnr = new LinkedHashMap<>();
-    jnr.put("sizeof", (long) Struct.size(r));
-    jnr.put("flags", r.flags.offset());
-    jnr.put("timeout", r.timeout.offset());
-    jnr.put("cmd", r.cmd[0].offset());
-    jnr.put("cmd[15]", r.cmd[Scsireq.CMDBUFLEN - 1].offset());
-    jnr.put("cmdlen", r.cmdlen.offset());
-    jnr.put("databuf", r.databuf.offset());
-    jnr.put("datalen", r.datalen.offset());
-    jnr.put("datalen_used", r.datalenUsed.offset());
-    jnr.put("sense", r.sense[0].offset());
-    jnr.put("sense[47]", r.sense[Scsireq.SENSEBUFLEN - 1].offset());
-    jnr.put("senselen", r.senselen.offset());
-    jnr.put("senselen_used", r.senselenUsed.offset());
-    jnr.put("status", r.status.offset());
-    jnr.put("retsts", r.retsts.offset());
-    jnr.put("error", r.error.offset());
-    Map<String, String> c = new LinkedHashMap<>();
-    for (String field : jnr.keySet()) {
-      c.put(field, field.equals("sizeof") ? "sizeof(scsireq_t)" : "__builtin_offsetof(scsireq_t, " + field + ")");
-    }
-    jnr.put("SCIOCCOMMAND", Scsireq.SCIOCCOMMAND);
-    c.put("SCIOCCOMMAND", "SCIOCCOMMAND");
-    jnr.put("SCCMD_READ", (long) Scsireq.SCCMD_READ);
-    c.put("SCCMD_READ", "SCCMD_READ");
-    jnr.put("SCCMD_WRITE", (long) Scsireq.SCCMD_WRITE);
-    c.put("SCCMD_WRITE", "SCCMD_WRITE");
-    jnr.put("CMDBUFLEN", (long) Scsireq.CMDBUFLEN);
-    c.put("CMDBUFLEN", "CMDBUFLEN");
-    jnr.put("SENSEBUFLEN", (long) Scsireq.SENSEBUFLEN);
-    c.put("SENSEBUFLEN", "SENSEBUFLEN");
-    Map<String, Long> clang = ClangLayout.of(List.of("sys/types.h", "sys/scsiio.h"), c,
-        List.of("-target", "x86_64-unknown-openbsd7.7", "-nostdinc", "-I" + sys, "-I" + work), work);
-    assertEquals(clang, jnr);
+    Map<String, Long> offsets = new LinkedHashMap<>();
+    offsets.put("flags", r.flags.offset());
+    offsets.put("timeout", r.timeout.offset());
+    offsets.put("cmd", r.cmd[0].offset());
+    offsets.put("cmd[15]", r.cmd[Scsireq.CMDBUFLEN - 1].offset());
+    offsets.put("cmdlen", r.cmdlen.offset());
+    offsets.put("databuf", r.databuf.offset());
+    offsets.put("datalen", r.datalen.offset());
+    offsets.put("datalen_used", r.datalenUsed.offset());
+    offsets.put("sense", r.sense[0].offset());
+    offsets.put("sense[47]", r.sense[Scsireq.SENSEBUFLEN - 1].offset());
+    offsets.put("senselen", r.senselen.offset());
+    offsets.put("senselen_used", r.senselenUsed.offset());
+    offsets.put("status", r.status.offset());
+    offsets.put("retsts", r.retsts.offset());
+    offsets.put("error", r.error.offset());
+    ClangLayout.Expected e = new ClangLayout.Expected().add("sizeof", Struct.size(r), "sizeof(scsireq_t)");
+    offsets.forEach((field, offset) -> e.add(field, offset, "__builtin_offsetof(scsireq_t, " + field + ")"));
+    e.add("SCIOCCOMMAND", Scsireq.SCIOCCOMMAND, "SCIOCCOMMAND")
+        .add("SCCMD_READ", Scsireq.SCCMD_READ, "SCCMD_READ")
+        .add("SCCMD_WRITE", Scsireq.SCCMD_WRITE, "SCCMD_WRITE")
+        .add("CMDBUFLEN", Scsireq.CMDBUFLEN, "CMDBUFLEN")
+        .add("SENSEBUFLEN", Scsireq.SENSEBUFLEN, "SENSEBUFLEN")
+        .assertCompilesTo(List.of("sys/types.h", "sys/scsiio.h"),
+            List.of("-target", "x86_64-unknown-openbsd7.7", "-nostdinc", "-I" + sys, "-I" + work), work);
   }
 
   @Test

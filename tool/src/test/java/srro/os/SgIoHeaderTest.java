@@ -50,26 +50,14 @@ class SgIoHeaderTest {
 
   @Test
   void sizeAndEveryOffsetAreWhatClangGivesTheLinuxHeader(@TempDir Path work) throws Exception {
-    Map<String, Long> jnr = new LinkedHashMap<>();
-    Map<String, String> c = new LinkedHashMap<>();
-    jnr.put("sizeof", (long) Struct.size(h));
-    c.put("sizeof", "sizeof(sg_io_hdr_t)");
-    for (Map.Entry<String, Long> f : jnrOffsets().entrySet()) {
-      jnr.put(f.getKey(), f.getValue());
-      c.put(f.getKey(), "offsetof(sg_io_hdr_t, " + f.getKey() + ")");
-    }
-    jnr.put("SG_IO", SgIoHeader.SG_IO);
-    c.put("SG_IO", "SG_IO");
-    jnr.put("BLKROGET", SgIoHeader.BLKROGET);
-    c.put("BLKROGET", "BLKROGET");
-    jnr.put("SG_DXFER_NONE", (long) SgIoHeader.SG_DXFER_NONE);
-    c.put("SG_DXFER_NONE", "(long) SG_DXFER_NONE");
-    jnr.put("SG_DXFER_TO_DEV", (long) SgIoHeader.SG_DXFER_TO_DEV);
-    c.put("SG_DXFER_TO_DEV", "(long) SG_DXFER_TO_DEV");
-    jnr.put("SG_DXFER_FROM_DEV", (long) SgIoHeader.SG_DXFER_FROM_DEV);
-    c.put("SG_DXFER_FROM_DEV", "(long) SG_DXFER_FROM_DEV");
-    Map<String, Long> clang = ClangLayout.of(List.of("stddef.h", "scsi/sg.h", "linux/fs.h"), c, List.of(), work);
-    assertEquals(clang, jnr);
+    ClangLayout.Expected e = new ClangLayout.Expected().add("sizeof", Struct.size(h), "sizeof(sg_io_hdr_t)");
+    jnrOffsets().forEach((field, offset) -> e.add(field, offset, "offsetof(sg_io_hdr_t, " + field + ")"));
+    e.add("SG_IO", SgIoHeader.SG_IO, "SG_IO")
+        .add("BLKROGET", SgIoHeader.BLKROGET, "BLKROGET")
+        .add("SG_DXFER_NONE", SgIoHeader.SG_DXFER_NONE, "(long) SG_DXFER_NONE")
+        .add("SG_DXFER_TO_DEV", SgIoHeader.SG_DXFER_TO_DEV, "(long) SG_DXFER_TO_DEV")
+        .add("SG_DXFER_FROM_DEV", SgIoHeader.SG_DXFER_FROM_DEV, "(long) SG_DXFER_FROM_DEV")
+        .assertCompilesTo(List.of("stddef.h", "scsi/sg.h", "linux/fs.h"), List.of(), work);
   }
 
   @Test
