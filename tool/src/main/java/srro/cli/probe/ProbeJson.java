@@ -3,10 +3,13 @@ package srro.cli.probe;
 import java.util.ArrayList;
 import java.util.List;
 import srro.cli.Json;
+import srro.cli.check.CheckJson;
+import srro.cli.check.CheckText;
 import srro.cli.decode.ScsiJson;
+import srro.findings.Finding;
+import srro.mounts.Volume;
 import srro.probe.Probe;
 import srro.probe.ProbeVerdict;
-import srro.scsi.Inquiry;
 import srro.scsi.ModeParameters;
 import srro.scsi.transport.Outcome;
 import srro.scsi.transport.ReadOnlyFlag;
@@ -93,13 +96,52 @@ final class ProbeJson {
     return out;
   }
 
-  /** "QEMU QEMU HARDDISK 2.5+, direct access block device, SPC-3". */
-  static String identity(Inquiry q) {
-    String id = String.join(" ",
-        q.vendorIdentification().orElse("?"), q.productIdentification().orElse("?"),
-        q.productRevisionLevel().orElse("?"));
-    String type =
-        q.deviceType().map(t -> t.text()).orElse(String.format("type 0x%02x", q.peripheralDeviceType()));
-    return id + ", " + type + ", " + q.versionText();
+  /** The probe document's device object (srro-probe/1), with the stack in {@code stack}. */
+  static Json.Obj stack(StackProbe.Result r) {
+    List<Object> chunks = new ArrayList<>();
+    List<Object> evidence = new ArrayList<>();
+    evidence.add(CheckText.layer(r.volume()));
+    for (Volume c : r.chunks()) {
+      chunks.add(stackLayer(c));
+      evidence.add("chunk " + CheckText.layer(c));
+    }
+    List<Object> findings = Json.array();
+    for (Finding f : r.findings()) {
+      findings.add(Json.object().put("id", f.id()).put("severity", f.severity()).put("message", f.message())
+          .put("hint", f.hint()));
+    }
+    List<Object> os = new ArrayList<>();
+    for (Volume.Reading x : r.volume().readings()) {
+      os.add(Json.object().put("source", x.source().name().toLowerCase(java.util.Locale.ROOT))
+          .put("reading", switch (x.readOnly()) {
+            case YES -> "read_only";
+            case NO -> "read_write";
+            case UNKNOWN -> "unavailable";
+          }).put("detail", x.detail()));
+    }
+    return Json.object()
+        .put("device", r.path())
+        .put("open", null)
+        .put("inquiry", null)
+        .put("steps", List.of())
+        .put("mode_sense", null)
+        .put("mode", null)
+        .put("write_protected", null)
+        .put("software_write_protect", null)
+        .put("software_write_protect_source", null)
+        .put("os", os)
+        .put("verdict", r.readOnly() ? "yes" : r.findings().isEmpty() ? "no" : "disagree")
+        .put("protected_by", List.of()) // a mapping's layers are its chunks, under "stack"
+        .put("writable_by", List.of())
+        .put("evidence", evidence)
+        .put("summary", StackProbe.verdict(r))
+        .put("error", null)
+        .put("stack", Json.object().put("mapper", stackLayer(r.volume())).put("chunks", chunks).put("findings", findings));
+  }
+
+  private static Json.Obj stackLayer(Volume v) {
+    return Json.object().put("device", v.device()).put("aliases", v.aliases())
+        .put("read_only", CheckJson.bool(v.readOnly())).put("evidence", v.evidence())
+        .put("readings", CheckJson.readings(v));
   }
 }

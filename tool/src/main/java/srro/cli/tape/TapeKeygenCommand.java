@@ -98,13 +98,13 @@ final class TapeKeygenCommand implements Callable<Integer> {
           .put("random_source", random.getAlgorithm()).put("kad", kad).put("read_back", true));
       return ExitCode.OK.status();
     }
-    TapeCommand.row(io.out(), "key file", file + " (mode 0600, " + written.bytes() + " bytes, created new)");
-    TapeCommand.row(io.out(), "key", (KEY_BYTES * 8) + " bits from " + random.getAlgorithm()
+    TapeText.row(io.out(), "key file", file + " (mode 0600, " + written.bytes() + " bytes, created new)");
+    TapeText.row(io.out(), "key", (KEY_BYTES * 8) + " bits from " + random.getAlgorithm()
         + " (SecureRandom.getInstanceStrong), never printed");
-    TapeCommand.row(io.out(), "read back", "parses as 'srro tape set --key' reads it: same key, same"
+    TapeText.row(io.out(), "read back", "parses as 'srro tape set --key' reads it: same key, same"
         + " description");
     if (!description.isEmpty()) {
-      TapeCommand.row(io.out(), "u-kad", description);
+      TapeText.row(io.out(), "u-kad", description);
     }
     return ExitCode.OK.status();
   }

@@ -116,13 +116,14 @@ class ProbeCommandTest {
   }
 
   @Test
-  void aFailedCommandExits74NamingTheLayerAndStillProbesTheOthers() {
+  void aDeviceRefusingACommandExits1NamingTheLayerAndStillProbesTheOthers() {
     CliRun r = run(path -> path.equals("/dev/sg3")
         ? new CannedDevice(path, OpenMode.readWrite(), Map.of(CannedDevice.INQUIRY, CannedDevice.didError()),
             List.of())
         : protectedDisk(path), "probe", "/dev/sg3", "/dev/sda");
-    assertEquals(74, r.status(), r.toString());
-    assertTrue(r.err().startsWith("srro: /dev/sg3: INQUIRY failed at the host layer (DID_ERROR)"), r.err());
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("srro: /dev/sg3: INQUIRY failed at the host layer (DID_ERROR): host status DID_ERROR (0x07)\n",
+        r.err());
     assertTrue(r.out().contains("/dev/sda: write-protected: yes"), r.out());
   }
 

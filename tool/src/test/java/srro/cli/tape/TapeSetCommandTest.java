@@ -100,7 +100,8 @@ class TapeSetCommandTest {
         "--key", keyFile(KEY_HEX));
     assertEquals(1, r.status(), r.toString());
     assertEquals("srro: /dev/nst0: reading the encryption status before the change: SECURITY PROTOCOL IN"
-        + " protocol 0x20 specific 0x0020: asked for page 0x0020, the drive returned page 0x0010 [WRONG_PAGE]\n",
+        + " protocol 0x20 specific 0x0020 failed at the page layer (WRONG_PAGE): asked for page 0x0020,"
+        + " the drive returned page 0x0010\n",
         r.err());
   }
 
@@ -112,7 +113,8 @@ class TapeSetCommandTest {
     CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
     assertEquals(1, r.status(), r.toString());
     assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
-        + " specific 0x0010: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+        + " specific 0x0010 failed at the host layer (DID_ERROR): host status DID_ERROR (0x07),"
+        + " although sg info said ok\n", r.err());
     assertWiped(target);
   }
 
@@ -134,8 +136,8 @@ class TapeSetCommandTest {
     CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
     assertEquals(1, r.status(), r.toString());
     assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
-        + " specific 0x0010: check condition: ILLEGAL REQUEST: Invalid field in parameter list (asc 0x26, ascq"
-        + " 0x00) [CHECK_CONDITION]\n", r.err());
+        + " specific 0x0010 failed at the scsi_status layer (CHECK_CONDITION): check condition: ILLEGAL"
+        + " REQUEST: Invalid field in parameter list (asc 0x26, ascq 0x00)\n", r.err());
     assertWiped(target);
   }
 
@@ -272,7 +274,8 @@ class TapeSetCommandTest {
     assertEquals(1, r.status(), r.toString());
     assertEquals("", r.out());
     assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
-        + " specific 0x0010: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+        + " specific 0x0010 failed at the host layer (DID_ERROR): host status DID_ERROR (0x07),"
+        + " although sg info said ok\n", r.err());
     assertEquals(7, target.keyInstanceCounter());
     assertWiped(target);
   }
