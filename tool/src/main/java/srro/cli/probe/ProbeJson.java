@@ -5,7 +5,7 @@ import java.util.List;
 import srro.cli.Json;
 import srro.cli.check.CheckJson;
 import srro.cli.check.CheckText;
-import srro.cli.decode.ScsiJson;
+import srro.cli.decode.DecodeJson;
 import srro.findings.Finding;
 import srro.mounts.Volume;
 import srro.probe.Probe;
@@ -33,10 +33,10 @@ final class ProbeJson {
     return Json.object()
         .put("device", r.path())
         .put("open", r.openMode())
-        .put("inquiry", ScsiJson.inquiry(r.inquiry()))
+        .put("inquiry", DecodeJson.inquiry(r.inquiry()))
         .put("steps", steps(r.steps()))
         .put("mode_sense", r.modeSource())
-        .put("mode", ScsiJson.mode(m))
+        .put("mode", DecodeJson.mode(m))
         .put("write_protected", m.writeProtected())
         .put("software_write_protect", r.controlPage().softwareWriteProtect())
         .put("software_write_protect_source", r.controlPage().source())
