@@ -30,8 +30,7 @@ final class ProbeJson {
     for (ReadOnlyFlag f : r.flags()) {
       flags.add(Json.object().put("source", f.source()).put("reading", f.reading()).put("detail", f.detail()));
     }
-    return Json.object()
-        .put("device", r.path())
+    return device(r.path())
         .put("open", r.openMode())
         .put("inquiry", DecodeJson.inquiry(r.inquiry()))
         .put("steps", steps(r.steps()))
@@ -45,7 +44,18 @@ final class ProbeJson {
         .put("protected_by", layers(r.verdict().readOnlyLayers()))
         .put("writable_by", layers(r.verdict().writableLayers()))
         .put("evidence", r.verdict().evidence())
-        .put("summary", r.verdict().line())
+        .put("summary", r.verdict().line());
+  }
+
+  /**
+   * The device object with every key srro-probe/1 lists, in order: null, or an empty list, until the probe
+   * knows it; {@code stack} is added only for a device-mapper node.
+   */
+  private static Json.Obj device(String path) {
+    return Json.object().put("device", path).put("open", null).put("inquiry", null).put("steps", List.of())
+        .put("mode_sense", null).put("mode", null).put("write_protected", null).put("software_write_protect", null)
+        .put("software_write_protect_source", null).put("os", List.of()).put("verdict", null)
+        .put("protected_by", List.of()).put("writable_by", List.of()).put("evidence", null).put("summary", null)
         .put("error", null);
   }
 
@@ -59,22 +69,9 @@ final class ProbeJson {
   }
 
   static Json.Obj failure(String path, String openMode, List<Probe.Step> steps, Json.Obj error) {
-    return Json.object()
-        .put("device", path)
+    return device(path)
         .put("open", openMode.isEmpty() ? null : openMode)
-        .put("inquiry", null)
         .put("steps", steps(steps))
-        .put("mode_sense", null)
-        .put("mode", null)
-        .put("write_protected", null)
-        .put("software_write_protect", null)
-        .put("software_write_protect_source", null)
-        .put("os", List.of())
-        .put("verdict", null)
-        .put("protected_by", List.of())
-        .put("writable_by", List.of())
-        .put("evidence", null)
-        .put("summary", null)
         .put("error", error);
   }
 
@@ -119,24 +116,14 @@ final class ProbeJson {
             case UNKNOWN -> "unavailable";
           }).put("detail", x.detail()));
     }
-    return Json.object()
-        .put("device", r.path())
-        .put("open", null)
-        .put("inquiry", null)
-        .put("steps", List.of())
-        .put("mode_sense", null)
-        .put("mode", null)
-        .put("write_protected", null)
-        .put("software_write_protect", null)
-        .put("software_write_protect_source", null)
+    // a mapping's layers are its chunks, under "stack": protected_by and writable_by stay empty
+    return device(r.path())
         .put("os", os)
         .put("verdict", r.readOnly() ? "yes" : r.findings().isEmpty() ? "no" : "disagree")
-        .put("protected_by", List.of()) // a mapping's layers are its chunks, under "stack"
-        .put("writable_by", List.of())
         .put("evidence", evidence)
         .put("summary", StackProbe.verdict(r))
-        .put("error", null)
-        .put("stack", Json.object().put("mapper", stackLayer(r.volume())).put("chunks", chunks).put("findings", findings));
+        .put("stack", Json.object().put("mapper", stackLayer(r.volume())).put("chunks", chunks)
+            .put("findings", findings));
   }
 
   private static Json.Obj stackLayer(Volume v) {

@@ -1,5 +1,6 @@
 package srro.cli.tape;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import srro.tape.EncryptionStatus;
 import srro.tape.NextBlockStatus;
 import srro.tape.Read;
 import srro.tape.TapeDrive;
+import srro.tape.TapeFailure;
 
 /**
  * {@code srro tape status DEVICE}: the data encryption status page (SSC-5 §8.5.2.7) field by field, the
@@ -61,42 +63,17 @@ final class TapeStatusCommand implements Callable<Integer> {
     }
     Read.Ok<EncryptionStatus> status = (Read.Ok<EncryptionStatus>) read;
     List<String> warnings = new ArrayList<>(status.warnings());
-    EncryptionCapabilities capabilities = null;
-    String capabilitiesNote = null;
-    if (!drive.offers(TapeDrive.CAPABILITIES_PAGE)) {
-      capabilitiesNote = "the drive does not offer the data encryption capabilities page";
-    } else {
-      Read<EncryptionCapabilities> caps = drive.capabilities();
-      if (caps instanceof Read.Ok<EncryptionCapabilities> ok) {
-        capabilities = ok.page();
-        warnings.addAll(ok.warnings());
-      } else {
-        Read.Failed<EncryptionCapabilities> f = (Read.Failed<EncryptionCapabilities>) caps;
-        if (!f.failure().driveRefused()) {
-          throw TapeCommand.failed(io, device, "reading the encryption capabilities", f.failure(), json, doc);
-        }
-        capabilitiesNote = "unavailable: " + TapeCommand.describe(f.failure());
-      }
-    }
-    NextBlockStatus next = null;
-    String nextNote = null;
-    if (!drive.offersNextBlock()) {
-      nextNote = "the drive does not offer the next block encryption status page";
-    } else {
-      Read<NextBlockStatus> nb = drive.nextBlock();
-      if (nb instanceof Read.Ok<NextBlockStatus> ok) {
-        next = ok.page();
-        warnings.addAll(ok.warnings());
-      } else {
-        Read.Failed<NextBlockStatus> f = (Read.Failed<NextBlockStatus>) nb;
-        if (!f.failure().driveRefused()) {
-          throw TapeCommand.failed(io, device, "reading the next block encryption status", f.failure(), json,
-              doc);
-        }
-        // No tape loaded or not at a block: the drive says so with CHECK CONDITION; the status stands.
-        nextNote = "unavailable: " + TapeCommand.describe(f.failure());
-      }
-    }
+    Extra<EncryptionCapabilities> caps = extra(drive.offers(TapeDrive.CAPABILITIES_PAGE),
+        "the drive does not offer the data encryption capabilities page", drive::capabilities,
+        "reading the encryption capabilities", warnings, doc);
+    // No tape loaded or not at a block: the drive says so with CHECK CONDITION; the status stands.
+    Extra<NextBlockStatus> nb = extra(drive.offersNextBlock(),
+        "the drive does not offer the next block encryption status page", drive::nextBlock,
+        "reading the next block encryption status", warnings, doc);
+    EncryptionCapabilities capabilities = caps.page();
+    String capabilitiesNote = caps.note();
+    NextBlockStatus next = nb.page();
+    String nextNote = nb.note();
     Optional<AlgorithmDescriptor> algorithm = algorithm(capabilities, status.page().algorithmIndex());
     Optional<AlgorithmDescriptor> nextAlgorithm =
         next == null ? Optional.empty() : algorithm(capabilities, next.algorithmIndex());
@@ -122,6 +99,35 @@ final class TapeStatusCommand implements Callable<Integer> {
     }
     TapeCommand.warn(io, device, warnings);
     return ExitCode.OK.status();
+  }
+
+  /** A page the status only adds to: the page, or a note why there is none. */
+  private record Extra<T>(T page, String note) {}
+
+  @FunctionalInterface
+  private interface PageRead<T> {
+    Read<T> read() throws IOException;
+  }
+
+  /**
+   * Reads a page the status only adds to, when the drive {@code offered} it: a drive that refused it leaves a
+   * note; a failure below the drive (the HBA, the driver, a malformed page) ends the command, as {@code stage}.
+   */
+  private <T> Extra<T> extra(boolean offered, String missing, PageRead<T> page, String stage, List<String> warnings,
+      Json.Obj doc) throws Exception {
+    if (!offered) {
+      return new Extra<>(null, missing);
+    }
+    Read<T> read = page.read();
+    if (read instanceof Read.Ok<T> ok) {
+      warnings.addAll(ok.warnings());
+      return new Extra<>(ok.page(), null);
+    }
+    TapeFailure failure = ((Read.Failed<T>) read).failure();
+    if (!failure.driveRefused()) {
+      throw TapeCommand.failed(io, device, stage, failure, json, doc);
+    }
+    return new Extra<>(null, "unavailable: " + TapeCommand.describe(failure));
   }
 
   /** The capabilities page's descriptor of algorithm {@code index}; empty without the page or that index. */
