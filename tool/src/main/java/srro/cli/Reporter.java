@@ -29,10 +29,6 @@ public final class Reporter {
   private final PrintStream json;
   private final String command;
 
-  Reporter(PrintStream err, boolean verbose) {
-    this(err, verbose, null, null);
-  }
-
   /** With {@code json} non-null, every failure is also an error document there, naming {@code command}. */
   Reporter(PrintStream err, boolean verbose, PrintStream json, String command) {
     this.err = err;

@@ -40,7 +40,7 @@ class ExitCodeTest {
 
   private static String reported(Throwable t, int expected, boolean verbose) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int status = new Reporter(new PrintStream(buf, true, StandardCharsets.UTF_8), verbose).report(t);
+    int status = new Reporter(new PrintStream(buf, true, StandardCharsets.UTF_8), verbose, null, null).report(t);
     assertEquals(expected, status, () -> "status for " + t);
     return buf.toString(StandardCharsets.UTF_8);
   }
