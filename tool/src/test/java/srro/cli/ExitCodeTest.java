@@ -183,6 +183,17 @@ class ExitCodeTest {
     assertTrue(r.err().endsWith("\ntry 'srro tape status --help'\n"), r::toString);
   }
 
+  /** CommandGroup: a bare group prints its usage on standard output and exits 2. */
+  @Test
+  void aBareGroupPrintsItsUsageAndExitsTwo() {
+    for (String[] args : List.of(new String[0], new String[] {"decode"}, new String[] {"tape"})) {
+      CliRun r = CliRun.of(args);
+      assertEquals(2, r.status(), r::toString);
+      assertTrue(r.out().startsWith("Usage: srro" + (args.length == 0 ? "" : " " + args[0]) + " "), r::toString);
+      assertEquals("", r.err(), r::toString);
+    }
+  }
+
   @Test
   void documentedTableMatchesTheEnum() throws IOException {
     Path doc = Path.of("..", "docs", "exit-status.md");

@@ -33,6 +33,10 @@ import srro.tape.TapeFailure;
         + " counter, scopes, external mode check, raw read protection (RDMD, RDMC_C), key descriptors and the"
         + " next block's encryption status.")
 final class TapeStatusCommand implements Callable<Integer> {
+  /** The document's keys between {@code ok} and the shared tail (srro-tape-status/1). */
+  private static final List<String> KEYS =
+      List.of("status", "algorithm", "capabilities_note", "next_block", "next_block_note");
+
   @Parameters(paramLabel = "DEVICE", description = "The tape drive (/dev/nst0, /dev/sg1, /dev/rst0).")
   String device;
 
@@ -40,9 +44,6 @@ final class TapeStatusCommand implements Callable<Integer> {
   boolean json;
 
   @ParentCommand TapeCommand tape;
-
-  private static final List<String> KEYS =
-      List.of("status", "algorithm", "capabilities_note", "next_block", "next_block_note");
 
   private final Io io;
 
