@@ -66,8 +66,6 @@ public final class Json {
       sb.append("null");
     } else if (v instanceof Boolean b) {
       sb.append(b);
-    } else if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
-      sb.append("null");
     } else if (v instanceof java.util.Optional<?> o) {
       append(sb, o.orElse(null));
     } else if (v instanceof java.util.OptionalInt o) {

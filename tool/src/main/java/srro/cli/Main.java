@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,14 +32,12 @@ import srro.os.Host;
       "Exit status: 0 ok, 1 the check said no, 2 usage, 65 malformed input, 66 cannot open input,"
           + " 70 internal error, 71 OS call failed, 74 I/O error."
     })
-public final class Main implements Callable<Integer> {
+public final class Main extends CommandGroup {
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
       description = "Print stack traces with errors.")
   boolean verbose;
-
-  @CommandLine.Spec CommandSpec spec;
 
   /**
    * The subcommands, in the order help lists them. They are added when the command line is built, not in the
@@ -58,10 +55,8 @@ public final class Main implements Callable<Integer> {
       KitCommand.class,
       CompletionCommand.class);
 
-  private final Io io;
-
   Main(Io io) {
-    this.io = io;
+    super(io);
   }
 
   public static void main(String[] args) {
@@ -117,26 +112,20 @@ public final class Main implements Callable<Integer> {
     cl.setOut(new java.io.PrintWriter(io.out(), true));
     cl.setErr(new java.io.PrintWriter(io.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // One path for every failure: the reporter prints it and picks the exit status (a usage error included).
     cl.setParameterExceptionHandler(
-        (ex, args) -> {
-          CommandLine bad = ex.getCommandLine();
-          String name = bad.getCommandSpec().qualifiedName();
-          Reporter r = new Reporter(io.err(), false, jsonAsked(args) ? io.out() : null, name);
-          return r.usage(ex.getMessage(), name, null);
-        });
+        (ex, args) -> reporter(io, false, jsonAsked(args), ex.getCommandLine()).report(ex));
     cl.setExecutionExceptionHandler(
         (ex, bad, parseResult) -> {
           Main root = parseResult.commandSpec().root().userObject() instanceof Main m ? m : null;
-          boolean verbose = root != null && root.verbose;
-          String name = bad.getCommandSpec().qualifiedName();
-          Reporter r = new Reporter(io.err(), verbose, jsonAsked(parseResult) ? io.out() : null, name);
-          if (ex instanceof UsageException) {
-            return r.usage(ex.getMessage(), name, ex);
-          }
-          return r.report(ex);
+          return reporter(io, root != null && root.verbose, jsonAsked(parseResult), bad).report(ex);
         });
     addHelp(cl);
     return cl;
+  }
+
+  private static Reporter reporter(Io io, boolean verbose, boolean json, CommandLine failed) {
+    return new Reporter(io.err(), verbose, json ? io.out() : null, failed.getCommandSpec().qualifiedName());
   }
 
   /** Whether the command line asked for --json (before any "--"): failures then print an error document too. */
@@ -172,14 +161,6 @@ public final class Main implements Callable<Integer> {
       }
       addHelp(sub);
     }
-  }
-
-  @Override
-  public Integer call() {
-    // The spec's own CommandLine: CommandLine.usage(this, ...) would re-create the subcommands with picocli's
-    // default factory, which cannot build commands that take an Io.
-    spec.commandLine().usage(io.out());
-    return ExitCode.USAGE.status();
   }
 
   /** The version from the jar manifest (Implementation-Version), or "dev" when run from classes. */

@@ -7,13 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import picocli.CommandLine;
 import srro.MalformedInputException;
 import srro.os.OsCallException;
+import srro.probe.CommandFailedException;
 import srro.probe.IoctlFailedException;
 
 /**
- * The one place where failures become a line on stderr and an exit status. Every message is
- * {@code srro: <what happened>}, one line; with -v the stack trace follows. Under --json the same failure is
+ * The one place where failures become a line on stderr and an exit status, and the only code that writes
+ * {@code srro: }. Every message is {@code srro: <what happened>}, one line (a usage error adds a pointer to
+ * --help); with -v the stack trace follows. Under --json the same failure is
  * also one {@code srro-error/1} document on stdout (docs/json.md): kind, exit status, message, input, line or
  * offset.
  */
@@ -26,10 +29,6 @@ public final class Reporter {
   private final PrintStream json;
   private final String command;
 
-  Reporter(PrintStream err, boolean verbose) {
-    this(err, verbose, null, null);
-  }
-
   /** With {@code json} non-null, every failure is also an error document there, naming {@code command}. */
   Reporter(PrintStream err, boolean verbose, PrintStream json, String command) {
     this.err = err;
@@ -38,7 +37,10 @@ public final class Reporter {
     this.command = command;
   }
 
-  /** Reports {@code failure} and returns the exit status it maps to. */
+  /**
+   * Reports {@code failure} and returns the exit status it maps to: a {@link Refusal} is 1, a usage error 2 with
+   * a pointer to --help, and so on down {@link #classify}. A {@link FailureInDocument} is printed on stderr only.
+   */
   int report(Throwable failure) {
     Throwable t = failure instanceof UncheckedIOException u ? u.getCause() : failure;
     boolean inDocument = t instanceof FailureInDocument;
@@ -46,7 +48,10 @@ public final class Reporter {
       t = t.getCause();
     }
     ExitCode code = classify(t);
-    err.println("srro: " + message(t, code));
+    line(err, message(t, code));
+    if (code == ExitCode.USAGE && command != null) {
+      err.println("try '" + command + " --help'");
+    }
     if (json != null && !inDocument) {
       json.println(document(command, error(t)));
     }
@@ -56,29 +61,23 @@ public final class Reporter {
     return code.status();
   }
 
-  /** A usage error: the message, a pointer to --help, and under --json the error document. */
-  int usage(String message, String qualifiedName, Throwable trace) {
-    err.println("srro: " + message);
-    err.println("try '" + qualifiedName + " --help'");
-    if (json != null) {
-      json.println(document(command, error(ExitCode.USAGE, message, null, -1, false)));
-    }
-    if (verbose && trace != null) {
-      trace.printStackTrace(err);
-    }
-    return ExitCode.USAGE.status();
-  }
-
   /**
-   * A "no" the command reaches without a result document to say it in (a signed diff that does not verify, a
-   * passphrase refused): the line on stderr and, under --json, an error document of kind {@code no}.
+   * A "no" the command reaches without a result document to say it in: the line on stderr and, under --json, an
+   * error document of kind {@code no}. New code throws {@link Refusal} instead; this stays for the commands not
+   * converted yet.
    */
   public static int no(Io io, boolean json, String command, String message) {
-    io.err().println("srro: " + message);
-    if (json) {
-      io.out().println(document(command, refusal(message)));
-    }
-    return ExitCode.NO.status();
+    return new Reporter(io.err(), false, json ? io.out() : null, command).report(new Refusal(message));
+  }
+
+  /** A warning that does not change the exit status: {@code srro: warning: <message>} on {@code err}. */
+  public static void warning(PrintStream err, String message) {
+    line(err, "warning: " + message);
+  }
+
+  /** The one place that writes the {@code srro: } prefix. */
+  private static void line(PrintStream err, String message) {
+    err.println("srro: " + message);
   }
 
   /** The error object of {@code t}: kind, exit_status, message, input, line, offset (docs/json.md). */
@@ -97,9 +96,9 @@ public final class Reporter {
     return error(code, message(t, code), input, at, lines);
   }
 
-  /** The error object of a "no" (exit 1) that has no result document of its own. */
+  /** The error object of a "no" (exit 1): {@code error(new Refusal(message))}. */
   public static Json.Obj refusal(String message) {
-    return error(ExitCode.NO, message, null, -1, false);
+    return error(new Refusal(message));
   }
 
   private static Json.Obj error(ExitCode code, String message, String input, long at, boolean lines) {
@@ -117,7 +116,10 @@ public final class Reporter {
   }
 
   static ExitCode classify(Throwable t) {
-    if (t instanceof UsageException) {
+    if (t instanceof Refusal || t instanceof CommandFailedException) {
+      return ExitCode.NO; // a device refusing a command says no, in probe as in tape (docs/exit-status.md)
+    }
+    if (t instanceof UsageException || t instanceof CommandLine.ParameterException) {
       return ExitCode.USAGE;
     }
     if (t instanceof MalformedInputException) {

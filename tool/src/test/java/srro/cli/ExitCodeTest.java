@@ -13,13 +13,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import srro.MalformedInputException;
 import srro.kit.KitFormatException;
+import srro.os.Host;
 import srro.os.OsCallException;
+import srro.probe.CannedDevice;
+import srro.scsi.transport.OpenMode;
+import srro.scsi.transport.Reply;
 import srro.signify.SignifyFormatException;
 
 /** One case per row of docs/exit-status.md, and the table itself matches {@link ExitCode}. */
@@ -35,7 +40,7 @@ class ExitCodeTest {
 
   private static String reported(Throwable t, int expected, boolean verbose) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int status = new Reporter(new PrintStream(buf, true, StandardCharsets.UTF_8), verbose).report(t);
+    int status = new Reporter(new PrintStream(buf, true, StandardCharsets.UTF_8), verbose, null, null).report(t);
     assertEquals(expected, status, () -> "status for " + t);
     return buf.toString(StandardCharsets.UTF_8);
   }
@@ -127,6 +132,66 @@ class ExitCodeTest {
   void verbosePrintsTheStackTraceAndQuietDoesNot() {
     assertTrue(reported(new IOException("x"), 74, true).contains("\tat "));
     assertFalse(reported(new IOException("x"), 74, false).contains("\tat "));
+  }
+
+  /** A machine whose every device answers each command with {@code reply}. */
+  private static Host answering(Reply reply) {
+    return new Host.Other(Host.Os.LINUX, "Linux", (path, access) -> new CannedDevice(path, OpenMode.readWrite(),
+        Map.of(CannedDevice.INQUIRY, reply, SECURITY_PROTOCOL_IN, reply), List.of()));
+  }
+
+  private static final int SECURITY_PROTOCOL_IN = 0xa2;
+
+  /** issue #11: a device that refuses a command is a "no" with the same line in probe and in tape. */
+  @Test
+  void aDeviceRefusingACommandIsOneWithTheSameLineInProbeAndTape() {
+    Host host = answering(CannedDevice.illegalRequest(0x20));
+    Pattern shape = Pattern.compile("srro: /dev/sg0: (?:[a-z ]+: )?[A-Z][^:]* failed at the"
+        + " scsi_status layer \\(CHECK_CONDITION\\): check condition: ILLEGAL REQUEST: Invalid command operation"
+        + " code \\(asc 0x20, ascq 0x00\\)\n");
+    for (String[] args : List.of(new String[] {"probe", "/dev/sg0"}, new String[] {"tape", "status", "/dev/sg0"},
+        new String[] {"tape", "caps", "/dev/sg0"})) {
+      CliRun r = CliRun.on(host, args);
+      assertEquals(1, r.status(), r::toString);
+      assertTrue(shape.matcher(r.err()).matches(), r::toString);
+    }
+    CliRun json = CliRun.on(host, "probe", "--json", "/dev/sg0");
+    assertEquals("no", JsonContract.validate(json).get(0).at("/devices/0/error/kind").asText(), json::toString);
+  }
+
+  /** The ioctl itself failing is the OS's failure, 71, in probe and in tape. */
+  @Test
+  void anIoctlThatFailsIsSeventyOneInProbeAndTape() {
+    Host host = answering(CannedDevice.errno(5, "EIO"));
+    for (String[] args : List.of(new String[] {"probe", "/dev/sg0"}, new String[] {"tape", "status", "/dev/sg0"})) {
+      CliRun r = CliRun.on(host, args);
+      assertEquals(71, r.status(), r::toString);
+      assertTrue(r.err().startsWith("srro: ") && r.err().contains("EIO"), r::toString);
+    }
+  }
+
+  @Test
+  void aRefusalIsOneAndItsMessage() {
+    assertEquals("srro: m.sig: signature verification failed\n",
+        reported(new Refusal("m.sig: signature verification failed"), 1, false));
+  }
+
+  @Test
+  void aUsageErrorPointsAtTheCommandsHelp() {
+    CliRun r = CliRun.of("tape", "status");
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(r.err().endsWith("\ntry 'srro tape status --help'\n"), r::toString);
+  }
+
+  /** CommandGroup: a bare group prints its usage on standard output and exits 2. */
+  @Test
+  void aBareGroupPrintsItsUsageAndExitsTwo() {
+    for (String[] args : List.of(new String[0], new String[] {"decode"}, new String[] {"tape"})) {
+      CliRun r = CliRun.of(args);
+      assertEquals(2, r.status(), r::toString);
+      assertTrue(r.out().startsWith("Usage: srro" + (args.length == 0 ? "" : " " + args[0]) + " "), r::toString);
+      assertEquals("", r.err(), r::toString);
+    }
   }
 
   @Test

@@ -142,7 +142,7 @@ public final class JsonContract {
     Map<String, String> v = new LinkedHashMap<>();
     v.put(dir.toString(), "$TMP");
     v.put(Path.of("..").toAbsolutePath().normalize().toString(), "$SRC");
-    v.put("\"host\":\"" + srro.cli.check.ReportView.thisHost() + "\"", "\"host\":\"$HOST\"");
+    v.put("\"host\":\"" + srro.cli.check.CheckCommand.thisHost() + "\"", "\"host\":\"$HOST\"");
     return v;
   }
 }

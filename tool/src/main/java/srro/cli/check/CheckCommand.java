@@ -2,9 +2,11 @@ package srro.cli.check;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +125,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     // Hints name this system's commands; for another machine's copies, the commands of the fstab's system.
     Dialect system = mounts != null ? null : host.os() == Host.Os.OPENBSD ? Dialect.OPENBSD : Dialect.LINUX;
-    String host = ReportView.thisHost();
+    String host = thisHost();
     Report report =
         CrossCheck.run(
             host, new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver, names, system),
@@ -152,17 +154,17 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     if (json) {
-      Json.Obj o = ReportView.json(report).put("fstab", f == null ? null : f.path().toString());
+      Json.Obj o = CheckJson.json(report).put("fstab", f == null ? null : f.path().toString());
       o.put("mounts", table == null ? null : table.source());
       o.put("fix", fixed == null ? null : FstabFile.json(fixed));
-      o.put("volumes", volumes == null ? null : ReportView.volumes(volumes));
+      o.put("volumes", volumes == null ? null : CheckJson.volumes(volumes));
       io.out().println(o);
     } else {
       if (volumes != null) {
-        ReportView.readOnlyVolumes(io.out(), volumes);
-        ReportView.stacks(io.out(), volumes);
+        CheckText.readOnlyVolumes(io.out(), volumes);
+        CheckText.stacks(io.out(), volumes);
       }
-      ReportView.text(io.out(), report, targets(f, table), f == null ? "fstab" : f.path().toString());
+      CheckText.text(io.out(), report, targets(f, table), f == null ? "fstab" : f.path().toString());
       if (fixed != null) {
         FstabFile.text(io.out(), fixed);
       }
@@ -213,5 +215,18 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     return new ArrayList<>(t);
+  }
+
+  /** The name of the machine srro runs on, for the report's {@code host}. */
+  public static String thisHost() {
+    try {
+      Path p = Path.of("/proc/sys/kernel/hostname");
+      if (Files.isReadable(p)) {
+        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).strip();
+      }
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 }

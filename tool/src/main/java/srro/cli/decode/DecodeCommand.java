@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import srro.cli.ExitCode;
+import srro.cli.CommandGroup;
 import srro.cli.Io;
 import srro.cli.Json;
 import srro.scsi.HexInput;
@@ -20,19 +18,9 @@ import srro.scsi.ScsiFormatException;
     description = "Decode SCSI mode parameter data, sense data, inquiry data or VPD pages given as hex or binary.",
     subcommands = {DecodeModeCommand.class, DecodeSenseCommand.class, DecodeInquiryCommand.class,
       DecodeVpdCommand.class})
-public final class DecodeCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  private final Io io;
-
+public final class DecodeCommand extends CommandGroup {
   DecodeCommand(Io io) {
-    this.io = io;
-  }
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(io.out());
-    return ExitCode.USAGE.status();
+    super(io);
   }
 
   /** The input options every decode subcommand shares. */

@@ -40,7 +40,7 @@ final class DecodeInquiryCommand implements Callable<Integer> {
     StandardInquiry s = StandardInquiry.parse(input.source(), input.read(io));
     List<String> lines = new ArrayList<>(DecodeReport.inquiry(s.inquiry()));
     lines.addAll(VpdReport.inquiry(s));
-    input.print(io, lines, "srro-decode-inquiry/1", VpdJson.inquiry(ScsiJson.inquiry(s.inquiry()), s));
+    input.print(io, lines, "srro-decode-inquiry/1", DecodeJson.standardInquiry(s));
     return ExitCode.OK.status();
   }
 }

@@ -85,7 +85,7 @@ final class DecodeModeCommand implements Callable<Integer> {
     List<DecodedModePage> pages = DecodedModePage.decodeAll(m, pageControl);
     List<String> lines = new ArrayList<>(DecodeReport.mode(m));
     lines.addAll(ModePageReport.lines(pages));
-    input.print(io, lines, "srro-decode-mode/1", ScsiJson.mode(m, pages));
+    input.print(io, lines, "srro-decode-mode/1", DecodeJson.mode(m, pages));
     return ExitCode.OK.status();
   }
 }

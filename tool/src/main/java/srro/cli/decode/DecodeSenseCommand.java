@@ -22,7 +22,7 @@ final class DecodeSenseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Sense s = Sense.parse(input.source(), input.read(io));
-    input.print(io, DecodeReport.sense(s), "srro-decode-sense/1", ScsiJson.sense(s));
+    input.print(io, DecodeReport.sense(s), "srro-decode-sense/1", DecodeJson.sense(s));
     return ExitCode.OK.status();
   }
 }

@@ -34,6 +34,6 @@ final class DecodeVpdCommand implements Callable<Integer> {
   /** Decodes and prints the page; {@code decode inquiry --vpd} comes here too. */
   static void run(Io io, DecodeCommand.Input input) throws Exception {
     VpdPage v = VpdPage.parse(input.source(), input.read(io));
-    input.print(io, VpdReport.full(v), "srro-decode-vpd/1", VpdJson.page(v));
+    input.print(io, VpdReport.full(v), "srro-decode-vpd/1", DecodeJson.page(v));
   }
 }

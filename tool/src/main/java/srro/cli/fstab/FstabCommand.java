@@ -12,7 +12,9 @@ import srro.cli.ExitCode;
 import srro.cli.FstabFile;
 import srro.cli.Io;
 import srro.cli.Json;
-import srro.cli.check.ReportView;
+import srro.cli.check.CheckCommand;
+import srro.cli.check.CheckJson;
+import srro.cli.check.CheckText;
 import srro.findings.Finding;
 import srro.fstab.Dialect;
 import srro.fstab.FstabLint;
@@ -80,15 +82,15 @@ public final class FstabCommand implements Callable<Integer> {
         ? List.of(new Skipped("names", offline ? "--offline: sources, mount points and types not looked up"
             : "no lookups on " + host.osName()))
         : List.of();
-    Report report = new Report(ReportView.thisHost(), List.of("fstab"), skipped, findings);
+    Report report = new Report(CheckCommand.thisHost(), List.of("fstab"), skipped, findings);
     if (json) {
-      Json.Obj o = ReportView.json(SCHEMA, report).put("file", file.toString())
+      Json.Obj o = CheckJson.json(SCHEMA, report).put("file", file.toString())
           .put("dialect", f.fstab().dialect().cliName());
       o.put("fix", fixed == null ? null : FstabFile.json(fixed));
       io.out().println(o);
     } else {
       io.out().println(file + ": " + f.fstab().dialect().cliName() + " fstab");
-      ReportView.text(io.out(), report, f.targets(), "fstab");
+      CheckText.text(io.out(), report, f.targets(), "fstab");
       if (fixed != null) {
         FstabFile.text(io.out(), fixed);
       }

@@ -18,10 +18,6 @@ import srro.os.OsCallException;
 import srro.os.Platform;
 import srro.probe.IoctlFailedException;
 import srro.probe.Probe;
-import srro.scsi.Inquiry;
-import srro.scsi.ModeParameters;
-import srro.scsi.transport.Outcome;
-import srro.scsi.transport.ReadOnlyFlag;
 import srro.scsi.transport.ScsiDevice;
 
 /** {@code srro probe DEVICE...}: is each device write-protected, and do all layers agree? */
@@ -33,7 +29,8 @@ import srro.scsi.transport.ScsiDevice;
       "the open mode, INQUIRY, the WP bit from MODE SENSE(6) (or (10) if (6) fails),",
       "the control mode page's SWP bit (a write protection of its own) and the OS's read-only flag.",
       "The verdict names the layers that protect.",
-      "Exit 0 when the state is known, 1 when layers disagree, 71 when an ioctl failed, 74 when a command failed."
+      "Exit 0 when the state is known, 1 when layers disagree or a device refused a command, 71 when an ioctl"
+          + " failed."
     })
 public final class ProbeCommand implements Callable<Integer> {
 
@@ -71,9 +68,9 @@ public final class ProbeCommand implements Callable<Integer> {
         var stack = StackProbe.run(host, path);
         if (stack.isPresent()) {
           if (json) {
-            results.add(StackProbe.json(stack.get()));
+            results.add(ProbeJson.stack(stack.get()));
           } else {
-            StackProbe.text(io.out(), stack.get());
+            ProbeText.stack(io.out(), stack.get());
           }
           worst = stack.get().findings().isEmpty() ? worst : ExitCode.NO;
           continue;
@@ -85,7 +82,7 @@ public final class ProbeCommand implements Callable<Integer> {
         if (json) {
           results.add(ProbeJson.report(r));
         } else {
-          text(r);
+          ProbeText.report(io.out(), r);
         }
         if (!r.verdict().known()) {
           worst = ExitCode.NO;
@@ -95,7 +92,7 @@ public final class ProbeCommand implements Callable<Integer> {
         if (json) {
           results.add(ProbeJson.failure(path, a.openMode, a.steps, Reporter.error(e)));
         } else {
-          a.steps.forEach(s -> io.out().println(path + ": " + stepLine(s)));
+          a.steps.forEach(s -> io.out().println(path + ": " + ProbeText.step(s)));
           if (devices.size() > 1) {
             io.out().println(path + ": error: " + Reporter.describe(e));
           }
@@ -127,42 +124,5 @@ public final class ProbeCommand implements Callable<Integer> {
       }
       return Probe.run(device, pageCode, a.steps);
     }
-  }
-
-  private void text(Probe.Report r) {
-    String p = r.path() + ": ";
-    Inquiry q = r.inquiry();
-    io.out().println(p + "INQUIRY: " + ProbeJson.identity(q));
-    for (Probe.Step s : r.steps().subList(1, r.steps().size())) {
-      io.out().println(p + stepLine(s));
-    }
-    ModeParameters m = r.mode();
-    io.out().println(p + r.modeSource() + " header: mode data length " + m.modeDataLength() + " ("
-        + m.declaredLength() + " of " + m.availableLength() + " bytes received), medium type 0x"
-        + String.format("%02x", m.mediumType()) + ", device-specific parameter "
-        + m.deviceSpecificParameter().describe());
-    for (String w : m.warnings()) {
-      io.out().println(p + "warning: " + w);
-    }
-    Probe.ControlPage c = r.controlPage();
-    io.out().println(p + "control page: " + c.softwareWriteProtect()
-        .map(swp -> "SWP=" + (swp ? "1, the device refuses writes" : "0") + " (" + c.source() + ")")
-        .orElse("SWP unknown (" + c.source() + ")"));
-    List<String> os = new ArrayList<>();
-    for (ReadOnlyFlag f : r.flags()) {
-      os.add(f.describe());
-    }
-    io.out().println(p + "os: " + (os.isEmpty() ? "no read-only flag on this system" : String.join(", ", os)));
-    io.out().println(p + r.verdict().line());
-  }
-
-  static String stepLine(Probe.Step s) {
-    if (s.outcome() instanceof Outcome.Failed f) {
-      return s.command() + ": failed at the " + f.layer().name().toLowerCase(java.util.Locale.ROOT) + " layer ("
-          + f.code() + "): " + f.message();
-    }
-    Outcome.Good g = (Outcome.Good) s.outcome();
-    return s.command() + ": good, " + g.data().length + " bytes"
-        + (g.warnings().isEmpty() ? "" : " (" + String.join("; ", g.warnings()) + ")");
   }
 }

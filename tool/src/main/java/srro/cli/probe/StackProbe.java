@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 import srro.check.CrossCheck;
 import srro.check.Report;
 import srro.check.Skipped;
-import srro.cli.Json;
-import srro.cli.check.ReportView;
 import srro.findings.Finding;
 import srro.fstab.Dialect;
 import srro.mounts.Volume;
@@ -61,22 +59,6 @@ final class StackProbe {
     });
   }
 
-  static void text(java.io.PrintStream out, Result r) {
-    String p = r.path() + ": ";
-    out.println(p + "device-mapper volume " + ReportView.layer(r.volume()));
-    for (Volume c : r.chunks()) {
-      out.println(p + "  on chunk " + ReportView.layer(c));
-    }
-    for (Finding f : r.findings()) {
-      out.println(p + f.severity().letter() + " " + f.message() + " [" + f.id() + "]");
-      out.println(p + "  fix: " + f.hint());
-    }
-    for (Skipped s : r.skipped()) {
-      out.println(p + "not checked: " + s.check() + ": " + s.reason());
-    }
-    out.println(p + verdict(r));
-  }
-
   static String verdict(Result r) {
     if (r.readOnly()) {
       return "verdict: read-only: the mapping refuses writes (sysfs ro), over "
@@ -87,54 +69,5 @@ final class StackProbe {
       return "verdict: layers disagree: the mapping is read-write over a write-protected chunk";
     }
     return "verdict: read-write: the mapping and its chunks accept writes";
-  }
-
-  /** The probe document's device object (srro-probe/1), with the stack in {@code stack}. */
-  static Json.Obj json(Result r) {
-    List<Object> chunks = new ArrayList<>();
-    List<Object> evidence = new ArrayList<>();
-    evidence.add(ReportView.layer(r.volume()));
-    for (Volume c : r.chunks()) {
-      chunks.add(layer(c));
-      evidence.add("chunk " + ReportView.layer(c));
-    }
-    List<Object> findings = Json.array();
-    for (Finding f : r.findings()) {
-      findings.add(Json.object().put("id", f.id()).put("severity", f.severity()).put("message", f.message())
-          .put("hint", f.hint()));
-    }
-    List<Object> os = new ArrayList<>();
-    for (Volume.Reading x : r.volume().readings()) {
-      os.add(Json.object().put("source", x.source().name().toLowerCase(java.util.Locale.ROOT))
-          .put("reading", switch (x.readOnly()) {
-            case YES -> "read_only";
-            case NO -> "read_write";
-            case UNKNOWN -> "unavailable";
-          }).put("detail", x.detail()));
-    }
-    return Json.object()
-        .put("device", r.path())
-        .put("open", null)
-        .put("inquiry", null)
-        .put("steps", List.of())
-        .put("mode_sense", null)
-        .put("mode", null)
-        .put("write_protected", null)
-        .put("software_write_protect", null)
-        .put("software_write_protect_source", null)
-        .put("os", os)
-        .put("verdict", r.readOnly() ? "yes" : r.findings().isEmpty() ? "no" : "disagree")
-        .put("protected_by", List.of()) // a mapping's layers are its chunks, under "stack"
-        .put("writable_by", List.of())
-        .put("evidence", evidence)
-        .put("summary", verdict(r))
-        .put("error", null)
-        .put("stack", Json.object().put("mapper", layer(r.volume())).put("chunks", chunks).put("findings", findings));
-  }
-
-  private static Json.Obj layer(Volume v) {
-    return Json.object().put("device", v.device()).put("aliases", v.aliases())
-        .put("read_only", ReportView.bool(v.readOnly())).put("evidence", v.evidence())
-        .put("readings", ReportView.readings(v));
   }
 }

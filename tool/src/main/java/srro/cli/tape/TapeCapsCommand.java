@@ -1,7 +1,6 @@
 package srro.cli.tape;
 
-import java.io.IOException;
-import java.util.OptionalInt;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,9 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import srro.cli.ExitCode;
 import srro.cli.Io;
-import srro.cli.Json;
-import srro.os.OsCallException;
-import srro.scsi.transport.ScsiDevice;
 import srro.tape.EncryptionCapabilities;
 import srro.tape.Read;
 import srro.tape.TapeDrive;
@@ -37,30 +33,23 @@ final class TapeCapsCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws OsCallException, IOException {
-    try (ScsiDevice dev = tape.open(device, false)) {
-      TapeDrive drive = new TapeDrive(device, dev);
-      Json.Obj doc = TapeCommand.document("srro-tape-caps/1", device, dev, "capabilities");
-      OptionalInt refused = TapeCommand.refuseUnsupported(io, device, drive, TapeDrive.CAPABILITIES_PAGE, json, doc);
-      if (refused.isPresent()) {
-        return refused.getAsInt();
-      }
+  public Integer call() throws Exception {
+    return tape.withDrive(device, false, "srro-tape-caps/1", List.of("capabilities"), (drive, dev, doc) -> {
+      TapeCommand.requireSupport(io, device, drive, TapeDrive.CAPABILITIES_PAGE, json, doc);
       Read<EncryptionCapabilities> read = drive.capabilities();
       if (read instanceof Read.Failed<EncryptionCapabilities> f) {
-        return TapeCommand.fail(io, device, "reading the encryption capabilities", f.failure(), json, doc);
+        throw TapeCommand.failed(io, device, "reading the encryption capabilities", f.failure(), json, doc);
       }
       Read.Ok<EncryptionCapabilities> caps = (Read.Ok<EncryptionCapabilities>) read;
       if (json) {
-        io.out().println(doc.put("ok", true).put("capabilities", TapeView.capabilities(caps.page()))
+        io.out().println(doc.put("ok", true).put("capabilities", TapeJson.capabilities(caps.page()))
             .put("warnings", caps.warnings()));
         return ExitCode.OK.status();
       }
-      TapeCommand.row(io.out(), "device", device + " (" + dev.mode().describe() + ")");
-      TapeView.capabilities(io.out(), caps.page());
-      for (String w : caps.warnings()) {
-        io.err().println("srro: warning: " + device + ": " + w);
-      }
+      TapeText.row(io.out(), "device", device + " (" + dev.mode().describe() + ")");
+      TapeText.capabilities(io.out(), caps.page());
+      TapeCommand.warn(io, device, caps.warnings());
       return ExitCode.OK.status();
-    }
+    });
   }
 }

@@ -1,17 +1,12 @@
 package srro.cli.tape;
 
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import srro.cli.Io;
-import srro.cli.Json;
-import srro.os.OsCallException;
-import srro.scsi.transport.ScsiDevice;
 import srro.tape.EncryptionChange;
-import srro.tape.TapeDrive;
 
 /**
  * {@code srro tape clear DEVICE}: encryption and decryption off, no key, and the status read back to prove
@@ -37,13 +32,8 @@ final class TapeClearCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws OsCallException, IOException {
-    try (ScsiDevice dev = tape.open(device, true)) {
-      TapeDrive drive = new TapeDrive(device, dev);
-      Json.Obj doc = TapeCommand.document(TapeResults.SCHEMA, device, dev, "operation", "asked", "before", "after",
-          "mismatches")
-          .put("operation", "clear");
-      return TapeResults.report(io, device, EncryptionChange.clear(drive), json, doc);
-    }
+  public Integer call() throws Exception {
+    return tape.withDrive(device, true, TapeCommand.CHANGE_SCHEMA, TapeCommand.CHANGE_KEYS, (drive, dev, doc) ->
+        TapeCommand.changed(io, device, EncryptionChange.clear(drive), json, doc.put("operation", "clear")));
   }
 }

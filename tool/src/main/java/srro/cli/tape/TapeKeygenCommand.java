@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,11 +28,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import srro.MalformedInputException;
-import srro.cli.CannotOpenException;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
 import srro.cli.UsageException;
+import srro.patch.CannotWriteException;
 import srro.tape.TapeKey;
 
 /**
@@ -98,13 +100,13 @@ final class TapeKeygenCommand implements Callable<Integer> {
           .put("random_source", random.getAlgorithm()).put("kad", kad).put("read_back", true));
       return ExitCode.OK.status();
     }
-    TapeCommand.row(io.out(), "key file", file + " (mode 0600, " + written.bytes() + " bytes, created new)");
-    TapeCommand.row(io.out(), "key", (KEY_BYTES * 8) + " bits from " + random.getAlgorithm()
+    TapeText.row(io.out(), "key file", file + " (mode 0600, " + written.bytes() + " bytes, created new)");
+    TapeText.row(io.out(), "key", (KEY_BYTES * 8) + " bits from " + random.getAlgorithm()
         + " (SecureRandom.getInstanceStrong), never printed");
-    TapeCommand.row(io.out(), "read back", "parses as 'srro tape set --key' reads it: same key, same"
+    TapeText.row(io.out(), "read back", "parses as 'srro tape set --key' reads it: same key, same"
         + " description");
     if (!description.isEmpty()) {
-      TapeCommand.row(io.out(), "u-kad", description);
+      TapeText.row(io.out(), "u-kad", description);
     }
     return ExitCode.OK.status();
   }
@@ -160,7 +162,10 @@ final class TapeKeygenCommand implements Callable<Integer> {
     }
   }
 
-  /** O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600: an existing path, a symbolic link above all, is refused. */
+  /**
+   * O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600: an existing path, a symbolic link above all, is refused. The key file is
+   * an output: whatever keeps srro from creating it is exit 74, never "cannot open input" (issue #11).
+   */
   private static SeekableByteChannel create(Path target) throws IOException {
     Set<OpenOption> options =
         Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
@@ -168,9 +173,13 @@ final class TapeKeygenCommand implements Callable<Integer> {
       return Files.newByteChannel(target, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     } catch (FileAlreadyExistsException e) {
       if (Files.isSymbolicLink(target)) {
-        throw new CannotOpenException(target + ": is a symbolic link; tape keygen never follows one", e);
+        throw new CannotWriteException(target.toString(), "is a symbolic link; tape keygen never follows one", e);
       }
-      throw new CannotOpenException(target + ": already exists; tape keygen never overwrites a file", e);
+      throw new CannotWriteException(target.toString(), "already exists; tape keygen never overwrites a file", e);
+    } catch (NoSuchFileException e) {
+      throw new CannotWriteException(target.toString(), "no such directory", e);
+    } catch (AccessDeniedException e) {
+      throw new CannotWriteException(target.toString(), "permission denied", e);
     }
   }
 

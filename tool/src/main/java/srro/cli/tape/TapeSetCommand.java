@@ -13,13 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import srro.MalformedInputException;
 import srro.cli.Io;
-import srro.cli.Json;
 import srro.cli.UsageException;
-import srro.os.OsCallException;
-import srro.scsi.transport.ScsiDevice;
 import srro.tape.EncryptionChange;
 import srro.tape.RawDecryptionControl;
-import srro.tape.TapeDrive;
 import srro.tape.TapeKey;
 import srro.tape.TapeMode;
 
@@ -87,7 +83,7 @@ final class TapeSetCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws UsageException, MalformedInputException, OsCallException, IOException {
+  public Integer call() throws Exception {
     if (mode == TapeMode.OFF) {
       throw new UsageException("--mode off: use 'srro tape clear' to turn encryption off");
     }
@@ -108,13 +104,10 @@ final class TapeSetCommand implements Callable<Integer> {
         : unprotect ? RawDecryptionControl.UNPROTECT : RawDecryptionControl.DEFAULT;
     EncryptionChange.Request request = new EncryptionChange.Request(mode,
         algorithm == null ? OptionalInt.empty() : OptionalInt.of(algorithm), ckod, Optional.ofNullable(kad), raw);
-    try (TapeKey key = readKey();
-        ScsiDevice dev = tape.open(device, true)) {
-      TapeDrive drive = new TapeDrive(device, dev);
-      Json.Obj doc = TapeCommand.document(TapeResults.SCHEMA, device, dev, "operation", "asked", "before", "after",
-          "mismatches")
-          .put("operation", "set");
-      return TapeResults.report(io, device, EncryptionChange.set(drive, request, key), json, doc);
+    try (TapeKey key = readKey()) {
+      return tape.withDrive(device, true, TapeCommand.CHANGE_SCHEMA, TapeCommand.CHANGE_KEYS, (drive, dev, doc) ->
+          TapeCommand.changed(io, device, EncryptionChange.set(drive, request, key), json,
+              doc.put("operation", "set")));
     }
   }
 

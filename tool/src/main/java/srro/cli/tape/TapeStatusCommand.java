@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +12,6 @@ import picocli.CommandLine.ParentCommand;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
-import srro.os.OsCallException;
 import srro.scsi.transport.ScsiDevice;
 import srro.tape.AlgorithmDescriptor;
 import srro.tape.EncryptionCapabilities;
@@ -21,6 +19,7 @@ import srro.tape.EncryptionStatus;
 import srro.tape.NextBlockStatus;
 import srro.tape.Read;
 import srro.tape.TapeDrive;
+import srro.tape.TapeFailure;
 
 /**
  * {@code srro tape status DEVICE}: the data encryption status page (SSC-5 §8.5.2.7) field by field, the
@@ -34,6 +33,10 @@ import srro.tape.TapeDrive;
         + " counter, scopes, external mode check, raw read protection (RDMD, RDMC_C), key descriptors and the"
         + " next block's encryption status.")
 final class TapeStatusCommand implements Callable<Integer> {
+  /** The document's keys between {@code ok} and the shared tail (srro-tape-status/1). */
+  private static final List<String> KEYS =
+      List.of("status", "algorithm", "capabilities_note", "next_block", "next_block_note");
+
   @Parameters(paramLabel = "DEVICE", description = "The tape drive (/dev/nst0, /dev/sg1, /dev/rst0).")
   String device;
 
@@ -49,85 +52,83 @@ final class TapeStatusCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws OsCallException, IOException {
-    try (ScsiDevice dev = tape.open(device, false)) {
-      TapeDrive drive = new TapeDrive(device, dev);
-      Json.Obj doc = TapeCommand.document("srro-tape-status/1", device, dev, "status", "algorithm",
-          "capabilities_note", "next_block", "next_block_note");
-      OptionalInt refused = TapeCommand.refuseUnsupported(io, device, drive, TapeDrive.STATUS_PAGE, json, doc);
-      if (refused.isPresent()) {
-        return refused.getAsInt();
-      }
-      Read<EncryptionStatus> read = drive.status();
-      if (read instanceof Read.Failed<EncryptionStatus> f) {
-        return TapeCommand.fail(io, device, "reading the encryption status", f.failure(), json, doc);
-      }
-      Read.Ok<EncryptionStatus> status = (Read.Ok<EncryptionStatus>) read;
-      List<String> warnings = new ArrayList<>(status.warnings());
-      EncryptionCapabilities capabilities = null;
-      String capabilitiesNote = null;
-      if (!drive.offers(TapeDrive.CAPABILITIES_PAGE)) {
-        capabilitiesNote = "the drive does not offer the data encryption capabilities page";
-      } else {
-        Read<EncryptionCapabilities> caps = drive.capabilities();
-        if (caps instanceof Read.Ok<EncryptionCapabilities> ok) {
-          capabilities = ok.page();
-          warnings.addAll(ok.warnings());
-        } else {
-          Read.Failed<EncryptionCapabilities> f = (Read.Failed<EncryptionCapabilities>) caps;
-          if (!f.failure().driveRefused()) {
-            return TapeCommand.fail(io, device, "reading the encryption capabilities", f.failure(), json, doc);
-          }
-          capabilitiesNote = "unavailable: " + TapeCommand.describe(f.failure());
-        }
-      }
-      NextBlockStatus next = null;
-      String nextNote = null;
-      if (!drive.offersNextBlock()) {
-        nextNote = "the drive does not offer the next block encryption status page";
-      } else {
-        Read<NextBlockStatus> nb = drive.nextBlock();
-        if (nb instanceof Read.Ok<NextBlockStatus> ok) {
-          next = ok.page();
-          warnings.addAll(ok.warnings());
-        } else {
-          Read.Failed<NextBlockStatus> f = (Read.Failed<NextBlockStatus>) nb;
-          if (!f.failure().driveRefused()) {
-            return TapeCommand.fail(io, device, "reading the next block encryption status", f.failure(), json,
-                doc);
-          }
-          // No tape loaded or not at a block: the drive says so with CHECK CONDITION; the status stands.
-          nextNote = "unavailable: " + TapeCommand.describe(f.failure());
-        }
-      }
-      Optional<AlgorithmDescriptor> algorithm = algorithm(capabilities, status.page().algorithmIndex());
-      Optional<AlgorithmDescriptor> nextAlgorithm =
-          next == null ? Optional.empty() : algorithm(capabilities, next.algorithmIndex());
-      if (json) {
-        io.out().println(doc.put("ok", true)
-            .put("status", TapeView.status(status.page(), algorithm))
-            .put("algorithm", algorithm.map(TapeView::algorithm).orElse(null))
-            .put("capabilities_note", capabilitiesNote)
-            .put("next_block", next == null ? null : TapeView.nextBlock(next, nextAlgorithm))
-            .put("next_block_note", nextNote)
-            .put("warnings", warnings));
-        return ExitCode.OK.status();
-      }
-      TapeCommand.row(io.out(), "device", device + " (" + dev.mode().describe() + ")");
-      TapeView.status(io.out(), status.page(), algorithm);
-      if (capabilitiesNote != null) {
-        TapeCommand.row(io.out(), "algorithm names", capabilitiesNote);
-      }
-      if (next != null) {
-        TapeView.nextBlock(io.out(), next, nextAlgorithm);
-      } else {
-        TapeCommand.row(io.out(), "next block", nextNote);
-      }
-      for (String w : warnings) {
-        io.err().println("srro: warning: " + device + ": " + w);
-      }
+  public Integer call() throws Exception {
+    return tape.withDrive(device, false, "srro-tape-status/1", KEYS, this::show);
+  }
+
+  private int show(TapeDrive drive, ScsiDevice dev, Json.Obj doc) throws Exception {
+    TapeCommand.requireSupport(io, device, drive, TapeDrive.STATUS_PAGE, json, doc);
+    Read<EncryptionStatus> read = drive.status();
+    if (read instanceof Read.Failed<EncryptionStatus> f) {
+      throw TapeCommand.failed(io, device, "reading the encryption status", f.failure(), json, doc);
+    }
+    Read.Ok<EncryptionStatus> status = (Read.Ok<EncryptionStatus>) read;
+    List<String> warnings = new ArrayList<>(status.warnings());
+    Extra<EncryptionCapabilities> caps = extra(drive.offers(TapeDrive.CAPABILITIES_PAGE),
+        "the drive does not offer the data encryption capabilities page", drive::capabilities,
+        "reading the encryption capabilities", warnings, doc);
+    // No tape loaded or not at a block: the drive says so with CHECK CONDITION; the status stands.
+    Extra<NextBlockStatus> nb = extra(drive.offersNextBlock(),
+        "the drive does not offer the next block encryption status page", drive::nextBlock,
+        "reading the next block encryption status", warnings, doc);
+    EncryptionCapabilities capabilities = caps.page();
+    String capabilitiesNote = caps.note();
+    NextBlockStatus next = nb.page();
+    String nextNote = nb.note();
+    Optional<AlgorithmDescriptor> algorithm = algorithm(capabilities, status.page().algorithmIndex());
+    Optional<AlgorithmDescriptor> nextAlgorithm =
+        next == null ? Optional.empty() : algorithm(capabilities, next.algorithmIndex());
+    if (json) {
+      io.out().println(doc.put("ok", true)
+          .put("status", TapeJson.status(status.page(), algorithm))
+          .put("algorithm", algorithm.map(TapeJson::algorithm).orElse(null))
+          .put("capabilities_note", capabilitiesNote)
+          .put("next_block", next == null ? null : TapeJson.nextBlock(next, nextAlgorithm))
+          .put("next_block_note", nextNote)
+          .put("warnings", warnings));
       return ExitCode.OK.status();
     }
+    TapeText.row(io.out(), "device", device + " (" + dev.mode().describe() + ")");
+    TapeText.status(io.out(), status.page(), algorithm);
+    if (capabilitiesNote != null) {
+      TapeText.row(io.out(), "algorithm names", capabilitiesNote);
+    }
+    if (next != null) {
+      TapeText.nextBlock(io.out(), next, nextAlgorithm);
+    } else {
+      TapeText.row(io.out(), "next block", nextNote);
+    }
+    TapeCommand.warn(io, device, warnings);
+    return ExitCode.OK.status();
+  }
+
+  /** A page the status only adds to: the page, or a note why there is none. */
+  private record Extra<T>(T page, String note) {}
+
+  @FunctionalInterface
+  private interface PageRead<T> {
+    Read<T> read() throws IOException;
+  }
+
+  /**
+   * Reads a page the status only adds to, when the drive {@code offered} it: a drive that refused it leaves a
+   * note; a failure below the drive (the HBA, the driver, a malformed page) ends the command, as {@code stage}.
+   */
+  private <T> Extra<T> extra(boolean offered, String missing, PageRead<T> page, String stage, List<String> warnings,
+      Json.Obj doc) throws Exception {
+    if (!offered) {
+      return new Extra<>(null, missing);
+    }
+    Read<T> read = page.read();
+    if (read instanceof Read.Ok<T> ok) {
+      warnings.addAll(ok.warnings());
+      return new Extra<>(ok.page(), null);
+    }
+    TapeFailure failure = ((Read.Failed<T>) read).failure();
+    if (!failure.driveRefused()) {
+      throw TapeCommand.failed(io, device, stage, failure, json, doc);
+    }
+    return new Extra<>(null, "unavailable: " + TapeCommand.describe(failure));
   }
 
   /** The capabilities page's descriptor of algorithm {@code index}; empty without the page or that index. */

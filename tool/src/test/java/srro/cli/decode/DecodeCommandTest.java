@@ -3,13 +3,17 @@ package srro.cli.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import srro.cli.CliRun;
+import srro.cli.JsonContract;
 
 class DecodeCommandTest {
   private static final Path GOLDEN = Path.of("..", "verifier", "src", "test", "resources", "srro", "scsi", "golden");
@@ -54,8 +58,12 @@ class DecodeCommandTest {
     assertTrue(r.out().contains("page 0x08 caching [ca], changeable bits (1 = may be changed):\n"), r.out());
     CliRun j = CliRun.of("decode", "mode", "--inhex",
         MODE_VECTORS.resolve("qemu-readonly-mode6-pc1.hex").toString(), "--six", "--pc", "changeable", "--json");
-    assertTrue(j.out().contains("\"abbreviation\":\"ca\",\"name\":\"caching\",\"page_control\":\"changeable\","
-        + "\"fields\":{\"ic\":0,\"abpf\":0,\"cap\":0,\"disc\":0,\"size\":0,\"wce\":1,"), j.out());
+    JsonNode caching = page(j, "ca");
+    assertEquals("caching", caching.get("name").asText());
+    assertEquals("changeable", caching.get("page_control").asText());
+    assertEquals(List.of("ic", "abpf", "cap", "disc", "size", "wce"), keys(caching.get("fields")).subList(0, 6));
+    assertEquals(0, caching.at("/fields/ic").asInt());
+    assertEquals(1, caching.at("/fields/wce").asInt());
   }
 
   @Test
@@ -64,18 +72,26 @@ class DecodeCommandTest {
     CliRun r = CliRun.of("decode", "mode", "--inhex", v.toString(), "--six");
     assertTrue(r.out().contains("  MSDL       absent (beyond the page length) Maximum sense data length\n"), r.out());
     CliRun j = CliRun.of("decode", "mode", "--inhex", v.toString(), "--six", "--json");
-    assertTrue(j.out().contains("\"absent_fields\":{\"init_pr\":\"beyond_page\",\"msdl\":\"beyond_page\","),
-        j.out());
+    JsonNode absent = null;
+    for (JsonNode p : JsonContract.validate(j).get(0).get("pages")) {
+      absent = p.path("absent_fields").has("init_pr") ? p.get("absent_fields") : absent;
+    }
+    assertEquals(List.of("init_pr", "msdl"), keys(absent).subList(0, 2), j.out());
+    assertEquals("beyond_page", absent.get("init_pr").asText());
+    assertEquals("beyond_page", absent.get("msdl").asText());
   }
 
   @Test
   void modeJsonNamesFieldsBySdparmsAcronymsInLowerCase() {
     CliRun r = CliRun.of("decode", "mode", "--inhex", MODE_VECTORS.resolve("scsi_debug-wp1-mode6.hex").toString(),
         "--six", "--json");
-    assertTrue(r.out().contains("\"abbreviation\":\"co\",\"name\":\"control\",\"page_control\":\"current\","
-        + "\"fields\":{\"tst\":0,"), r.out());
-    assertTrue(r.out().contains("\"swp\":0,"), r.out());
-    assertTrue(r.out().contains("\"d_sense\":0,"), r.out());
+    JsonNode control = page(r, "co");
+    assertEquals("control", control.get("name").asText());
+    assertEquals("current", control.get("page_control").asText());
+    assertEquals("tst", keys(control.get("fields")).get(0));
+    assertEquals(0, control.at("/fields/tst").asInt());
+    assertEquals(0, control.at("/fields/swp").asInt());
+    assertEquals(0, control.at("/fields/d_sense").asInt());
   }
 
   @Test
@@ -260,5 +276,21 @@ class DecodeCommandTest {
     CliRun r = CliRun.of("decode");
     assertEquals(2, r.status());
     assertTrue(r.out().contains("mode"), r.out());
+  }
+
+  /** The --json document's mode page whose abbreviation is {@code abbreviation}, after schema validation. */
+  private static JsonNode page(CliRun r, String abbreviation) {
+    for (JsonNode p : JsonContract.validate(r).get(0).get("pages")) {
+      if (p.get("abbreviation").asText().equals(abbreviation)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no page " + abbreviation + " in " + r.out());
+  }
+
+  private static List<String> keys(JsonNode object) {
+    List<String> out = new ArrayList<>();
+    object.fieldNames().forEachRemaining(out::add);
+    return out;
   }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import srro.cli.CliRun;
-import srro.cli.check.ReportView;
+import srro.cli.check.CheckCommand;
 
 class FstabCommandTest {
   static final Path GOLDEN = Path.of("../verifier/src/test/resources/srro/fstab");
@@ -77,7 +77,7 @@ class FstabCommandTest {
     Files.writeString(f, "/dev/a /a ext4 ro 0 2\n");
     CliRun r = CliRun.of("fstab", "--offline", "--fix", "--json", f.toString());
     assertEquals(0, r.status(), r.toString());
-    String head = "{\"schema\":\"srro-fstab/1\",\"host\":\"" + ReportView.thisHost() + "\",\"ok\":true";
+    String head = "{\"schema\":\"srro-fstab/1\",\"host\":\"" + CheckCommand.thisHost() + "\",\"ok\":true";
     assertTrue(r.out().startsWith(head), r.out());
     assertTrue(r.out().contains(",\"file\":\"" + f + "\",\"dialect\":\"linux\""), r.out());
     assertTrue(

@@ -3,11 +3,12 @@ package srro.cli.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import srro.cli.CliRun;
 import srro.cli.Io;
+import srro.cli.JsonContract;
 import srro.cli.Main;
 import srro.os.Host;
 import srro.os.OsCallException;
@@ -97,32 +99,41 @@ class ProbeCommandTest {
         CannedDevice.MODE_SENSE_6, CannedDevice.modeWithControlPage6(0x80, 0x08)), List.of(KERNEL_RO)),
         "probe", "--json", "/dev/sdc");
     assertEquals(0, r.status(), r.toString());
-    assertTrue(r.out().contains("\"software_write_protect\":true,\"software_write_protect_source\":"
-        + "\"MODE SENSE(6) control page\""), r.out());
-    assertTrue(r.out().contains("\"protected_by\":[\"wp_bit\",\"swp\",\"os\"],\"writable_by\":[]"), r.out());
+    JsonNode device = JsonContract.validate(r).get(0).at("/devices/0");
+    assertTrue(device.get("software_write_protect").asBoolean(), device.toString());
+    assertEquals("MODE SENSE(6) control page", device.get("software_write_protect_source").asText());
+    assertEquals(List.of("wp_bit", "swp", "os"), texts(device.get("protected_by")));
+    assertEquals(List.of(), texts(device.get("writable_by")));
   }
 
   @Test
   void writesJsonForEveryDevice() {
     CliRun r = run(ProbeCommandTest::protectedDisk, "probe", "--json", "/dev/sda", "/dev/sdb");
     assertEquals(0, r.status(), r.toString());
-    assertTrue(r.out().startsWith("{\"schema\":\"srro-probe/1\",\"devices\":[{\"device\":\"/dev/sda\",\"open\":"
-        + "\"read-only (read-write open failed: EROFS)\",\"inquiry\":{\"peripheral_qualifier\":0,"
-        + "\"peripheral_device_type\":0,"), r.out());
-    assertTrue(r.out().contains("\"write_protected\":true"), r.out());
-    assertTrue(r.out().contains("\"verdict\":\"yes\""), r.out());
-    assertTrue(r.out().contains("{\"device\":\"/dev/sdb\""), r.out());
-    assertEquals(1, r.out().lines().count());
+    List<JsonNode> docs = JsonContract.validate(r);
+    assertEquals(1, docs.size(), r.out());
+    JsonNode devices = docs.get(0).get("devices");
+    assertEquals(2, devices.size(), r.out());
+    for (int i = 0; i < 2; i++) {
+      JsonNode d = devices.get(i);
+      assertEquals(i == 0 ? "/dev/sda" : "/dev/sdb", d.get("device").asText());
+      assertEquals("read-only (read-write open failed: EROFS)", d.get("open").asText());
+      assertEquals(0, d.at("/inquiry/peripheral_device_type").asInt());
+      assertTrue(d.get("write_protected").asBoolean(), d.toString());
+      assertEquals("yes", d.get("verdict").asText());
+      assertTrue(d.get("error").isNull(), d.toString());
+    }
   }
 
   @Test
-  void aFailedCommandExits74NamingTheLayerAndStillProbesTheOthers() {
+  void aDeviceRefusingACommandExits1NamingTheLayerAndStillProbesTheOthers() {
     CliRun r = run(path -> path.equals("/dev/sg3")
         ? new CannedDevice(path, OpenMode.readWrite(), Map.of(CannedDevice.INQUIRY, CannedDevice.didError()),
             List.of())
         : protectedDisk(path), "probe", "/dev/sg3", "/dev/sda");
-    assertEquals(74, r.status(), r.toString());
-    assertTrue(r.err().startsWith("srro: /dev/sg3: INQUIRY failed at the host layer (DID_ERROR)"), r.err());
+    assertEquals(1, r.status(), r.toString());
+    assertEquals("srro: /dev/sg3: INQUIRY failed at the host layer (DID_ERROR): host status DID_ERROR (0x07)\n",
+        r.err());
     assertTrue(r.out().contains("/dev/sda: write-protected: yes"), r.out());
   }
 
@@ -132,9 +143,12 @@ class ProbeCommandTest {
         CannedDevice.INQUIRY, CannedDevice.errno(25, "ENOTTY")), List.of()), "probe", "--json", "/dev/null");
     assertEquals(71, r.status(), r.toString());
     assertEquals("srro: /dev/null: INQUIRY: the pass-through ioctl failed (ENOTTY)\n", r.err());
-    assertTrue(r.out().contains("\"error\":{\"kind\":\"oserr\",\"exit_status\":71,\"message\":\"/dev/null: INQUIRY:"
-        + " the pass-through ioctl failed (ENOTTY)\""), r.out());
-    assertEquals(1, r.out().lines().count(), "the failure is in the probe document, not a second one");
+    List<JsonNode> docs = JsonContract.validate(r);
+    assertEquals(1, docs.size(), "the failure is in the probe document, not a second one");
+    JsonNode error = docs.get(0).at("/devices/0/error");
+    assertEquals("oserr", error.get("kind").asText());
+    assertEquals(71, error.get("exit_status").asInt());
+    assertEquals("/dev/null: INQUIRY: the pass-through ioctl failed (ENOTTY)", error.get("message").asText());
   }
 
   @Test
@@ -160,6 +174,12 @@ class ProbeCommandTest {
     assertTrue(r.err().startsWith("srro: Invalid value for option '--page': '0x40' is not a mode page code"),
         r.err());
     assertEquals(2, run(ProbeCommandTest::protectedDisk, "probe", "--page", "page", "/dev/sda").status());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   @Test

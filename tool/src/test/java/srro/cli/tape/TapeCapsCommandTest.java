@@ -42,7 +42,7 @@ class TapeCapsCommandTest {
     CliRun r = run(new ScriptedTapeTarget().replacing(0x0010, page), "tape", "caps", "/dev/nst0");
     assertEquals(1, r.status(), r.toString());
     assertEquals("srro: /dev/nst0: reading the encryption capabilities: SECURITY PROTOCOL IN protocol 0x20"
-        + " specific 0x0010: /dev/nst0 page 0x20/0x0010 at offset 22: algorithm descriptor declares 9 bytes, only"
-        + " 0 left in the page [MALFORMED_PAGE]\n", r.err());
+        + " specific 0x0010 failed at the page layer (MALFORMED_PAGE): /dev/nst0 page 0x20/0x0010 at"
+        + " offset 22: algorithm descriptor declares 9 bytes, only 0 left in the page\n", r.err());
   }
 }

@@ -39,6 +39,7 @@ class TapeClearCommandTest {
         "tape", "clear", "/dev/nst0");
     assertEquals(1, r.status(), r.toString());
     assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
-        + " specific 0x0010: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+        + " specific 0x0010 failed at the host layer (DID_ERROR): host status DID_ERROR (0x07),"
+        + " although sg info said ok\n", r.err());
   }
 }

@@ -114,7 +114,7 @@ class TapeKeySecrecyTest {
         assertEquals(32, key.length);
         assertNoKeyIn(r.out() + r.err(), r.outBytes(), r.err().getBytes(StandardCharsets.UTF_8), r);
         CliRun again = CliRun.of(args.toArray(String[]::new));
-        assertEquals(66, again.status(), again.toString());
+        assertEquals(74, again.status(), again.toString());
         assertNoKeyIn(again.out() + again.err(), again.outBytes(),
             again.err().getBytes(StandardCharsets.UTF_8), again);
       }

@@ -76,13 +76,14 @@ class TapeKeygenCommandTest {
   }
 
   @Test
-  void refusesAnExistingFileAndLeavesItAlone() throws Exception {
+  void refusesAnExistingFileAsAnOutputAndLeavesItAlone() throws Exception {
     Path key = dir.resolve("old.key");
     Files.writeString(key, "the old key\n");
     CliRun r = CliRun.of("tape", "keygen", key.toString());
-    assertEquals(66, r.status(), r.toString());
+    assertEquals(74, r.status(), r.toString());
     assertEquals("", r.out());
-    assertEquals("srro: " + key + ": already exists; tape keygen never overwrites a file\n", r.err());
+    assertEquals("srro: can't open " + key + " for writing: already exists; tape keygen never overwrites a file\n",
+        r.err());
     assertEquals("the old key\n", Files.readString(key));
   }
 
@@ -92,8 +93,9 @@ class TapeKeygenCommandTest {
     Files.writeString(victim, "precious\n");
     Path link = Files.createSymbolicLink(dir.resolve("k.key"), victim);
     CliRun r = CliRun.of("tape", "keygen", link.toString());
-    assertEquals(66, r.status(), r.toString());
-    assertEquals("srro: " + link + ": is a symbolic link; tape keygen never follows one\n", r.err());
+    assertEquals(74, r.status(), r.toString());
+    assertEquals("srro: can't open " + link + " for writing: is a symbolic link; tape keygen never follows one\n",
+        r.err());
     assertEquals("precious\n", Files.readString(victim));
   }
 
@@ -102,8 +104,9 @@ class TapeKeygenCommandTest {
     Path target = dir.resolve("would-be-created");
     Path link = Files.createSymbolicLink(dir.resolve("k.key"), target);
     CliRun r = CliRun.of("tape", "keygen", link.toString());
-    assertEquals(66, r.status(), r.toString());
-    assertEquals("srro: " + link + ": is a symbolic link; tape keygen never follows one\n", r.err());
+    assertEquals(74, r.status(), r.toString());
+    assertEquals("srro: can't open " + link + " for writing: is a symbolic link; tape keygen never follows one\n",
+        r.err());
     assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
   }
 
@@ -111,8 +114,8 @@ class TapeKeygenCommandTest {
   void refusesADirectoryThatDoesNotExist() {
     Path key = dir.resolve("no-such-dir").resolve("k.key");
     CliRun r = CliRun.of("tape", "keygen", key.toString());
-    assertEquals(66, r.status(), r.toString());
-    assertEquals("srro: " + key + ": no such file or directory\n", r.err());
+    assertEquals(74, r.status(), r.toString());
+    assertEquals("srro: can't open " + key + " for writing: no such directory\n", r.err());
   }
 
   @Test

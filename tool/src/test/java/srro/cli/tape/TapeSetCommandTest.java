@@ -2,8 +2,10 @@ package srro.cli.tape;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +102,8 @@ class TapeSetCommandTest {
         "--key", keyFile(KEY_HEX));
     assertEquals(1, r.status(), r.toString());
     assertEquals("srro: /dev/nst0: reading the encryption status before the change: SECURITY PROTOCOL IN"
-        + " protocol 0x20 specific 0x0020: asked for page 0x0020, the drive returned page 0x0010 [WRONG_PAGE]\n",
+        + " protocol 0x20 specific 0x0020 failed at the page layer (WRONG_PAGE): asked for page 0x0020,"
+        + " the drive returned page 0x0010\n",
         r.err());
   }
 
@@ -112,7 +115,8 @@ class TapeSetCommandTest {
     CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
     assertEquals(1, r.status(), r.toString());
     assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
-        + " specific 0x0010: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+        + " specific 0x0010 failed at the host layer (DID_ERROR): host status DID_ERROR (0x07),"
+        + " although sg info said ok\n", r.err());
     assertWiped(target);
   }
 
@@ -121,10 +125,14 @@ class TapeSetCommandTest {
     CliRun r = run(new ScriptedTapeTarget().fault("SECURITY PROTOCOL OUT", new ScriptedTapeTarget.DidError()),
         "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--json");
     assertEquals(1, r.status(), r.toString());
-    assertTrue(r.out().contains("\"ok\":false"), r.out());
-    assertTrue(r.out().contains("\"failure\":{\"stage\":\"sending the set data encryption page\","
-        + "\"command\":\"SECURITY PROTOCOL OUT protocol 0x20 specific 0x0010\",\"layer\":\"host\","
-        + "\"code\":\"DID_ERROR\","), r.out());
+    JsonNode doc = srro.cli.JsonContract.validate(r).get(0);
+    assertFalse(doc.get("ok").asBoolean(), r.out());
+    JsonNode failure = doc.get("failure");
+    assertEquals("sending the set data encryption page", failure.get("stage").asText());
+    assertEquals("SECURITY PROTOCOL OUT protocol 0x20 specific 0x0010", failure.get("command").asText());
+    assertEquals("host", failure.get("layer").asText());
+    assertEquals("DID_ERROR", failure.get("code").asText());
+    assertEquals("no", doc.at("/error/kind").asText());
   }
 
   @Test
@@ -134,8 +142,8 @@ class TapeSetCommandTest {
     CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX));
     assertEquals(1, r.status(), r.toString());
     assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
-        + " specific 0x0010: check condition: ILLEGAL REQUEST: Invalid field in parameter list (asc 0x26, ascq"
-        + " 0x00) [CHECK_CONDITION]\n", r.err());
+        + " specific 0x0010 failed at the scsi_status layer (CHECK_CONDITION): check condition: ILLEGAL"
+        + " REQUEST: Invalid field in parameter list (asc 0x26, ascq 0x00)\n", r.err());
     assertWiped(target);
   }
 
@@ -234,10 +242,13 @@ class TapeSetCommandTest {
     ScriptedTapeTarget target = new ScriptedTapeTarget().withRdmcC(4);
     CliRun r = run(target, "tape", "set", "/dev/nst0", "--key", keyFile(KEY_HEX), "--allow-raw-read", "--json");
     assertEquals(0, r.status(), r.toString());
-    srro.cli.JsonContract.validate(r);
-    assertTrue(r.out().contains("\"asked\":{\"encryption_mode\":\"on\",\"decryption_mode\":\"on\","
-        + "\"algorithm_index\":1,\"raw_reads\":\"allowed\"},\"before\":"), r.out());
-    assertTrue(r.out().contains("\"rdmd\":false,\"raw_reads\":\"allowed\""), r.out());
+    JsonNode doc = srro.cli.JsonContract.validate(r).get(0);
+    assertEquals("on", doc.at("/asked/encryption_mode").asText());
+    assertEquals("on", doc.at("/asked/decryption_mode").asText());
+    assertEquals(1, doc.at("/asked/algorithm_index").asInt());
+    assertEquals("allowed", doc.at("/asked/raw_reads").asText());
+    assertFalse(doc.at("/after/rdmd").asBoolean(), r.out());
+    assertEquals("allowed", doc.at("/after/raw_reads").asText());
     assertEquals(0x60, target.lastFlags(), "CEEM 1, RDMC 2");
   }
 
@@ -272,7 +283,8 @@ class TapeSetCommandTest {
     assertEquals(1, r.status(), r.toString());
     assertEquals("", r.out());
     assertEquals("srro: /dev/nst0: sending the set data encryption page: SECURITY PROTOCOL OUT protocol 0x20"
-        + " specific 0x0010: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+        + " specific 0x0010 failed at the host layer (DID_ERROR): host status DID_ERROR (0x07),"
+        + " although sg info said ok\n", r.err());
     assertEquals(7, target.keyInstanceCounter());
     assertWiped(target);
   }

@@ -74,8 +74,8 @@ class TapeStatusCommandTest {
     srro.cli.JsonContract.validate(r);
     assertTrue(r.out().contains("\"algorithm_name\":null,"), r.out());
     assertTrue(r.out().contains("\"algorithm\":null,\"capabilities_note\":\"unavailable: SECURITY PROTOCOL IN"
-        + " protocol 0x20 specific 0x0010: check condition: ILLEGAL REQUEST: Invalid field in CDB (asc 0x24,"
-        + " ascq 0x00) [CHECK_CONDITION]\""), r.out());
+        + " protocol 0x20 specific 0x0010 failed at the scsi_status layer (CHECK_CONDITION): check condition: ILLEGAL"
+        + " REQUEST: Invalid field in CDB (asc 0x24, ascq 0x00)\""), r.out());
   }
 
   /** DID_ERROR with empty sense on the capabilities page is a failure, not "no algorithm names". */
@@ -86,7 +86,8 @@ class TapeStatusCommandTest {
     assertEquals(1, r.status(), r.toString());
     assertEquals("", r.out());
     assertEquals("srro: /dev/nst0: reading the encryption capabilities: SECURITY PROTOCOL IN protocol 0x20"
-        + " specific 0x0010: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+        + " specific 0x0010 failed at the host layer (DID_ERROR): host status DID_ERROR (0x07),"
+        + " although sg info said ok\n", r.err());
   }
 
   @Test
@@ -120,8 +121,8 @@ class TapeStatusCommandTest {
         new ScriptedTapeTarget.CheckCondition(0x02, 0x3a, 0x00)), "tape", "status", "/dev/nst0");
     assertEquals(0, r.status(), r.toString());
     assertTrue(r.out().endsWith("next block             unavailable: SECURITY PROTOCOL IN protocol 0x20"
-        + " specific 0x0021: check condition: NOT READY: Medium not present (asc 0x3a, ascq 0x00)"
-        + " [CHECK_CONDITION]\n"), r.out());
+        + " specific 0x0021 failed at the scsi_status layer (CHECK_CONDITION): check condition: NOT READY: Medium not"
+        + " present (asc 0x3a, ascq 0x00)\n"), r.out());
   }
 
   @Test
@@ -129,8 +130,9 @@ class TapeStatusCommandTest {
     CliRun r = run(new ScriptedTapeTarget().fault("SECURITY PROTOCOL IN protocol 0x20 specific 0x0021",
         new ScriptedTapeTarget.DidError()), "tape", "status", "/dev/nst0");
     assertEquals(1, r.status(), r.toString());
-    assertEquals("srro: /dev/nst0: reading the next block encryption status: SECURITY PROTOCOL IN protocol 0x20"
-        + " specific 0x0021: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+    assertEquals("srro: /dev/nst0: reading the next block encryption status: SECURITY PROTOCOL IN protocol"
+        + " 0x20 specific 0x0021 failed at the host layer (DID_ERROR): host status DID_ERROR (0x07),"
+        + " although sg info said ok\n", r.err());
   }
 
   @Test
@@ -140,7 +142,8 @@ class TapeStatusCommandTest {
     assertEquals(1, r.status(), r.toString());
     assertEquals("", r.out());
     assertEquals("srro: /dev/nst0: reading the encryption status: SECURITY PROTOCOL IN protocol 0x20 specific"
-        + " 0x0020: host status DID_ERROR (0x07), although sg info said ok\n", r.err());
+        + " 0x0020 failed at the host layer (DID_ERROR): host status DID_ERROR (0x07), although sg info"
+        + " said ok\n", r.err());
   }
 
   @Test
@@ -148,7 +151,8 @@ class TapeStatusCommandTest {
     CliRun r = run(new ScriptedTapeTarget().answeringStatusWithPage(0x0021), "tape", "status", "/dev/nst0");
     assertEquals(1, r.status(), r.toString());
     assertEquals("srro: /dev/nst0: reading the encryption status: SECURITY PROTOCOL IN protocol 0x20 specific"
-        + " 0x0020: asked for page 0x0020, the drive returned page 0x0021 [WRONG_PAGE]\n", r.err());
+        + " 0x0020 failed at the page layer (WRONG_PAGE): asked for page 0x0020, the drive returned"
+        + " page 0x0021\n", r.err());
   }
 
   /** What QEMU's scsi-hd (a disk) answers to SECURITY PROTOCOL IN: ILLEGAL REQUEST, invalid opcode. */
@@ -159,8 +163,8 @@ class TapeStatusCommandTest {
     assertEquals(1, r.status(), r.toString());
     assertEquals("", r.out());
     assertEquals("srro: /dev/sg0: reading the supported security protocols: SECURITY PROTOCOL IN protocol 0x00"
-        + " specific 0x0000: check condition: ILLEGAL REQUEST: Invalid command operation code (asc 0x20, ascq"
-        + " 0x00) [CHECK_CONDITION]\n", r.err());
+        + " specific 0x0000 failed at the scsi_status layer (CHECK_CONDITION): check condition: ILLEGAL"
+        + " REQUEST: Invalid command operation code (asc 0x20, ascq 0x00)\n", r.err());
   }
 
   @Test

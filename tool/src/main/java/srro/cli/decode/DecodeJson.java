@@ -2,10 +2,13 @@ package srro.cli.decode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import srro.cli.Json;
 import srro.scsi.BlockDescriptor;
 import srro.scsi.DeviceSpecificParameter;
+import srro.scsi.FieldValue;
 import srro.scsi.Hex;
 import srro.scsi.Inquiry;
 import srro.scsi.ModePage;
@@ -13,14 +16,20 @@ import srro.scsi.ModeParameters;
 import srro.scsi.Sense;
 import srro.scsi.SenseKeySpecific;
 import srro.scsi.modepage.DecodedModePage;
+import srro.scsi.vpd.Designator;
+import srro.scsi.vpd.StandardInquiry;
+import srro.scsi.vpd.VpdPage;
 
 /**
- * JSON forms of decoded SCSI data (docs/json.md, docs/schema/srro-decode-*.json): snake_case names of the
- * verifier's record fields, every key always present, null where a field does not apply. {@code srro probe}
- * embeds the same INQUIRY and mode parameter objects.
+ * The JSON forms of decoded SCSI data (docs/json.md, docs/schema/srro-decode-*.json): snake_case names of the
+ * verifier's record fields, every key always present, null where a field does not apply. Decoded fields are
+ * {@code "fields"}, each present field's acronym in lower case to its unsigned value, and {@code
+ * "absent_fields"}, each absent one to why ({@code beyond_page}, {@code not_received}). {@code srro probe}
+ * embeds the same INQUIRY and mode parameter objects. The text forms are the verifier's own reports
+ * ({@link srro.scsi.DecodeReport}, {@link srro.scsi.vpd.VpdReport}).
  */
-public final class ScsiJson {
-  private ScsiJson() {}
+public final class DecodeJson {
+  private DecodeJson() {}
 
   /** MODE SENSE(6)/(10) parameter data (SPC-4 §7.5.5), as {@code decode mode} and {@code probe} print it. */
   public static Json.Obj mode(ModeParameters m) {
@@ -68,7 +77,7 @@ public final class ScsiJson {
         page.put("abbreviation", dp.layout().map(l -> l.abbreviation()))
             .put("name", dp.layout().map(l -> l.name()))
             .put("page_control", dp.pageControl());
-        FieldJson.put(page, dp.layout().isPresent() ? dp.fields() : null);
+        putFields(page, dp.layout().isPresent() ? dp.fields() : null);
       }
       pages.add(page);
     }
@@ -100,7 +109,7 @@ public final class ScsiJson {
         .put("additional_sense", s.additionalSense().map(a -> a.text()))
         .put("information", s.information().map(Json::unsigned))
         .put("command_specific_information", s.commandSpecificInformation().map(Json::unsigned))
-        .put("sense_key_specific", s.senseKeySpecific().map(ScsiJson::senseKeySpecific));
+        .put("sense_key_specific", s.senseKeySpecific().map(DecodeJson::senseKeySpecific));
     List<Object> descriptors = Json.array();
     for (Sense.SenseDescriptor d : s.descriptors()) {
       descriptors.add(Json.object()
@@ -160,5 +169,82 @@ public final class ScsiJson {
         .put("declared_length", q.declaredLength())
         .put("available_length", q.availableLength())
         .put("warnings", q.warnings());
+  }
+
+  static Json.Obj page(VpdPage v) {
+    VpdPage.Content c = v.content();
+    VpdPage.Fields f = c instanceof VpdPage.Fields x ? x : null;
+    List<Designator> designators = c instanceof VpdPage.DeviceIdentification d ? d.designators()
+        : f != null ? f.descriptors() : List.of();
+    Json.Obj o = Json.object()
+        .put("peripheral_qualifier", v.peripheralQualifier())
+        .put("peripheral_device_type", v.peripheralDeviceType())
+        .put("page_code", v.pageCode())
+        .put("page_length", v.pageLength())
+        .put("unit_serial_number", c instanceof VpdPage.UnitSerialNumber s ? s.serialNumber() : null)
+        .put("supported_pages", c instanceof VpdPage.SupportedPages s ? List.copyOf(s.pageCodes()) : null)
+        .put("designators", designators(designators))
+        .put("abbreviation", f != null ? f.layout().abbreviation() : null)
+        .put("name", f != null ? f.layout().name() : null);
+    putFields(o, f != null ? f.fields() : null);
+    return o.put("bytes", c instanceof VpdPage.Undecoded u ? Hex.of(u.bytes()) : null)
+        .put("declared_length", v.declaredLength())
+        .put("available_length", v.availableLength())
+        .put("warnings", v.warnings());
+  }
+
+  private static List<Object> designators(List<Designator> designators) {
+    List<Object> out = Json.array();
+    for (Designator d : designators) {
+      boolean text = d.codeSet() == 2 || d.codeSet() == 3;
+      out.add(Json.object()
+          .put("designator_type", d.designatorType())
+          .put("type", d.typeText())
+          .put("association", d.associationText())
+          .put("code_set", d.codeSet())
+          .put("value", text ? new String(d.designator(), StandardCharsets.UTF_8).replace("\0", "").strip()
+              : Hex.of(d.designator()))
+          .put("offset", d.offset())
+          .put("truncated", d.truncated())
+          .put("protocol", d.protocolApplies() ? d.protocolText() : null)
+          .put("decoded", d.describe()));
+    }
+    return out;
+  }
+
+  /** {@code decode inquiry}'s object: {@link #inquiry(Inquiry)}, the flags and the version descriptors. */
+  static Json.Obj standardInquiry(StandardInquiry s) {
+    Json.Obj o = inquiry(s.inquiry());
+    Json.Obj flags = Json.object();
+    putFields(flags, s.flags());
+    List<Object> descriptors = Json.array();
+    for (StandardInquiry.VersionDescriptor d : s.versionDescriptors()) {
+      descriptors.add(Json.object().put("code", d.code()).put("text", d.text()));
+    }
+    return o.put("flags", flags).put("version_descriptors", descriptors);
+  }
+
+  /** The acronym in lower case; JSON keys start with a letter, so INQUIRY's 3PC is {@code tpc}. */
+  static String key(String acronym) {
+    String k = acronym.toLowerCase(Locale.ROOT);
+    return k.equals("3pc") ? "tpc" : Character.isDigit(k.charAt(0)) ? "f_" + k : k;
+  }
+
+  /** Adds both keys to {@code o}; null {@code fields} (no layout) makes both null. */
+  static Json.Obj putFields(Json.Obj o, List<FieldValue> fields) {
+    if (fields == null) {
+      return o.put("fields", null).put("absent_fields", null);
+    }
+    Json.Obj present = Json.object();
+    Json.Obj absent = Json.object();
+    for (FieldValue f : fields) {
+      String key = key(f.field().acronym());
+      if (f.present()) {
+        present.put(key, Json.unsigned(f.value()));
+      } else {
+        absent.put(key, f.availability());
+      }
+    }
+    return o.put("fields", present).put("absent_fields", absent);
   }
 }

@@ -1,6 +1,5 @@
 package srro.cli.tape;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import srro.cli.Json;
@@ -9,13 +8,15 @@ import srro.tape.EncryptionCapabilities;
 import srro.tape.EncryptionStatus;
 import srro.tape.Kad;
 import srro.tape.NextBlockStatus;
+import srro.tape.RawDecryptionControl;
 
 /**
- * How tape pages look: text rows for people, JSON objects (snake_case keys, the spec's field names) for
- * scripts. Nothing here is ever secret: no page the drive returns carries the key.
+ * How tape pages look to scripts: JSON objects with snake_case keys, the spec's field names (docs/schema/
+ * srro-tape-*.json). Nothing here is ever secret: no page the drive returns carries the key. {@link TapeText} is
+ * the same for people.
  */
-final class TapeView {
-  private TapeView() {}
+final class TapeJson {
+  private TapeJson() {}
 
   /** The status page; {@code algorithm} is the capabilities page's descriptor of its algorithm, when read. */
   static Json.Obj status(EncryptionStatus s, Optional<AlgorithmDescriptor> algorithm) {
@@ -47,29 +48,6 @@ final class TapeView {
     return status(s, Optional.empty());
   }
 
-  /** The status page in rows, SSC-5 §8.5.2.7 field by field, named as stenc and the spec name them. */
-  static void status(PrintStream out, EncryptionStatus s, Optional<AlgorithmDescriptor> algorithm) {
-    TapeCommand.row(out, "encryption", s.encryptionModeText());
-    TapeCommand.row(out, "decryption", s.decryptionModeText());
-    TapeCommand.row(out, "algorithm index", s.algorithmIndex()
-        + algorithm.map(a -> " (" + a.algorithmName() + ")").orElse(""));
-    TapeCommand.row(out, "key instance counter", s.keyInstanceCounter());
-    TapeCommand.row(out, "scope", "i_t nexus " + EncryptionStatus.scopeText(s.itNexusScope()) + ", key "
-        + EncryptionStatus.scopeText(s.keyScope()));
-    TapeCommand.row(out, "parameters control", s.parametersControlText());
-    TapeCommand.row(out, "external mode check", s.ceemsText() + " (CEEMS " + s.ceems() + ")");
-    TapeCommand.row(out, "encrypted blocks", s.vcelb() ? "volume has some (VCELB)" : "none reported");
-    TapeCommand.row(out, "raw reads", s.rawReadsText() + " for blocks written from now on (RDMD "
-        + (s.rdmd() ? 1 : 0) + ")" + algorithm.map(a -> "; RDMC_C " + a.rdmcC() + ": " + a.rdmcCText())
-        .orElse(""));
-    if (s.availableSupplementalDecryptionKeys() > 0) {
-      TapeCommand.row(out, "supplemental keys", s.availableSupplementalDecryptionKeys() + " available");
-    }
-    for (Kad k : s.kads()) {
-      TapeCommand.row(out, k.typeName(), k.text() + " (" + k.authenticatedText() + ")");
-    }
-  }
-
   static Json.Obj nextBlock(NextBlockStatus n, Optional<AlgorithmDescriptor> algorithm) {
     return Json.object()
         .put("logical_object_number", Json.unsigned(n.logicalObjectNumber()))
@@ -82,16 +60,6 @@ final class TapeView {
         .put("rdmds", n.rdmds())
         .put("kad_format", n.kadFormat())
         .put("kads", kads(n.kads()));
-  }
-
-  static void nextBlock(PrintStream out, NextBlockStatus n, Optional<AlgorithmDescriptor> algorithm) {
-    TapeCommand.row(out, "next block", Long.toUnsignedString(n.logicalObjectNumber()) + ": "
-        + n.encryptionStatusText() + ", algorithm index " + n.algorithmIndex()
-        + algorithm.map(a -> " (" + a.algorithmName() + ")").orElse("") + ", compression status "
-        + n.compressionStatus() + (n.rdmds() ? ", marked unreadable raw (RDMDS)" : ""));
-    for (Kad k : n.kads()) {
-      TapeCommand.row(out, "next block " + k.typeName(), k.text() + " (" + k.authenticatedText() + ")");
-    }
   }
 
   static Json.Obj capabilities(EncryptionCapabilities c) {
@@ -132,28 +100,11 @@ final class TapeView {
         .put("maximum_eedk_size_bytes", a.maximumEedkSizeBytes());
   }
 
-  static void capabilities(PrintStream out, EncryptionCapabilities c) {
-    TapeCommand.row(out, "external control", "EXTDECC " + c.extdecc() + ", CFG_P " + c.cfgP());
-    for (AlgorithmDescriptor a : c.algorithms()) {
-      TapeCommand.row(out, "algorithm " + a.algorithmIndex(), a.algorithmName() + ", key "
-          + a.keyLengthBytes() + " bytes, u-kad up to " + a.maximumUkadLengthBytes() + (a.ukadFixed()
-          ? " (fixed)" : "") + ", a-kad up to " + a.maximumAkadLengthBytes());
-      TapeCommand.row(out, "", "encrypt " + capable(a.encryptC()) + ", decrypt " + capable(a.decryptC())
-          + (a.avfmv() ? ", valid for the mounted volume" : ""));
-      TapeCommand.row(out, "", "DKAD_C " + a.dkadC() + ", EEMC_C " + a.eemcC() + ", RDMC_C " + a.rdmcC()
-          + (a.rawDecryptionControlFixed() ? " (raw reads fixed by the drive)" : "") + ", KADF_C "
-          + (a.kadfC() ? 1 : 0));
-    }
-  }
-
-  /** ENCRYPT_C / DECRYPT_C values (SSC-4 §8.5.2.4.2). */
-  private static String capable(int c) {
-    return switch (c) {
-      case 0 -> "no";
-      case 1 -> "external control only";
-      case 2 -> "yes";
-      default -> "reserved (" + c + ")";
-    };
+  /** What was asked; {@code raw} is null when the result does not carry it (a mismatch names it instead). */
+  static Json.Obj asked(String encryption, String decryption, int algorithmIndex, RawDecryptionControl raw) {
+    Json.Obj o = Json.object().put("encryption_mode", encryption).put("decryption_mode", decryption)
+        .put("algorithm_index", algorithmIndex);
+    return o.put("raw_reads", raw == null ? null : raw == RawDecryptionControl.DEFAULT ? "default" : raw.label);
   }
 
   private static List<Object> kads(List<Kad> kads) {

@@ -1,11 +1,6 @@
 package srro.cli.check;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +8,6 @@ import java.util.Map;
 import srro.check.CrossCheck;
 import srro.check.Report;
 import srro.check.Skipped;
-import srro.cli.Json;
 import srro.findings.Finding;
 import srro.findings.Severity;
 import srro.mounts.Volume;
@@ -21,12 +15,10 @@ import srro.mounts.Volume;
 /**
  * Renders a {@link Report} the way findmnt --verify does: one line per target with the worst severity
  * ({@code [E]}, {@code [W]}, {@code [ ]}), each finding indented under it with its fix directly below, then the
- * verdict in one sentence, what was checked and what was not. {@link #json} is the fleet schema {@code srro-check/1}.
+ * verdict in one sentence, what was checked and what was not. {@link CheckJson} is the same for scripts.
  */
-public final class ReportView {
-  static final String SCHEMA = "srro-check/2";
-
-  private ReportView() {}
+public final class CheckText {
+  private CheckText() {}
 
   /** {@code source} names where finding lines point ("fstab" or a file name). */
   public static void text(PrintStream out, Report report, List<String> targets, String source) {
@@ -79,75 +71,6 @@ public final class ReportView {
     return "Verdict: OK, no errors or warnings in what was checked.";
   }
 
-  /** The findings part every report document shares: {@code srro-check/2} and {@code srro-fstab/1}. */
-  public static Json.Obj json(Report report) {
-    return json(SCHEMA, report);
-  }
-
-  public static Json.Obj json(String schema, Report report) {
-    List<Object> skipped = Json.array();
-    for (Skipped s : report.checksSkipped()) {
-      skipped.add(Json.object().put("check", s.check()).put("reason", s.reason()));
-    }
-    List<Object> findings = Json.array();
-    for (Finding f : report.findings()) {
-      findings.add(
-          Json.object()
-              .put("id", f.id())
-              .put("severity", f.severity())
-              .put("target", f.target())
-              .put("line", f.line() > 0 ? f.line() : null)
-              .put("message", f.message())
-              .put("hint", f.hint()));
-    }
-    return Json.object()
-        .put("schema", schema)
-        .put("host", report.host())
-        .put("ok", report.ok())
-        .put("errors", report.count(Severity.ERROR))
-        .put("warnings", report.count(Severity.WARNING))
-        .put("checks_run", report.checksRun())
-        .put("checks_skipped", skipped)
-        .put("findings", findings);
-  }
-
-  /** The volumes for --json: device, aliases, read_only (true, false, or null when unknown), evidence, chunks. */
-  static List<Object> volumes(List<Volume> volumes) {
-    List<Object> out = Json.array();
-    for (Volume v : volumes) {
-      out.add(
-          Json.object()
-              .put("device", v.device())
-              .put("aliases", v.aliases())
-              .put("read_only", switch (v.readOnly()) {
-                case YES -> Boolean.TRUE;
-                case NO -> Boolean.FALSE;
-                case UNKNOWN -> null;
-              })
-              .put("evidence", v.evidence())
-              .put("chunks", v.chunks())
-              .put("readings", readings(v)));
-    }
-    return out;
-  }
-
-  /** A read-only state as JSON: true, false, or null when unknown (srro-check/2). */
-  public static Boolean bool(Volume.ReadOnly r) {
-    return switch (r) {
-      case YES -> Boolean.TRUE;
-      case NO -> Boolean.FALSE;
-      case UNKNOWN -> null;
-    };
-  }
-
-  public static List<Object> readings(Volume v) {
-    List<Object> out = Json.array();
-    for (Volume.Reading r : v.readings()) {
-      out.add(Json.object().put("source", r.source()).put("read_only", bool(r.readOnly())).put("detail", r.detail()));
-    }
-    return out;
-  }
-
   /**
    * Every stacked volume (a LUKS or LVM mapping, an md array, a softraid volume) with the chunks under it, each
    * layer with its read-only state and every reading that decided it.
@@ -159,7 +82,7 @@ public final class ReportView {
       }
       out.println("volume " + layer(v));
       for (String c : v.chunks()) {
-        out.println("  on chunk " + CrossCheck.volumeFor(volumes, c).map(ReportView::layer)
+        out.println("  on chunk " + CrossCheck.volumeFor(volumes, c).map(CheckText::layer)
             .orElse(c + ": not found among the volumes"));
       }
     }
@@ -205,18 +128,5 @@ public final class ReportView {
 
   private static String plural(long n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
-  }
-
-  /** The name of the machine srro runs on, for the report's {@code host}. */
-  public static String thisHost() {
-    try {
-      Path p = Path.of("/proc/sys/kernel/hostname");
-      if (Files.isReadable(p)) {
-        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).strip();
-      }
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 }
