@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 public final class PassphraseSource {
   /** signify reads the passphrase into a 1024-byte buffer. */
-  static final int MAX_BYTES = 1023;
+  static final int MAX_BYTES = srro.signify.Limits.PASSPHRASE_MAX_BYTES;
 
   private final Path file;
   private final Integer fd;

@@ -15,21 +15,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import srro.patch.DurableFiles;
+import srro.signify.Limits;
 import srro.signify.SignifyFormatException;
 
 /**
  * File access for {@code srro signify}, with signify's rules: "-" is standard input or output, files are
  * opened without following symbolic links (O_NOFOLLOW), directories are "not a valid file", key and
- * signature files are read up to 2047 bytes, messages up to 1 GiB. Outputs are written by {@link
+ * signature files are read up to 2047 bytes, messages up to 1 GiB ({@link Limits}). Outputs are written by {@link
  * DurableFiles}: an output that is a symbolic link or not a regular file is refused (signify's O_NOFOLLOW),
  * never followed or replaced; new content goes to a temporary beside it, renamed into place, so a failure
  * never leaves a partial file.
  */
 public final class SignifyFiles {
   /** signify's readmsg limit. */
-  public static final long MAX_MESSAGE_BYTES = 1L << 30;
+  public static final long MAX_MESSAGE_BYTES = Limits.MESSAGE_MAX_BYTES;
   /** signify's readb64file reads one 2048-byte buffer, NUL included. */
-  static final int MAX_KEY_FILE_BYTES = 2047;
+  static final int MAX_KEY_FILE_BYTES = Limits.KEY_FILE_MAX_BYTES;
 
   private final Io io;
 

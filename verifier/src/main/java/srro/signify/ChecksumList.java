@@ -18,9 +18,9 @@ import java.util.Set;
  * @param lines the parsed lines in order
  */
 public record ChecksumList(List<Line> lines) {
-  static final int ALGORITHM_MAX = 31;
-  static final int FILE_MAX = 1023;
-  static final int HASH_MAX = 223;
+  static final int ALGORITHM_MAX = Limits.CHECKSUM_ALGORITHM_MAX_CHARS;
+  static final int FILE_MAX = Limits.CHECKSUM_FILE_MAX_CHARS;
+  static final int HASH_MAX = Limits.CHECKSUM_HASH_MAX_CHARS;
 
   public ChecksumList {
     lines = List.copyOf(lines);

@@ -37,7 +37,7 @@ public record PublicKey(String comment, long keynum, byte[] key) {
    * @param source the file's name, used in messages
    */
   public static PublicKey parse(String source, byte[] bytes) throws SignifyFormatException {
-    int end = Math.min(bytes.length, SignifyFile.KEY_FILE_MAX_BYTES);
+    int end = Math.min(bytes.length, Limits.KEY_FILE_MAX_BYTES);
     SignifyFile f = SignifyFile.parse(source, bytes, end, LENGTH, false);
     ByteBuffer b = ByteBuffer.wrap(f.payload());
     return new PublicKey(f.comment(), b.getLong(2), Arrays.copyOfRange(f.payload(), 10, LENGTH));

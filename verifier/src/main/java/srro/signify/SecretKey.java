@@ -41,7 +41,7 @@ public final class SecretKey implements AutoCloseable {
 
   /** Parses a secret key file; like signify only its first 2047 bytes count. The KDF is checked at unlock. */
   public static SecretKey parse(String source, byte[] bytes) throws SignifyFormatException {
-    SignifyFile f = SignifyFile.parse(source, bytes, Math.min(bytes.length, SignifyFile.KEY_FILE_MAX_BYTES), LENGTH, true);
+    SignifyFile f = SignifyFile.parse(source, bytes, Math.min(bytes.length, Limits.KEY_FILE_MAX_BYTES), LENGTH, true);
     byte[] p = f.payload();
     ByteBuffer b = ByteBuffer.wrap(p);
     String kdf = new String(p, 2, 2, StandardCharsets.ISO_8859_1);

@@ -38,7 +38,7 @@ public record Signature(String comment, long keynum, byte[] sig, int length) {
 
   /** Parses a detached signature file; like signify only its first 2047 bytes count. */
   public static Signature parse(String source, byte[] bytes) throws SignifyFormatException {
-    return parse(source, bytes, Math.min(bytes.length, SignifyFile.KEY_FILE_MAX_BYTES));
+    return parse(source, bytes, Math.min(bytes.length, Limits.KEY_FILE_MAX_BYTES));
   }
 
   /**

@@ -16,10 +16,6 @@ import java.util.Objects;
  */
 record SignifyFile(String comment, byte[] payload, int length) {
   static final String COMMENT_HEADER = "untrusted comment: ";
-  /** signify's COMMENTMAXLEN: a comment must fit 1024 bytes with its NUL. */
-  static final int COMMENT_MAX_BYTES = 1023;
-  /** signify's readb64file reads one buffer of 2048 bytes with a NUL: key and signature files are cut here. */
-  static final int KEY_FILE_MAX_BYTES = 2047;
 
   SignifyFile {
     Objects.requireNonNull(comment, "comment");
@@ -53,7 +49,7 @@ record SignifyFile(String comment, byte[] payload, int length) {
           source, -1, "invalid comment in " + source + "; must start with '" + COMMENT_HEADER + "'");
     }
     int commentLength = commentEnd - header.length;
-    if (checkComment && commentLength > COMMENT_MAX_BYTES) {
+    if (checkComment && commentLength > Limits.COMMENT_MAX_BYTES) {
       throw new SignifyFormatException(source, header.length, "comment too long");
     }
     String comment = new String(text, header.length, commentLength, StandardCharsets.UTF_8);

@@ -16,7 +16,7 @@ class PublicKeyFuzzTest {
       return;
     }
     byte[] again = k.encode();
-    if (again.length > SignifyFile.KEY_FILE_MAX_BYTES) {
+    if (again.length > Limits.KEY_FILE_MAX_BYTES) {
       return; // a comment re-encoded longer (invalid UTF-8 became U+FFFD) no longer fits signify's buffer
     }
     assertEquals(k, PublicKey.parse("fuzz.pub", again));

@@ -39,7 +39,7 @@ final class KitApplyCommand implements Callable<Integer> {
   static final int MAX_SIGNED_BYTES = srro.kit.Kit.MAX_DIFF_BYTES * 4 + 4096;
 
   /** signify reads at most 2047 bytes of a key file. */
-  static final int MAX_KEY_BYTES = 2047;
+  static final int MAX_KEY_BYTES = srro.signify.Limits.KEY_FILE_MAX_BYTES;
 
   private final Io io;
 

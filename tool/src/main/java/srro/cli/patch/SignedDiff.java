@@ -8,6 +8,7 @@ import srro.MalformedInputException;
 import srro.cli.BoundedInput;
 import srro.cli.InputTooLargeException;
 import srro.patch.Patchset;
+import srro.signify.Limits;
 import srro.signify.PublicKey;
 import srro.signify.Signature;
 import srro.signify.Verification;
@@ -32,8 +33,8 @@ final class SignedDiff {
         throws IOException, MalformedInputException, PatchCommand.VerificationFailed;
   }
 
-  /** Largest public key file read, in bytes (signify reads at most 2047). */
-  static final int MAX_KEY_FILE_BYTES = 4096;
+  /** Largest public key file read, in bytes: signify's readb64file reads at most 2047. */
+  static final int MAX_KEY_FILE_BYTES = Limits.KEY_FILE_MAX_BYTES;
 
   /**
    * signify -V -e on bytes in memory (signify.c {@code verifyembedded}): the signature lines are parsed, the
@@ -42,8 +43,7 @@ final class SignedDiff {
   static final Verifier SIGNIFY =
       (source, signed, keyPath) -> {
         Signature sig = Signature.parse(source, signed, signed.length);
-        PublicKey key = PublicKey.parse(keyPath.toString(),
-            BoundedInput.read(keyPath, MAX_KEY_FILE_BYTES, "a signify public key file"));
+        PublicKey key = PublicKey.parse(keyPath.toString(), readKeyFile(keyPath));
         Verification v = key.verify(sig, signed, sig.length(), signed.length - sig.length());
         if (!v.verified()) {
           throw new PatchCommand.VerificationFailed(source + ": " + v.message() + "; nothing was applied");
@@ -52,6 +52,13 @@ final class SignedDiff {
       };
 
   private SignedDiff() {}
+
+  /** The first 2047 bytes of a public key file: all signify's readb64file reads, the rest is ignored. */
+  private static byte[] readKeyFile(Path keyPath) throws IOException {
+    try (java.io.InputStream in = BoundedInput.open(keyPath)) {
+      return in.readNBytes(MAX_KEY_FILE_BYTES);
+    }
+  }
 
   static boolean isSigned(byte[] file) {
     byte[] u = UNTRUSTED.getBytes(StandardCharsets.US_ASCII);

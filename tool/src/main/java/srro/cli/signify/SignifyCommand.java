@@ -29,6 +29,7 @@ import srro.signify.GzipSignature;
 import srro.signify.IncorrectPassphraseException;
 import srro.signify.KeyNameException;
 import srro.signify.KeyNaming;
+import srro.signify.Limits;
 import srro.signify.PublicKey;
 import srro.signify.SecretKey;
 import srro.signify.Signature;
@@ -184,7 +185,7 @@ public final class SignifyCommand implements Callable<Integer> {
     KeyNaming.checkCompliance(Optional.of(publicKeyFile), secretKeyFile);
     String secComment = comment + " secret key";
     String pubComment = comment + " public key";
-    if (utf8Length(secComment) > 1023 || utf8Length(pubComment) > 1023) {
+    if (utf8Length(secComment) > Limits.COMMENT_MAX_BYTES || utf8Length(pubComment) > Limits.COMMENT_MAX_BYTES) {
       throw new Refused("comment too long");
     }
     for (String f : List.of(secretKeyFile, publicKeyFile)) {
@@ -240,7 +241,7 @@ public final class SignifyCommand implements Callable<Integer> {
     try (SecretKey sec = SecretKey.parse(secretKeyFile, text)) {
       Arrays.fill(text, (byte) 0);
       String sigComment = KeyNaming.signatureComment(secretKeyFile, sec.comment());
-      if (utf8Length(sigComment) > 1023) {
+      if (utf8Length(sigComment) > Limits.COMMENT_MAX_BYTES) {
         throw new Refused("comment too long");
       }
       byte[] pass = new byte[0];
@@ -287,7 +288,7 @@ public final class SignifyCommand implements Callable<Integer> {
     try (InputStream msg = fs.open(messageFile)) {
       Signature sig = Signature.parse(sigFile, fs.readKeyFile(sigFile));
       PublicKey key = readPublicKey(sig);
-      Verification v = key.verify(sig, msg, messageFile, SignifyFiles.MAX_MESSAGE_BYTES);
+      Verification v = key.verify(sig, msg, messageFile, Limits.MESSAGE_MAX_BYTES);
       return v.verified() ? verified(v, sig, false) : refuse(v, sig);
     }
   }
