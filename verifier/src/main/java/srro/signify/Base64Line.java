@@ -57,46 +57,28 @@ final class Base64Line {
       if (v < 0) {
         return -1;
       }
+      if (n >= length) {
+        return -1;
+      }
       switch (state) {
         case 0 -> {
-          if (n >= length) {
-            return -1;
-          }
           out[n] = (byte) (v << 2);
           state = 1;
         }
-        case 1 -> {
-          if (n >= length) {
-            return -1;
-          }
-          out[n] |= (byte) (v >>> 4);
-          int next = (v & 0x0f) << 4;
+        case 1, 2 -> {
+          // the 6 bits end this byte (4 of them in state 1, 2 in state 2); the rest start the next one
+          int shift = state == 1 ? 4 : 2;
+          out[n] |= (byte) (v >>> shift);
+          int next = (v << (8 - shift)) & 0xff;
           if (n + 1 < length) {
             out[n + 1] = (byte) next;
           } else if (next != 0) {
             return -1;
           }
           n++;
-          state = 2;
-        }
-        case 2 -> {
-          if (n >= length) {
-            return -1;
-          }
-          out[n] |= (byte) (v >>> 2);
-          int next = (v & 0x03) << 6;
-          if (n + 1 < length) {
-            out[n + 1] = (byte) next;
-          } else if (next != 0) {
-            return -1;
-          }
-          n++;
-          state = 3;
+          state++;
         }
         default -> {
-          if (n >= length) {
-            return -1;
-          }
           out[n] |= (byte) v;
           n++;
           state = 0;

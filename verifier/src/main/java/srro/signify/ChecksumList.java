@@ -63,6 +63,11 @@ public record ChecksumList(List<Line> lines) {
     }
   }
 
+  /** Parses the verified message of a -C signature file. */
+  public static ChecksumList parse(String source, EmbeddedSignature.Message message) throws SignifyFormatException {
+    return parse(source, message.bytes, message.offset, message.offset + message.length);
+  }
+
   /** Parses the embedded message of a -C signature file. */
   public static ChecksumList parse(String source, byte[] text, int from, int to) throws SignifyFormatException {
     List<Line> lines = new ArrayList<>();

@@ -163,8 +163,37 @@ public final class GzipSignature {
   }
 
   /** The gzip header signify writes in front of a signed file: FCOMMENT set, mtime 0, OS Unix. */
-  public static byte[] fakeHeader(int extraFlags) {
+  static byte[] fakeHeader(int extraFlags) {
     return new byte[] {0x1f, (byte) 0x8b, 8, FCOMMENT, 0, 0, 0, 0, (byte) extraFlags, 3};
+  }
+
+  /**
+   * What zsig.c {@code zsign} writes before the compressed data: the fake header, then as its comment the
+   * signature lines and the signed text, then the comment's NUL.
+   *
+   * @param extraFlags XFL of the archive being signed
+   * @param signedText {@link #signedText}'s result, which {@code sig} signs
+   */
+  public static byte[] signedHeader(int extraFlags, Signature sig, byte[] signedText) {
+    return header(extraFlags, sig.encode(), signedText);
+  }
+
+  /**
+   * What zsig.c {@code zverify} writes before the compressed data it passes on: the fake header and the
+   * signed comment as read, so the output verifies again.
+   */
+  public static byte[] verifiedHeader(Header h) {
+    return header(h.extraFlags(), h.comment());
+  }
+
+  private static byte[] header(int extraFlags, byte[]... comment) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(fakeHeader(extraFlags));
+    for (byte[] part : comment) {
+      out.writeBytes(part);
+    }
+    out.write(0);
+    return out.toByteArray();
   }
 
   /**

@@ -33,10 +33,7 @@ class GzipSignatureTest {
     byte[] rest = Arrays.copyOfRange(gz, h.length(), gz.length);
     byte[] text = GzipSignature.signedText("1970-01-01T00:00:00Z", "k.sec", new ByteArrayInputStream(rest));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(GzipSignature.fakeHeader(h.extraFlags()));
-    out.write(key.sign("verify with k.pub", text, 0, text.length).encode());
-    out.write(text);
-    out.write(0);
+    out.write(GzipSignature.signedHeader(h.extraFlags(), key.sign("verify with k.pub", text, 0, text.length), text));
     out.write(rest);
     return out.toByteArray();
   }

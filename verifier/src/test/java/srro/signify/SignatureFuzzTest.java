@@ -24,6 +24,11 @@ class SignatureFuzzTest {
     }
     assertTrue(s.length() <= data.length);
     KEY.verify(s, data, s.length(), data.length - s.length());
+    EmbeddedSignature.Result r = EmbeddedSignature.parse("fuzz.sig", data).verify(KEY);
+    assertEquals(s, r.signature());
+    if (r instanceof EmbeddedSignature.Opened ok) {
+      assertEquals(data.length - s.length(), ok.message().length());
+    }
     if (s.comment().getBytes(StandardCharsets.UTF_8).length <= 1023) {
       byte[] again = s.encode();
       Signature back = Signature.parse("fuzz.sig", again);

@@ -3,15 +3,13 @@ package srro.cli.patch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import srro.MalformedInputException;
 import srro.cli.BoundedInput;
 import srro.cli.InputTooLargeException;
 import srro.patch.Patchset;
+import srro.signify.EmbeddedSignature;
 import srro.signify.Limits;
 import srro.signify.PublicKey;
-import srro.signify.Signature;
-import srro.signify.Verification;
 
 /**
  * The seam between signify and the patch engine: a diff file named on the command line is either a plain diff
@@ -33,22 +31,28 @@ final class SignedDiff {
         throws IOException, MalformedInputException, PatchCommand.VerificationFailed;
   }
 
+  /**
+   * Room for the signature lines in front of a signed diff: a comment of {@link Limits#COMMENT_MAX_BYTES} and a
+   * base64 line of 100 bytes take 1144, the rest allows whitespace in the base64 line.
+   */
+  static final long SIGNATURE_LINES_MAX_BYTES = 4096;
+
   /** Largest public key file read, in bytes: signify's readb64file reads at most 2047. */
   static final int MAX_KEY_FILE_BYTES = Limits.KEY_FILE_MAX_BYTES;
 
   /**
-   * signify -V -e on bytes in memory (signify.c {@code verifyembedded}): the signature lines are parsed, the
-   * key number checked before the curve, and only then are the message bytes handed on.
+   * signify -V -e on bytes in memory ({@link EmbeddedSignature}): the signature lines are parsed, the key number
+   * checked before the curve, and only then are the message bytes handed on.
    */
   static final Verifier SIGNIFY =
       (source, signed, keyPath) -> {
-        Signature sig = Signature.parse(source, signed, signed.length);
-        PublicKey key = PublicKey.parse(keyPath.toString(), readKeyFile(keyPath));
-        Verification v = key.verify(sig, signed, sig.length(), signed.length - sig.length());
-        if (!v.verified()) {
-          throw new PatchCommand.VerificationFailed(source + ": " + v.message() + "; nothing was applied");
+        EmbeddedSignature e = EmbeddedSignature.parse(source, signed);
+        EmbeddedSignature.Result r = e.verify(PublicKey.parse(keyPath.toString(), readKeyFile(keyPath)));
+        if (!(r instanceof EmbeddedSignature.Opened ok)) {
+          throw new PatchCommand.VerificationFailed(
+              source + ": " + r.verification().message() + "; nothing was applied");
         }
-        return Arrays.copyOfRange(signed, sig.length(), signed.length);
+        return ok.message().toByteArray();
       };
 
   private SignedDiff() {}
@@ -75,6 +79,6 @@ final class SignedDiff {
 
   /** Reads {@code file} (at most the diff limit plus a signature) as the bytes to parse. */
   static byte[] read(Path file) throws IOException, InputTooLargeException {
-    return BoundedInput.read(file, Patchset.MAX_DIFF_BYTES + 4096L, "a diff (or a signed diff)");
+    return BoundedInput.read(file, Patchset.MAX_DIFF_BYTES + SIGNATURE_LINES_MAX_BYTES, "a diff (or a signed diff)");
   }
 }

@@ -25,6 +25,7 @@ import srro.cli.Reporter;
 import srro.cli.SignifyFiles;
 import srro.cli.UsageException;
 import srro.signify.ChecksumList;
+import srro.signify.EmbeddedSignature;
 import srro.signify.GzipSignature;
 import srro.signify.IncorrectPassphraseException;
 import srro.signify.KeyNameException;
@@ -271,18 +272,15 @@ public final class SignifyCommand implements Callable<Integer> {
       throw new UsageException("--json cannot be used with -e -m - (the message goes to standard output)");
     }
     if (embedded) {
-      byte[] all = fs.readMessage(sigFile);
-      Signature sig = Signature.parse(sigFile, all, all.length);
-      PublicKey key = readPublicKey(sig);
-      Verification v = key.verify(sig, all, sig.length(), all.length - sig.length());
-      if (!v.verified()) {
-        return refuse(v, sig);
+      EmbeddedSignature.Result r = openEmbedded();
+      if (!(r instanceof EmbeddedSignature.Opened ok)) {
+        return refuse(r.verification(), r.signature());
       }
       try (SignifyFiles.Output out = fs.create(messageFile, false, false)) {
-        out.stream().write(all, sig.length(), all.length - sig.length());
+        ok.message().writeTo(out.stream());
         out.commit();
       }
-      return verified(v, sig, toStdout);
+      return verified(ok.verification(), ok.signature(), toStdout);
     }
     fs.checkMessageSize(messageFile);
     try (InputStream msg = fs.open(messageFile)) {
@@ -291,6 +289,15 @@ public final class SignifyCommand implements Callable<Integer> {
       Verification v = key.verify(sig, msg, messageFile, Limits.MESSAGE_MAX_BYTES);
       return v.verified() ? verified(v, sig, false) : refuse(v, sig);
     }
+  }
+
+  /**
+   * -V -e and -C (signify.c {@code verifyembedded}): the whole signed file in memory, at most {@link
+   * Limits#MESSAGE_MAX_BYTES}, verified with the key -p names or the signature asks for.
+   */
+  private EmbeddedSignature.Result openEmbedded() throws Exception {
+    EmbeddedSignature e = EmbeddedSignature.parse(sigFile, fs.readMessage(sigFile));
+    return e.verify(readPublicKey(e.signature()));
   }
 
   /** signify.c {@code readpubkey}: -p, or the key the signature names, under /etc/signify. */
@@ -347,17 +354,16 @@ public final class SignifyCommand implements Callable<Integer> {
   // ---- -C -------------------------------------------------------------------------------------------
 
   private int check() throws Exception {
-    byte[] all = fs.readMessage(sigFile);
-    Signature sig = Signature.parse(sigFile, all, all.length);
-    PublicKey key = readPublicKey(sig);
-    Verification v = key.verify(sig, all, sig.length(), all.length - sig.length());
-    if (!v.verified()) {
-      return refuse(v, sig);
+    EmbeddedSignature.Result r = openEmbedded();
+    if (!(r instanceof EmbeddedSignature.Opened ok)) {
+      return refuse(r.verification(), r.signature());
     }
+    Verification v = ok.verification();
+    Signature sig = ok.signature();
     if (!quiet && !json) {
       io.out().println(v.message());
     }
-    ChecksumList list = ChecksumList.parse(sigFile, all, sig.length(), all.length);
+    ChecksumList list = ChecksumList.parse(sigFile, ok.message());
     ChecksumList.Report report = list.check(sigFile, files, fs::digest);
     if (json) {
       List<Object> out = Json.array();
@@ -394,9 +400,7 @@ public final class SignifyCommand implements Callable<Integer> {
       GzipSignature.BlockList blocks = GzipSignature.blocks(sigName, sig, h);
       try (SignifyFiles.Output out = fs.create(outName, false, false)) {
         OutputStream os = out.stream();
-        os.write(GzipSignature.fakeHeader(h.extraFlags()));
-        os.write(h.comment());
-        os.write(0);
+        os.write(GzipSignature.verifiedHeader(h));
         Optional<String> failure = GzipSignature.copyBlocks(blocks, h, in, os);
         if (failure.isPresent()) {
           throw new Refused(failure.get());
@@ -434,10 +438,7 @@ public final class SignifyCommand implements Callable<Integer> {
     try (SignifyFiles.Output out = fs.create(sigFile, false, false);
         InputStream in = Files.newInputStream(Path.of(messageFile))) {
       OutputStream os = out.stream();
-      os.write(GzipSignature.fakeHeader(h.extraFlags()));
-      os.write(sig.encode());
-      os.write(text);
-      os.write(0);
+      os.write(GzipSignature.signedHeader(h.extraFlags(), sig, text));
       in.skipNBytes(h.length());
       in.transferTo(os);
       out.commit();
