@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -16,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import srro.patch.DurableFiles;
 import srro.signify.Limits;
+import srro.signify.MessageChangedException;
 import srro.signify.SignifyFormatException;
 
 /**
@@ -92,6 +95,105 @@ public final class SignifyFiles {
       if (regularSize(name) > MAX_MESSAGE_BYTES) {
         throw SignifyFormatException.inSignifyWords(name, -1, "msg too large in " + name);
       }
+    }
+  }
+
+  /**
+   * Opens a regular file to be read twice for {@code signify -S} through one descriptor, each pass from its
+   * first byte, never more than the size it had when opened. Size, modification time and file identity are
+   * checked before the second pass and again by {@link HeldFile#checkUnchanged()}; the signer compares the
+   * bytes of the two passes besides.
+   *
+   * @return empty when {@code name} is "-" or not a regular file (those are read into memory instead)
+   */
+  public Optional<HeldFile> hold(String name) throws IOException, SignifyFormatException {
+    checkMessageSize(name); // signify's messages for missing, unreadable and oversized files first
+    if (regularSize(name) < 0) {
+      return Optional.empty();
+    }
+    Path p = Path.of(name);
+    FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    try {
+      return Optional.of(new HeldFile(name, p, ch));
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /** A regular file held open while it is signed in two passes. */
+  public static final class HeldFile implements AutoCloseable, srro.signify.SigningKey.Rereadable {
+    private final String name;
+    private final Path path;
+    private final FileChannel channel;
+    private final long size;
+    private final java.nio.file.attribute.FileTime modified;
+    private final Object fileKey;
+
+    private HeldFile(String name, Path path, FileChannel channel) throws IOException {
+      this.name = name;
+      this.path = path;
+      this.channel = channel;
+      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      this.size = channel.size();
+      this.modified = a.lastModifiedTime();
+      this.fileKey = a.fileKey();
+      if (a.size() != size) {
+        throw changed();
+      }
+    }
+
+    public String name() {
+      return name;
+    }
+
+    /** The file from its first byte, through the held descriptor; closing the stream leaves it open. */
+    @Override
+    public InputStream open() throws IOException {
+      checkUnchanged();
+      return new InputStream() {
+        private long position;
+
+        @Override
+        public int read() throws IOException {
+          byte[] one = new byte[1];
+          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          if (position >= size) {
+            return -1;
+          }
+          java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, (int) Math.min(len, size - position));
+          int n = channel.read(buf, position);
+          if (n < 0) {
+            throw changed(); // shorter than when it was opened
+          }
+          position += n;
+          return n;
+        }
+      };
+    }
+
+    /** Throws {@link MessageChangedException} when the size, time or identity differ from those at open. */
+    public void checkUnchanged() throws IOException {
+      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (channel.size() != size
+          || a.size() != size
+          || !a.lastModifiedTime().equals(modified)
+          || !java.util.Objects.equals(a.fileKey(), fileKey)) {
+        throw changed();
+      }
+    }
+
+    private MessageChangedException changed() {
+      return new MessageChangedException(name);
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
     }
   }
 

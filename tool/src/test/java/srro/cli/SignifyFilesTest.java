@@ -31,6 +31,42 @@ class SignifyFilesTest {
   }
 
   @Test
+  void holdsARegularFileAndReadsItTwiceFromItsStart() throws Exception {
+    Path f = dir.resolve("m");
+    Files.write(f, "twice".getBytes());
+    try (SignifyFiles.HeldFile h = fs.hold(f.toString()).orElseThrow()) {
+      for (int pass = 0; pass < 2; pass++) {
+        try (java.io.InputStream in = h.open()) {
+          assertArrayEquals("twice".getBytes(), in.readAllBytes());
+        }
+      }
+      h.checkUnchanged();
+      assertEquals(f.toString(), h.name());
+    }
+    assertTrue(fs.hold("-").isEmpty());
+  }
+
+  @Test
+  void refusesAHeldFileThatChangedBetweenThePasses() throws Exception {
+    Path f = dir.resolve("m");
+    Files.write(f, "before".getBytes());
+    try (SignifyFiles.HeldFile h = fs.hold(f.toString()).orElseThrow()) {
+      h.open().readAllBytes();
+      Files.write(f, "after!".getBytes()); // same size: only the time tells
+      Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(0));
+      srro.signify.MessageChangedException e =
+          assertThrows(srro.signify.MessageChangedException.class, h::open);
+      assertEquals(f + ": changed while it was being signed; no signature was made", e.getMessage());
+    }
+    try (SignifyFiles.HeldFile h = fs.hold(f.toString()).orElseThrow()) {
+      Files.write(f, "longer than before".getBytes());
+      assertThrows(srro.signify.MessageChangedException.class, h::checkUnchanged);
+      // a pass never reads past the size the file had when it was held
+      assertThrows(srro.signify.MessageChangedException.class, h::open);
+    }
+  }
+
+  @Test
   void dashIsStandardInputAndOutput() throws Exception {
     assertArrayEquals("in".getBytes(), fs.readMessage("-"));
     try (SignifyFiles.Output o = fs.create("-", false, false)) {

@@ -2,22 +2,22 @@ package srro.signify;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.interfaces.EdECPrivateKey;
-import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * Ed25519 as signify uses it. Signing and key generation use the JDK ("Ed25519" is deterministic, so the
- * signatures are signify's byte for byte). Verification is done here, in one streaming pass, because the
- * JDK's verifier buffers the whole message (about twice its size in heap); it follows signify's
+ * Ed25519 as signify uses it. Key generation uses the JDK. Signing is done here in two streaming passes
+ * ({@link Signer}), with {@link Curve25519}'s constant-time arithmetic for everything that touches the secret
+ * key or the nonce; the signatures are the JDK's and signify's byte for byte (Ed25519 is deterministic).
+ * Verification is done here, in one streaming pass, because the JDK's verifier (and signer) buffers the whole
+ * message (about twice its size in heap); it only sees public data, so it may use BigInteger. It follows signify's
  * {@code crypto_sign_ed25519_open} (mod_ed25519.c): unpack and negate A as {@code ge25519_unpackneg_vartime}
  * does, k = SHA-512(R || A || M) mod l, then compare the packed [k](-A) + [S]B with R byte for byte.
  */
@@ -82,28 +82,124 @@ final class Ed25519 {
     }
   }
 
-  /** The public key belonging to {@code seed}. */
+  /** The public key belonging to {@code seed}: [a]B for the clamped secret scalar a, in constant time. */
   static byte[] publicKey(byte[] seed) {
     byte[] h = sha512().digest(seed);
-    h[0] &= (byte) 248;
-    h[31] &= 127;
-    h[31] |= 64;
-    BigInteger a = littleEndian(Arrays.copyOf(h, 32));
+    byte[] a = clamp(h);
     Arrays.fill(h, (byte) 0);
-    return pack(multiply(a, BASE));
+    byte[] pub = Curve25519.scalarBase(a);
+    Arrays.fill(a, (byte) 0);
+    return pub;
   }
 
-  /** The 64-byte signature of {@code message} by the key with this 32-byte {@code seed}. */
-  static byte[] sign(byte[] seed, byte[] message, int offset, int length) {
-    try {
-      PrivateKey key =
-          KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-      java.security.Signature s = java.security.Signature.getInstance("Ed25519");
-      s.initSign(key);
+  /** RFC 8032 §5.1.5: the secret scalar from the first half of SHA-512(seed). */
+  private static byte[] clamp(byte[] h) {
+    byte[] a = Arrays.copyOf(h, 32);
+    a[0] &= (byte) 248;
+    a[31] &= 127;
+    a[31] |= 64;
+    return a;
+  }
+
+  /** The 64-byte signature of {@code message[offset, offset + length)}, both passes over the array. */
+  static byte[] sign(byte[] seed, byte[] publicKey, byte[] message, int offset, int length) {
+    try (Signer s = new Signer(seed, publicKey)) {
       s.update(message, offset, length);
-      return s.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("JDK Ed25519 signing failed", e);
+      s.secondPass();
+      s.update(message, offset, length);
+      return s.finish().orElseThrow();
+    }
+  }
+
+  /**
+   * Signing without holding the message (RFC 8032 §5.1.6, as TweetNaCl's {@code crypto_sign}): the message is
+   * fed twice, from its first byte each time. Pass 1 makes the nonce r = SHA-512(prefix || M) mod L; then
+   * R = [r]B; pass 2 makes k = SHA-512(R || A || M) mod L, and S = (r + k·a) mod L. Pass 2 also hashes
+   * prefix || M again: a message that changed between the passes would give a second signature with the
+   * same R, from which anyone holding both could solve for the secret scalar, so {@link #finish} then gives
+   * nothing. Wipe with {@link #close()}.
+   */
+  static final class Signer implements AutoCloseable {
+    private final byte[] scalar;
+    private final byte[] prefix;
+    private final byte[] publicKey;
+    private final MessageDigest nonce = sha512();
+    private MessageDigest again;
+    private MessageDigest challenge;
+    private byte[] nonceDigest;
+    private byte[] r;
+    private byte[] packedR;
+
+    Signer(byte[] seed, byte[] publicKey) {
+      if (seed.length != 32 || publicKey.length != 32) {
+        throw new IllegalArgumentException("seed and public key are 32 bytes each");
+      }
+      byte[] h = sha512().digest(seed);
+      this.scalar = clamp(h);
+      this.prefix = Arrays.copyOfRange(h, 32, 64);
+      Arrays.fill(h, (byte) 0);
+      this.publicKey = publicKey.clone();
+      nonce.update(prefix);
+    }
+
+    /** Feeds the next bytes of the message to the current pass. */
+    void update(byte[] b, int off, int len) {
+      if (challenge == null) {
+        nonce.update(b, off, len);
+      } else {
+        again.update(b, off, len);
+        challenge.update(b, off, len);
+      }
+    }
+
+    /** Ends pass 1: the nonce and R are fixed; feed the message again from its first byte. */
+    void secondPass() {
+      if (challenge != null) {
+        throw new IllegalStateException("already in the second pass");
+      }
+      nonceDigest = nonce.digest();
+      r = Curve25519.reduce(nonceDigest);
+      packedR = Curve25519.scalarBase(r);
+      again = sha512();
+      again.update(prefix);
+      challenge = sha512();
+      challenge.update(packedR);
+      challenge.update(publicKey);
+    }
+
+    /** R || S, or empty when the two passes were fed different bytes. */
+    Optional<byte[]> finish() {
+      if (challenge == null) {
+        throw new IllegalStateException("the second pass has not begun");
+      }
+      byte[] second = again.digest();
+      boolean same = MessageDigest.isEqual(nonceDigest, second);
+      Arrays.fill(second, (byte) 0);
+      if (!same) {
+        return Optional.empty();
+      }
+      byte[] h = challenge.digest();
+      byte[] k = Curve25519.reduce(h);
+      byte[] s = Curve25519.mulAdd(r, k, scalar);
+      byte[] sig = new byte[64];
+      System.arraycopy(packedR, 0, sig, 0, 32);
+      System.arraycopy(s, 0, sig, 32, 32);
+      Arrays.fill(s, (byte) 0);
+      return Optional.of(sig);
+    }
+
+    @Override
+    public void close() {
+      Arrays.fill(scalar, (byte) 0);
+      Arrays.fill(prefix, (byte) 0);
+      if (nonceDigest != null) {
+        Arrays.fill(nonceDigest, (byte) 0);
+        Arrays.fill(r, (byte) 0);
+      }
+      nonce.reset();
+      if (again != null) {
+        again.reset();
+      }
     }
   }
 
@@ -213,18 +309,6 @@ final class Ed25519 {
       }
     }
     return r;
-  }
-
-  private static BigInteger[] multiply(BigInteger s, BigInteger[] point) {
-    BigInteger[] q = {BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO};
-    BigInteger[] p = point;
-    for (int i = 0; i < s.bitLength(); i++) {
-      if (s.testBit(i)) {
-        q = add(q, p);
-      }
-      p = twice(p);
-    }
-    return q;
   }
 
   private static byte[] pack(BigInteger[] point) {

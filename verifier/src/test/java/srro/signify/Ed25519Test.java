@@ -3,12 +3,22 @@ package srro.signify;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class Ed25519Test {
@@ -20,31 +30,51 @@ class Ed25519Test {
     return v.verify();
   }
 
+  /** RFC 8032 §7.1, from src/test/resources/srro/signify/rfc8032-ed25519.txt. */
   @Test
-  void matchesRfc8032TestVectors() {
-    String[][] vectors = {
-      {
-        "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
-        "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
-        "",
-        "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
-      },
-      {
-        "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
-        "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
-        "72",
-        "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"
-      }
-    };
-    for (String[] v : vectors) {
-      byte[] seed = HEX.parseHex(v[0]);
-      byte[] pub = HEX.parseHex(v[1]);
-      byte[] msg = HEX.parseHex(v[2]);
-      byte[] sig = HEX.parseHex(v[3]);
-      assertArrayEquals(pub, Ed25519.publicKey(seed));
-      assertArrayEquals(sig, Ed25519.sign(seed, msg, 0, msg.length));
-      assertTrue(verify(pub, sig, msg));
+  void matchesRfc8032TestVectors() throws Exception {
+    List<Map<String, String>> vectors = vectors("rfc8032-ed25519.txt");
+    assertEquals(4, vectors.size());
+    for (Map<String, String> v : vectors) {
+      byte[] seed = HEX.parseHex(v.get("secret"));
+      byte[] pub = HEX.parseHex(v.get("public"));
+      byte[] msg = HEX.parseHex(v.get("message"));
+      byte[] sig = HEX.parseHex(v.get("signature"));
+      assertArrayEquals(pub, Ed25519.publicKey(seed), v.get("name"));
+      assertArrayEquals(sig, Ed25519.sign(seed, pub, msg, 0, msg.length), v.get("name"));
+      assertTrue(verify(pub, sig, msg), v.get("name"));
     }
+  }
+
+  private static final Set<String> VECTOR_KEYS = Set.of("name", "secret", "public", "message", "signature");
+
+  /** Blocks of "key: value" lines; an unknown or missing key fails the harness. */
+  static List<Map<String, String>> vectors(String resource) throws IOException {
+    List<Map<String, String>> out = new ArrayList<>();
+    Map<String, String> v = new LinkedHashMap<>();
+    try (InputStream in = Ed25519Test.class.getResourceAsStream(resource)) {
+      assertNotNull(in, resource);
+      String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+      for (String line : (text + "\n").split("\n", -1)) {
+        if (line.startsWith("#")) {
+          continue;
+        }
+        if (line.isBlank()) {
+          if (!v.isEmpty()) {
+            assertEquals(VECTOR_KEYS, v.keySet(), "vector " + v.get("name"));
+            out.add(v);
+            v = new LinkedHashMap<>();
+          }
+          continue;
+        }
+        int colon = line.indexOf(':');
+        assertTrue(colon > 0, "not a key: value line: " + line);
+        String key = line.substring(0, colon);
+        assertTrue(VECTOR_KEYS.contains(key), "unknown key " + key);
+        assertNull(v.put(key, line.substring(colon + 1).strip()), "duplicate key " + key);
+      }
+    }
+    return out;
   }
 
   @Test
@@ -55,7 +85,7 @@ class Ed25519Test {
       byte[][] pair = Ed25519.generate(Keys.random(i));
       byte[] msg = new byte[r.nextInt(200)];
       r.nextBytes(msg);
-      byte[] sig = Ed25519.sign(pair[0], msg, 0, msg.length);
+      byte[] sig = Ed25519.sign(pair[0], pair[1], msg, 0, msg.length);
       if (i % 2 == 1) {
         sig[r.nextInt(64)] ^= (byte) (1 << r.nextInt(8));
       }

@@ -51,7 +51,10 @@ import srro.signify.Verification;
       "  srro signify -C [-q] [-p pubkey] [-t keytype] -x sigfile [file ...]",
       "  srro signify -G [-n] [-c comment] -p pubkey -s seckey",
       "  srro signify -S [-enz] [-x sigfile] -s seckey -m message",
-      "  srro signify -V [-eqz] [-p pubkey] [-t keytype] [-x sigfile] -m message"
+      "  srro signify -V [-eqz] [-p pubkey] [-t keytype] [-x sigfile] -m message",
+      "-S and -V of a detached signature stream the message (-S reads a regular file twice and signs nothing",
+      "if it changed meanwhile); -e, -C and -S of standard input hold the signed file in memory, at most 1 GiB",
+      "(signify's limit); -z holds the gzip header, at most 64 MiB."
     })
 public final class SignifyCommand implements Callable<Integer> {
   /** The directory signify reads a key named in a signature comment from; tests point it elsewhere. */
@@ -220,24 +223,46 @@ public final class SignifyCommand implements Callable<Integer> {
 
   // ---- -S -------------------------------------------------------------------------------------------
 
+  /**
+   * A detached signature of a regular file is made in two streaming passes over one held descriptor (memory
+   * stays flat whatever the size); with -e, or a message from standard input or a pipe, the message is held
+   * in memory, at most {@link Limits#MESSAGE_MAX_BYTES}, as signify does.
+   */
   private int sign() throws Exception {
     if (messageFile == null || secretKeyFile == null) {
       throw new UsageException("must specify message and seckey");
     }
+    Optional<SignifyFiles.HeldFile> held = embedded ? Optional.empty() : fs.hold(messageFile);
+    if (held.isPresent()) {
+      try (SignifyFiles.HeldFile m = held.get()) {
+        Signature sig = createSignature((key, comment) -> key.sign(comment, m.name(), m));
+        m.checkUnchanged();
+        return writeSignature(sig, null);
+      }
+    }
     byte[] msg = fs.readMessage(messageFile);
-    Signature sig = createSignature(msg, 0, msg.length);
+    return writeSignature(createSignature((key, comment) -> key.sign(comment, msg, 0, msg.length)), msg);
+  }
+
+  private int writeSignature(Signature sig, byte[] embeddedMessage) throws IOException {
     try (SignifyFiles.Output out = fs.create(sigFile, false, false)) {
       out.stream().write(sig.encode());
       if (embedded) {
-        out.stream().write(msg);
+        out.stream().write(embeddedMessage);
       }
       out.commit();
     }
     return ExitCode.OK.status();
   }
 
+  /** How a signature is made once the key is unlocked. */
+  @FunctionalInterface
+  private interface Signing {
+    Signature sign(SigningKey key, String comment) throws IOException;
+  }
+
   /** signify.c {@code createsig}: read and unlock the secret key, sign, wipe. */
-  private Signature createSignature(byte[] msg, int off, int len) throws Exception {
+  private Signature createSignature(Signing signing) throws Exception {
     byte[] text = fs.readKeyFile(secretKeyFile);
     try (SecretKey sec = SecretKey.parse(secretKeyFile, text)) {
       Arrays.fill(text, (byte) 0);
@@ -250,7 +275,7 @@ public final class SignifyCommand implements Callable<Integer> {
         pass = passphrases().read(!messageFile.equals("-") && !secretKeyFile.equals("-"), false);
       }
       try (SigningKey key = sec.unlock(secretKeyFile, pass)) {
-        return key.sign(sigComment, msg, off, len);
+        return signing.sign(key, sigComment);
       } finally {
         Arrays.fill(pass, (byte) 0);
       }
@@ -434,7 +459,8 @@ public final class SignifyCommand implements Callable<Integer> {
       in.skipNBytes(h.length());
       text = GzipSignature.signedText(date, secretKeyFile, in);
     }
-    Signature sig = createSignature(text, 0, text.length);
+    byte[] signed = text;
+    Signature sig = createSignature((key, c) -> key.sign(c, signed, 0, signed.length));
     try (SignifyFiles.Output out = fs.create(sigFile, false, false);
         InputStream in = Files.newInputStream(Path.of(messageFile))) {
       OutputStream os = out.stream();
