@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +24,7 @@ import srro.testing.Peer;
 class LauncherTest {
   private static final Path LAUNCHER = Path.of("..", "srro").toAbsolutePath().normalize();
   private static final List<String> TOOLS = List.of(
-      "sh", "dirname", "readlink", "find", "head", "uname", "sed", "cat", "stat", "cksum", "cut", "mkdir",
-      "rm", "mv", "mktemp", "id");
+      "sh", "readlink", "find", "uname", "cat", "stat", "mkdir", "rm", "mv", "mktemp");
 
   @TempDir Path tmp;
 
@@ -42,12 +43,17 @@ class LauncherTest {
   private record Run(int status, String err) {}
 
   private Run run(Path script, Path bin, Path cwd, String... args) throws Exception {
+    return run(Map.of(), script, bin, cwd, args);
+  }
+
+  private Run run(Map<String, String> env, Path script, Path bin, Path cwd, String... args) throws Exception {
     List<String> cmd = new java.util.ArrayList<>(List.of("/bin/sh", script.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
     pb.environment().clear();
     pb.environment().put("PATH", bin.toString());
     pb.environment().put("HOME", tmp.toString());
+    pb.environment().putAll(env);
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -117,5 +123,97 @@ class LauncherTest {
 
     assertEquals(66, r.status(), r::err);
     assertTrue(r.err().contains("no srro.jar in"), r::err);
+  }
+
+  private static void script(Path p, String body) throws IOException {
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, "#!/bin/sh\n" + body);
+    p.toFile().setExecutable(true);
+  }
+
+  private static void age(Path p, long seconds) throws IOException {
+    Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis() - seconds * 1000));
+  }
+
+  @Test
+  void aCheckoutRebuildsWhenAMainSourceIsNewerThanTheJarAndOnlyThen() throws Exception {
+    Path checkout = Files.createDirectories(tmp.resolve("checkout"));
+    Files.copy(LAUNCHER, checkout.resolve("srro"));
+    Path pom = checkout.resolve("pom.xml");
+    Files.writeString(pom, "<project/>\n");
+    Path main = checkout.resolve("tool/src/main/java/srro/A.java");
+    Path test = checkout.resolve("tool/src/test/java/srro/ATest.java");
+    Path jar = checkout.resolve("tool/target/srro.jar");
+    for (Path p : List.of(main, test, jar)) {
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "x\n");
+    }
+    Path built = tmp.resolve("built");
+    Path bin = toolsOnly();
+    script(bin.resolve("java"), "exit 0\n");
+    script(bin.resolve("mvn"), "echo built >>" + built + "\n");
+    age(pom, 300);
+    age(main, 300);
+    age(jar, 200);
+
+    assertEquals(0, run(checkout.resolve("srro"), bin, tmp, "--version").status());
+    assertFalse(Files.exists(built), "rebuilt although no source changed");
+
+    age(test, 100);
+    assertEquals(0, run(checkout.resolve("srro"), bin, tmp, "--version").status());
+    assertFalse(Files.exists(built), "rebuilt for a test source, which is not in the jar");
+
+    age(main, 100);
+    Run r = run(checkout.resolve("srro"), bin, tmp, "--version");
+    assertEquals(0, r.status(), r::err);
+    assertEquals("built\n", Files.readString(built), r::err);
+  }
+
+  /** A JDK whose java writes its arguments to {@code log} and makes the archive files it is asked to make. */
+  private Path fakeJdk(String version, Path log) throws IOException {
+    Path jdk = tmp.resolve("jdk-" + version);
+    Files.createDirectories(jdk);
+    Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    script(jdk.resolve("bin/java"), "echo \"$*\" >>" + log + "\n"
+        + "for a; do case $a in -XX:ArchiveClassesAtExit=* | -XX:AOTConfiguration=*) echo x >\"${a#*=}\" ;;"
+        + " -XX:AOTCache=*) case \"$*\" in *AOTMode=create*) echo x >\"${a#*=}\" ;; esac ;; esac; done\n");
+    return jdk;
+  }
+
+  private List<String> javaRuns(String version) throws Exception {
+    Path prefix = tmp.resolve("usr");
+    Files.createDirectories(prefix.resolve("share/srro"));
+    Files.createDirectories(prefix.resolve("bin"));
+    Files.copy(LAUNCHER, prefix.resolve("bin/srro"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(prefix.resolve("share/srro/srro.jar"), "not run\n");
+    Path log = tmp.resolve("java-" + version + ".log");
+    Map<String, String> env = Map.of("JAVA_HOME", fakeJdk(version, log).toString(),
+        "SRRO_CACHE_DIR", tmp.resolve("cache-" + version).toString());
+    for (int i = 0; i < 2; i++) {
+      Run r = run(env, prefix.resolve("bin/srro"), toolsOnly(), tmp, "fstab", "x");
+      assertEquals(0, r.status(), r::err);
+      Files.writeString(log, "--\n", java.nio.file.StandardOpenOption.APPEND);
+    }
+    return List.of(Files.readString(log).split("\n"));
+  }
+
+  @Test
+  void onJdk17TheFirstRunRecordsAClassDataArchiveAndLaterRunsMapIt() throws Exception {
+    List<String> runs = javaRuns("17.0.15");
+    assertEquals(4, runs.size(), runs::toString);
+    assertTrue(runs.get(0).contains("-XX:ArchiveClassesAtExit="), runs::toString);
+    assertTrue(runs.get(0).endsWith("fstab x"), runs::toString);
+    assertTrue(runs.get(2).matches(".*-XX:SharedArchiveFile=\\S*/srro-[0-9.-]+\\.jsa .*fstab x"), runs::toString);
+  }
+
+  @Test
+  void onJdk25TheLauncherMakesAnAotCacheInASilentTrainingRunAndUsesIt() throws Exception {
+    List<String> runs = javaRuns("25.0.1");
+    assertEquals(6, runs.size(), runs::toString);
+    assertTrue(runs.get(0).contains("-XX:AOTMode=record") && runs.get(0).endsWith("--help"), runs::toString);
+    assertTrue(runs.get(1).contains("-XX:AOTMode=create"), runs::toString);
+    for (int i : new int[] {2, 4}) {
+      assertTrue(runs.get(i).matches(".*-XX:AOTCache=\\S*/srro-[0-9.-]+\\.aot .*fstab x"), runs::toString);
+    }
   }
 }
