@@ -2,7 +2,8 @@ package srro.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import srro.os.Host;
 /** The srro command: subcommands do the work; this class only wires them and maps failures to exit codes. */
 @Command(
     name = "srro",
+    addMethodSubcommands = false,
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     sortOptions = false,
@@ -40,20 +42,35 @@ public final class Main extends CommandGroup {
   boolean verbose;
 
   /**
-   * The subcommands, in the order help lists them. They are added when the command line is built, not in the
-   * annotation: picocli's reflection over every command costs ~300 ms, so a run builds only the command it
-   * was asked for (help, unknown names and completion still get them all).
+   * The subcommands by name, in the order help lists them. They are added when the command line is built, not in
+   * the annotation: a run builds only the command it was asked for (help, unknown names and completion still get
+   * them all). The names are written here, not read from each class's {@code @Command}: reading them loaded and
+   * parsed every command class on every run. CommandTableTest checks that they match the annotations.
    */
-  static final List<Class<?>> COMMANDS = List.of(
-      CheckCommand.class,
-      FstabCommand.class,
-      ProbeCommand.class,
-      DecodeCommand.class,
-      TapeCommand.class,
-      SignifyCommand.class,
-      PatchCommand.class,
-      KitCommand.class,
-      CompletionCommand.class);
+  static final Map<String, Class<?>> COMMANDS = commands(
+      "check", CheckCommand.class,
+      "fstab", FstabCommand.class,
+      "probe", ProbeCommand.class,
+      "decode", DecodeCommand.class,
+      "tape", TapeCommand.class,
+      "signify", SignifyCommand.class,
+      "patch", PatchCommand.class,
+      "kit", KitCommand.class,
+      "generate-completion", CompletionCommand.class);
+
+  /**
+   * picocli registers converters for java.time and java.sql types by loading (and initialising) those classes in
+   * every CommandLine it makes; no srro option has such a type. picocli reads this property for each one.
+   */
+  private static final String CONVERTERS_EXCLUDES = "java\\.(time|sql)\\..*";
+
+  private static Map<String, Class<?>> commands(Object... nameThenClass) {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    for (int i = 0; i < nameThenClass.length; i += 2) {
+      m.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
 
   Main(Io io) {
     super(io);
@@ -78,21 +95,23 @@ public final class Main extends CommandGroup {
     return cl.execute(args);
   }
 
-  /** The command {@code args} asks for when it is one of ours (not completion, which needs them all). */
-  private static String commandNamed(String[] args) {
+  /**
+   * The command {@code args} asks for when it is one of ours (not completion, which needs them all); "" when they
+   * ask for none (--version); null when the usage, help or a suggestion may need them all.
+   */
+  static String commandNamed(String[] args) {
+    boolean version = false;
     for (String a : args) {
+      if (a.equals("-V") || a.equals("--version") || a.equals("-v") || a.equals("--verbose")) {
+        version |= a.equals("-V") || a.equals("--version");
+        continue; // the root's options take no value
+      }
       if (a.startsWith("-")) {
-        continue; // the root's options (-v, -h, -V) take no value
+        return null; // -h, --help, or a mistake picocli may answer with every command's name
       }
-      for (Class<?> c : COMMANDS) {
-        String name = c.getAnnotation(Command.class).name();
-        if (name.equals(a) && c != CompletionCommand.class) {
-          return name;
-        }
-      }
-      return null;
+      return COMMANDS.containsKey(a) && !a.equals("generate-completion") ? a : null;
     }
-    return null;
+    return version ? "" : null; // without --version, the root prints its usage, which lists every command
   }
 
   /** The whole command line, every subcommand included. */
@@ -100,13 +119,18 @@ public final class Main extends CommandGroup {
     return commandLine(io, Host.current(), null);
   }
 
-  /** The command line on {@code host} with only subcommand {@code only}, or all of them when it is null. */
+  /**
+   * The command line on {@code host} with only subcommand {@code only}, none when it is "", or all of them when it
+   * is null.
+   */
   public static CommandLine commandLine(Io io, Host host, String only) {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", CONVERTERS_EXCLUDES);
+    }
     CommandLine cl = new CommandLine(Main.class, new CommandFactory(io, host));
-    for (Class<?> c : COMMANDS) {
-      String name = c.getAnnotation(Command.class).name();
-      if (only == null || only.equals(name)) {
-        cl.addSubcommand(name, c);
+    for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+      if (only == null || only.equals(c.getKey())) {
+        cl.addSubcommand(c.getKey(), c.getValue());
       }
     }
     cl.setOut(new java.io.PrintWriter(io.out(), true));
