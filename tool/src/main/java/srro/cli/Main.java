@@ -91,6 +91,14 @@ public final class Main extends CommandGroup {
 
   /** Runs srro on {@code host} (the machine it runs on, or one a test hands in). */
   public static int run(String[] args, Io io, Host host) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // One constant line: picocli would first build the root's model by reflection (most of this run's cost).
+      for (String line : new Version().getVersion()) {
+        io.out().println(line);
+      }
+      io.out().flush();
+      return ExitCode.OK.status();
+    }
     CommandLine cl = commandLine(io, host, commandNamed(args));
     return cl.execute(args);
   }

@@ -50,4 +50,18 @@ class CommandTableTest {
     assertFalse(excludes == null || !"java.time.Duration".matches(excludes), String.valueOf(excludes));
     assertFalse("java.nio.file.Path".matches(excludes), excludes);
   }
+
+  @Test
+  void versionAloneSkipsPicocliAndPrintsWhatPicocliPrints() {
+    java.io.StringWriter picocli = new java.io.StringWriter();
+    Main.commandLine(new Io(System.in, System.out, System.err, Map.of())).printVersionHelp(
+        new java.io.PrintWriter(picocli, true));
+    for (String v : new String[] {"--version", "-V"}) {
+      CliRun r = CliRun.of(v);
+      assertEquals(0, r.status(), r::toString);
+      assertEquals(picocli.toString(), r.out(), v);
+      assertEquals("", r.err(), v);
+    }
+    assertEquals(picocli.toString(), CliRun.of("-v", "--version").out());
+  }
 }
