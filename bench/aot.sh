@@ -3,9 +3,11 @@
 # Java main with the launcher's JVM flags on the same JDK. JDK 17 gets the class-data-sharing archive
 # (-XX:SharedArchiveFile), JDK 25 the AOT cache (-XX:AOTCache); "no archive" is the same launcher with
 # SRRO_CACHE_DIR= (the JDK's own default CDS archive still applies). Commands: `srro --version` and
-# `srro fstab FILE` on a clean 4-line fstab (exit 0: any failure, even the JVM's, stops the run), plus one diagnostic row per JDK: the archive with bytecode verification
-# of the jar's classes off (-XX:-BytecodeVerificationRemote, a diagnostic flag; never a launcher flag), which shows
-# what verifying picocli's class-file-version-49 classes costs: the archives cannot hold them.
+# `srro fstab FILE` on a clean 4-line fstab (exit 0: any failure, even the JVM's, stops the run), plus one
+# diagnostic row per JDK: the archive with bytecode verification of the jar's classes off
+# (-XX:-BytecodeVerificationRemote, a diagnostic flag; never a launcher flag), which shows what verifying the
+# classes the archive does not hold still costs (picocli's, when they were class-file version 49; since the build
+# compiles picocli for release 17 and the launcher trains the archive on every short command, ~13 classes).
 # ROUNDS rounds (default 6) of hyperfine -N over every command, 1 warm-up + 3 runs each, so a shared
 # machine's load falls on all rows alike; each row is the median over rounds of hyperfine's median wall time
 # and mean user + system CPU. Peak RSS from GNU time, one run each. Run after ./srro has built the jar:
