@@ -220,7 +220,8 @@ class ExitCodeTest {
   /** CommandGroup: a bare group prints its usage on standard output and exits 2. */
   @Test
   void aBareGroupPrintsItsUsageAndExitsTwo() {
-    for (String[] args : List.of(new String[0], new String[] {"decode"}, new String[] {"tape"})) {
+    for (String[] args : List.of(new String[0], new String[] {"decode"}, new String[] {"tape"},
+        new String[] {"kit"})) {
       CliRun r = CliRun.of(args);
       assertEquals(2, r.status(), r::toString);
       assertTrue(r.out().startsWith("Usage: srro" + (args.length == 0 ? "" : " " + args[0]) + " "), r::toString);
