@@ -15,6 +15,7 @@ import srro.check.Skipped;
 import srro.fstab.Dialect;
 import srro.fstab.MachineFacts;
 import srro.mounts.MountTable;
+import srro.probe.IoctlFailedException;
 import srro.scsi.transport.ScsiDevice;
 
 /**
@@ -22,7 +23,8 @@ import srro.scsi.transport.ScsiDevice;
  * {@code os.arch}, read once, in {@link #current()}), how a device is opened for SCSI pass-through, the mount
  * table, the volumes (with the disks' own MODE SENSE WP bit asked where the OS lets SCSI commands through) and
  * the names fstab may give them. One implementation per OS; commands are handed a Host, and tests hand in one of
- * their own. Whatever cannot be read is added to {@code skipped} with the reason, never thrown.
+ * their own. Whatever cannot be read is added to {@code skipped} with the reason, never thrown; only an OS call
+ * that fails on a disk being asked ends the run, as it ends {@code srro probe}.
  */
 public interface Host {
 
@@ -60,8 +62,11 @@ public interface Host {
   /** The mount table, or null when none could be read. */
   MountTable mounts(List<Skipped> skipped) throws IOException, MalformedInputException;
 
-  /** The volumes, or null when there is no source for them here. */
-  VolumeSource.Reading volumes(List<Skipped> skipped);
+  /**
+   * The volumes, or null when there is no source for them here. Throws when an OS call on a disk failed (the
+   * open with an unexpected errno, the pass-through ioctl): exit 71, as in {@code srro probe}.
+   */
+  VolumeSource.Reading volumes(List<Skipped> skipped) throws OsCallException, IoctlFailedException;
 
   /** Turns fstab specs into the device paths volumes are named by; OpenBSD's DUIDs are known after volumes(). */
   SpecResolver resolver();
@@ -94,8 +99,9 @@ public interface Host {
     return new Other(os, name, opener);
   }
 
-  /** Reads a source's volumes, or says why it could not. */
-  static VolumeSource.Reading read(VolumeSource src, List<Skipped> skipped) {
+  /** Reads a source's volumes, or says why it could not; a failed OS call on a disk is thrown. */
+  static VolumeSource.Reading read(VolumeSource src, List<Skipped> skipped)
+      throws OsCallException, IoctlFailedException {
     try {
       VolumeSource.Reading r = src.read();
       skipped.addAll(r.skipped());
@@ -165,7 +171,7 @@ public interface Host {
     }
 
     @Override
-    public VolumeSource.Reading volumes(List<Skipped> skipped) {
+    public VolumeSource.Reading volumes(List<Skipped> skipped) throws OsCallException, IoctlFailedException {
       SysfsVolumes sysfs = new SysfsVolumes(Path.of("/sys"), Path.of("/dev"));
       try {
         return read(new ModeSenseVolumes(sysfs, sysfs.scsiDisks()::contains,
@@ -231,7 +237,7 @@ public interface Host {
     }
 
     @Override
-    public VolumeSource.Reading volumes(List<Skipped> skipped) {
+    public VolumeSource.Reading volumes(List<Skipped> skipped) throws OsCallException, IoctlFailedException {
       volumes = source.get();
       return read(new ModeSenseVolumes(volumes, OpenBsdVolumes::isScsiDisk,
           disk -> opener.open(OpenBsdVolumes.rawDevice(disk), Platform.Access.READ_ONLY)), skipped);

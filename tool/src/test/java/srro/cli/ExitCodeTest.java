@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import srro.MalformedInputException;
 import srro.kit.KitFormatException;
+import srro.fstab.MachineFacts;
+import srro.os.FakeOpenBsd;
 import srro.os.Host;
 import srro.os.OsCallException;
 import srro.probe.CannedDevice;
@@ -170,6 +172,38 @@ class ExitCodeTest {
     }
   }
 
+  /** issue #11 in check: the refusal is an error finding (exit 1) with the line probe prints for it. */
+  @Test
+  void aDeviceRefusingACommandIsOneInCheckWithTheLineProbePrints() {
+    Host host = openBsdAnswering(CannedDevice.illegalRequest(0x20));
+    CliRun probe = CliRun.on(host, "probe", "/dev/rsd0c");
+    assertEquals(1, probe.status(), probe::toString);
+    CliRun check = CliRun.on(host, "check", "--fstab", "/dev/null");
+    assertEquals(1, check.status(), check::toString);
+    String line = probe.err().substring("srro: ".length()).strip();
+    assertTrue(line.startsWith("/dev/rsd0c: INQUIRY failed at the scsi_status layer (CHECK_CONDITION)"), line);
+    assertTrue(check.out().contains("      E " + line + " [device-refused-command]\n"), check::toString);
+    assertEquals("", check.err(), check::toString);
+  }
+
+  /** ... and the ioctl itself failing is 71 in check too, with the one line probe prints. */
+  @Test
+  void anIoctlThatFailsIsSeventyOneInCheckAsInProbe() {
+    Host host = openBsdAnswering(CannedDevice.errno(5, "EIO"));
+    CliRun probe = CliRun.on(host, "probe", "/dev/rsd0c");
+    CliRun check = CliRun.on(host, "check", "--fstab", "/dev/null");
+    assertEquals(71, probe.status(), probe::toString);
+    assertEquals(71, check.status(), check::toString);
+    assertEquals(probe.err(), check.err(), check::toString);
+  }
+
+  /** An OpenBSD machine with one disk, sd0, that answers every command with {@code reply}. */
+  private static Host openBsdAnswering(Reply reply) {
+    FakeOpenBsd m = new FakeOpenBsd().disknames("sd0:3eb7f9da875cb9ee");
+    return new Host.OpenBsd(m::volumes, m::mounts, (path, access) -> new CannedDevice(path, OpenMode.readWrite(),
+        Map.of(CannedDevice.INQUIRY, reply), List.of()), (resolver, known) -> MachineFacts.NONE);
+  }
+
   @Test
   void aRefusalIsOneAndItsMessage() {
     assertEquals("srro: m.sig: signature verification failed\n",
@@ -186,7 +220,8 @@ class ExitCodeTest {
   /** CommandGroup: a bare group prints its usage on standard output and exits 2. */
   @Test
   void aBareGroupPrintsItsUsageAndExitsTwo() {
-    for (String[] args : List.of(new String[0], new String[] {"decode"}, new String[] {"tape"})) {
+    for (String[] args : List.of(new String[0], new String[] {"decode"}, new String[] {"tape"},
+        new String[] {"kit"})) {
       CliRun r = CliRun.of(args);
       assertEquals(2, r.status(), r::toString);
       assertTrue(r.out().startsWith("Usage: srro" + (args.length == 0 ? "" : " " + args[0]) + " "), r::toString);

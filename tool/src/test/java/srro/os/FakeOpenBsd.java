@@ -21,11 +21,17 @@ import srro.scsi.transport.ScsiDevice;
  * getfsstat records at the gcc offsets, dmesg text, and sd(4) disks that answer SCIOCCOMMAND.
  */
 public final class FakeOpenBsd {
-  /** What a disk answers to MODE SENSE: the WP bit, or a driver stuff-up (softraid without the kit). */
+  /**
+   * What a disk answers to MODE SENSE: the WP bit, or a driver stuff-up (softraid without the kit); or how it
+   * fails before that: {@code REFUSES} answers INQUIRY with CHECK CONDITION, ILLEGAL REQUEST (asc 0x20), and
+   * {@code IOCTL_EIO} has SCIOCCOMMAND itself return -1 with EIO.
+   */
   public enum ModeSense {
     WRITE_PROTECTED,
     WRITABLE,
-    STUFFUP
+    STUFFUP,
+    REFUSES,
+    IOCTL_EIO
   }
 
   private String disknames = "";
@@ -120,15 +126,32 @@ public final class FakeOpenBsd {
     if (answer == null) {
       throw new java.nio.file.NoSuchFileException(rawPath);
     }
-    FakeSystemCalls sys = calls().kernel((k, request, arg) -> sciocCommand(answer, arg));
+    FakeSystemCalls sys = calls().kernel((k, request, arg) -> sciocCommand(k, answer, arg));
     return new OpenBsdPlatform(sys).openScsi(rawPath, Platform.Access.READ_ONLY);
   }
 
-  private static int sciocCommand(ModeSense answer, Pointer arg) {
+  private static int sciocCommand(FakeSystemCalls sys, ModeSense answer, Pointer arg) {
+    if (answer == ModeSense.IOCTL_EIO) {
+      return sys.fail(Errno.EIO);
+    }
     Scsireq r = new Scsireq(Runtime.getSystemRuntime());
     r.useMemory(arg);
     int opcode = r.cmd[0].get();
     byte[] data;
+    if (answer == ModeSense.REFUSES) {
+      byte[] sense = new byte[18];
+      sense[0] = 0x70;
+      sense[2] = 0x05; // ILLEGAL REQUEST
+      sense[7] = 10;
+      sense[12] = 0x20; // INVALID COMMAND OPERATION CODE
+      for (int i = 0; i < sense.length; i++) {
+        r.sense[i].set(sense[i]);
+      }
+      r.senselenUsed.set(sense.length);
+      r.retsts.set(3); // SCCMD_SENSE
+      r.status.set(2); // CHECK CONDITION
+      return 0;
+    }
     if (opcode == 0x12) {
       data = new byte[36];
       data[4] = 31;

@@ -1,16 +1,20 @@
 package srro.os;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import srro.check.DeviceRefusal;
 import srro.check.Skipped;
 import srro.mounts.Volume;
 import srro.probe.CannedDevice;
+import srro.probe.IoctlFailedException;
 import srro.probe.Probe;
 import srro.scsi.transport.OpenMode;
+import srro.scsi.transport.Outcome;
 
 class ModeSenseVolumesTest {
   private static Volume sysfs(String dev, Volume.ReadOnly ro) {
@@ -91,5 +95,61 @@ class ModeSenseVolumesTest {
           throw new AssertionError("opened " + path);
         }).read();
     assertEquals(List.of(new Skipped("mode-sense-wp", "no SCSI disks on this machine")), r.skipped());
+  }
+
+  private static CannedDevice answering(String path, srro.scsi.transport.Reply reply) {
+    return new CannedDevice(path, new OpenMode(true, ""), Map.of(CannedDevice.INQUIRY, reply), List.of());
+  }
+
+  @Test
+  void aDiskThatRefusesACommandIsARefusalWithProbesLineNotASkip() throws Exception {
+    Volume v = sysfs("/dev/sda", Volume.ReadOnly.NO);
+    VolumeSource.Reading r = new ModeSenseVolumes(base(v), Set.of("/dev/sda")::contains,
+        path -> answering(path, CannedDevice.illegalRequest(0x20))).read();
+    assertEquals(List.of(v), r.volumes());
+    assertEquals(List.of(), r.skipped());
+    assertEquals(1, r.refused().size());
+    DeviceRefusal d = r.refused().get(0);
+    assertEquals("/dev/sda", d.volume());
+    assertEquals("/dev/sda: INQUIRY failed at the scsi_status layer (CHECK_CONDITION): check condition: ILLEGAL"
+        + " REQUEST: Invalid command operation code (asc 0x20, ascq 0x00)", d.message());
+    assertEquals(Outcome.Layer.SCSI_STATUS, d.failure().layer());
+  }
+
+  @Test
+  void aPassThroughIoctlThatFailsEndsTheRead() {
+    IoctlFailedException e = assertThrows(IoctlFailedException.class,
+        () -> new ModeSenseVolumes(base(sysfs("/dev/sda", Volume.ReadOnly.NO)), Set.of("/dev/sda")::contains,
+            path -> answering(path, CannedDevice.errno(5, "EIO"))).read());
+    assertEquals("/dev/sda: INQUIRY: the pass-through ioctl failed (EIO)", e.getMessage());
+  }
+
+  @Test
+  void aPassThroughIoctlThisUserMayNotMakeIsNotChecked() throws Exception {
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sda", Volume.ReadOnly.NO)),
+        Set.of("/dev/sda")::contains, path -> answering(path, CannedDevice.errno(1, "EPERM"))).read();
+    assertEquals(List.of(new Skipped("mode-sense-wp", "/dev/sda: /dev/sda: INQUIRY: the pass-through ioctl failed"
+        + " (EPERM): permission denied (not root?)")), r.skipped());
+    assertEquals(List.of(), r.refused());
+  }
+
+  @Test
+  void anOpenThatFailsWithAnUnexpectedErrnoEndsTheRead() {
+    OsCallException e = assertThrows(OsCallException.class,
+        () -> new ModeSenseVolumes(base(sysfs("/dev/sda", Volume.ReadOnly.NO)), Set.of("/dev/sda")::contains,
+            path -> {
+              throw new OsCallException("open " + path + " O_RDONLY", 6, "ENXIO", "device not configured");
+            }).read());
+    assertEquals("open /dev/sda O_RDONLY: device not configured (ENXIO)", e.getMessage());
+  }
+
+  @Test
+  void nativeCallsThatCannotBeLoadedAreNotChecked() throws Exception {
+    VolumeSource.Reading r = new ModeSenseVolumes(base(sysfs("/dev/sda", Volume.ReadOnly.NO)),
+        Set.of("/dev/sda")::contains, path -> {
+          throw new OsCallException("load native POSIX", 0, "ENOSYS", "no jffi stub");
+        }).read();
+    assertEquals(List.of(new Skipped("mode-sense-wp", "/dev/sda: load native POSIX: no jffi stub (ENOSYS)")),
+        r.skipped());
   }
 }

@@ -35,6 +35,8 @@ import srro.mounts.Volume;
  *   <li>{@code fstab-ro-mounted-rw}, {@code fstab-rw-mounted-ro} (warning): the mount differs from fstab.
  *   <li>{@code mounted-from-other-device} (warning): the mount point of an fstab entry is mounted from another
  *       device than the entry names.
+ *   <li>{@code device-refused-command} (error): a disk refused a command the volumes were read with
+ *       ({@link DeviceRefusal}), so its write protection is not known: {@code srro probe} exits 1 on it too.
  * </ul>
  *
  * A mount belongs to the fstab entry with its mount point and its device: with a mount point listed twice, the
@@ -52,16 +54,25 @@ public final class CrossCheck {
    * The views to check; null {@code fstab}/{@code mounts} and a null {@code volumes} mean "not available".
    * {@code resolver} maps an fstab spec (UUID=…, a DUID, a path) to a device path when it can; {@code machine}
    * answers whether fstab's names exist here; {@code system} is the OS whose commands the hints name (null: the
-   * fstab's dialect, else Linux).
+   * fstab's dialect, else Linux); {@code refused} are the disks that refused a command while the volumes were read
+   * (null: none).
    */
   public record Views(
       Fstab fstab, MountTable mounts, List<Volume> volumes, Function<String, Optional<String>> resolver,
-      MachineFacts machine, Dialect system) {
+      MachineFacts machine, Dialect system, List<DeviceRefusal> refused) {
     public Views {
       volumes = volumes == null ? null : List.copyOf(volumes);
+      refused = refused == null ? List.of() : List.copyOf(refused);
       resolver = resolver == null ? s -> s.startsWith("/") ? Optional.of(s) : Optional.empty() : resolver;
       machine = machine == null ? MachineFacts.NONE : machine;
       system = system != null ? system : fstab != null ? fstab.dialect() : Dialect.LINUX;
+    }
+
+    /** Views in which no disk refused a command. */
+    public Views(
+        Fstab fstab, MountTable mounts, List<Volume> volumes, Function<String, Optional<String>> resolver,
+        MachineFacts machine, Dialect system) {
+      this(fstab, mounts, volumes, resolver, machine, system, null);
     }
 
     /** Views without machine facts, hints for the fstab's OS. */
@@ -91,6 +102,7 @@ public final class CrossCheck {
     }
     if (views.volumes() != null) {
       Chunks.volumes(volumes, views.system(), out);
+      refusals(views, out);
       ran.add("volumes");
     }
     if (views.mounts() != null && views.volumes() != null) {
@@ -117,6 +129,22 @@ public final class CrossCheck {
       notRun.add(new Skipped("fstab-vs-mounts", "no mount table"));
     }
     return new Report(host, ran, notRun, out);
+  }
+
+  /** {@code device-refused-command}: the probe's own line, with what to do about it. */
+  private static void refusals(Views views, List<Finding> out) {
+    for (DeviceRefusal r : views.refused()) {
+      boolean softraid = views.system() == Dialect.OPENBSD
+          && volumeFor(views.volumes(), r.volume()).map(v -> !v.chunks().isEmpty()).orElse(false);
+      out.add(
+          new Finding(
+              "device-refused-command", Severity.ERROR, r.volume(), 0, r.message(),
+              softraid
+                  ? "softraid without the srro kit fails MODE SENSE: apply the srro softraid patch kit (srro kit),"
+                      + " rebuild the kernel, reassemble the volume"
+                  : "srro probe shows every command and answer; until the disk answers MODE SENSE its write"
+                      + " protection is not known"));
+    }
   }
 
   /** The command that makes {@code mountPoint} read-only now, on {@code system}. */

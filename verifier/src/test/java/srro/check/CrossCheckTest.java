@@ -12,6 +12,7 @@ import srro.fstab.Dialect;
 import srro.fstab.Fstab;
 import srro.mounts.MountTable;
 import srro.mounts.Volume;
+import srro.scsi.transport.Outcome;
 
 class CrossCheckTest {
   static Volume vol(String dev, Volume.ReadOnly ro, String... chunks) {
@@ -45,6 +46,41 @@ class CrossCheckTest {
     List<Volume> ok =
         List.of(vol("/dev/sd2", Volume.ReadOnly.YES, "/dev/sd1a"), vol("/dev/sd1", Volume.ReadOnly.YES));
     assertTrue(CrossCheck.run("h", new CrossCheck.Views(null, null, ok, null), List.of()).findings().isEmpty());
+  }
+
+  @Test
+  void aDiskThatRefusedACommandIsAnErrorWithTheProbesLine() {
+    List<Volume> v = List.of(vol("/dev/sda", Volume.ReadOnly.NO));
+    String line = "/dev/sda: INQUIRY failed at the scsi_status layer (CHECK_CONDITION): check condition";
+    DeviceRefusal refused = new DeviceRefusal("/dev/sda", line,
+        new Outcome.Failed(Outcome.Layer.SCSI_STATUS, "CHECK_CONDITION", "check condition"));
+    Report r = CrossCheck.run("h", new CrossCheck.Views(null, null, v, null, null, Dialect.LINUX,
+        List.of(refused)), List.of());
+    assertEquals(List.of("0 device-refused-command /dev/sda"), ids(r));
+    assertEquals(line, r.findings().get(0).message());
+    assertEquals(Severity.ERROR, r.findings().get(0).severity());
+    assertFalse(r.ok());
+    assertTrue(r.findings().get(0).hint().startsWith("srro probe shows every command"), r.findings().toString());
+  }
+
+  @Test
+  void aSoftraidVolumeThatRefusedModeSenseOnOpenBsdPointsAtTheKit() {
+    List<Volume> v = List.of(vol("/dev/sd2", Volume.ReadOnly.NO, "/dev/sd1a"), vol("/dev/sd1", Volume.ReadOnly.NO));
+    DeviceRefusal refused = new DeviceRefusal("/dev/sd2", "/dev/rsd2c: MODE SENSE(10) page 0x3f failed",
+        new Outcome.Failed(Outcome.Layer.TRANSPORT, "SCCMD_UNKNOWN", "the adapter or driver failed the command"));
+    Report r = CrossCheck.run("h", new CrossCheck.Views(null, null, v, null, null, Dialect.OPENBSD,
+        List.of(refused)), List.of());
+    assertEquals(List.of("0 device-refused-command /dev/sd2"), ids(r));
+    assertTrue(r.findings().get(0).hint().startsWith("softraid without the srro kit"), r.findings().toString());
+  }
+
+  @Test
+  void refusalsAreNotReportedWithoutVolumes() {
+    DeviceRefusal refused = new DeviceRefusal("/dev/sda", "m",
+        new Outcome.Failed(Outcome.Layer.SENSE, "X", "x"));
+    Report r = CrossCheck.run("h", new CrossCheck.Views(null, null, null, null, null, null, List.of(refused)),
+        List.of());
+    assertEquals(List.of(), ids(r));
   }
 
   @Test

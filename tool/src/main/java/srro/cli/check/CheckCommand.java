@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import srro.check.CrossCheck;
+import srro.check.DeviceRefusal;
 import srro.check.Report;
 import srro.check.Skipped;
 import srro.cli.BoundedInput;
@@ -102,11 +103,13 @@ public final class CheckCommand implements Callable<Integer> {
     MountTable table = mounts != null ? MountTable.parse(mounts.toString(), readLimited(mounts))
         : host.mounts(skipped);
     List<srro.mounts.Volume> volumes = null;
+    List<DeviceRefusal> refused = List.of();
     if (mounts != null) {
       skipped.add(new Skipped("volumes", "--mounts names a copy of another machine's table; volumes not compared"));
     } else {
       VolumeSource.Reading r = host.volumes(skipped);
       volumes = r == null ? null : r.volumes();
+      refused = r == null ? List.of() : r.refused();
     }
     SpecResolver resolver = host.resolver();
     if (f != null && volumes != null && !resolver.resolvesTags() && hasTags(f)) {
@@ -128,14 +131,15 @@ public final class CheckCommand implements Callable<Integer> {
     String host = thisHost();
     Report report =
         CrossCheck.run(
-            host, new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver, names, system),
+            host,
+            new CrossCheck.Views(f == null ? null : f.fstab(), table, volumes, resolver, names, system, refused),
             skipped);
     FstabFile.Fixed fixed = null;
     if (fix && f != null) {
       fixed = f.fix(report.findings());
       f = fixed.after();
-      report = CrossCheck.run(host, new CrossCheck.Views(f.fstab(), table, volumes, resolver, names, system),
-          skipped);
+      report = CrossCheck.run(
+          host, new CrossCheck.Views(f.fstab(), table, volumes, resolver, names, system, refused), skipped);
     } else if (fix) {
       throw new UsageException("--fix needs an fstab, and none was read");
     }

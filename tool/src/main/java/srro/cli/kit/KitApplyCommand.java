@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import srro.MalformedInputException;
 import srro.cli.ExitCode;
 import srro.cli.Io;
-import srro.cli.Reporter;
+import srro.cli.Refusal;
 import srro.cli.patch.PatchReport;
 import srro.patch.Patchset;
 import srro.patch.Plan;
@@ -67,7 +67,7 @@ final class KitApplyCommand implements Callable<Integer> {
     try {
       chosen = choice.choose();
     } catch (KitChoice.Refused e) {
-      return Reporter.no(io, json, "srro kit apply", e.getMessage() + "; nothing was applied");
+      throw new Refusal(e.getMessage() + "; nothing was applied", e);
     }
     KitChoice.say(io, chosen);
     byte[] file = read(signed, MAX_SIGNED_BYTES);
@@ -75,14 +75,13 @@ final class KitApplyCommand implements Callable<Integer> {
     PublicKey key = PublicKey.parse(pubkey.toString(), read(pubkey, MAX_KEY_BYTES));
     Verification v = key.verify(sig, file, sig.length(), file.length - sig.length());
     if (!v.verified()) {
-      io.err().println("srro: " + signed + ": " + v.message() + "; nothing was applied");
-      return ExitCode.NO.status();
+      throw new Refusal(signed + ": " + v.message() + "; nothing was applied");
     }
     byte[] message = Arrays.copyOfRange(file, sig.length(), file.length);
     Patchset patchset = Patchset.parse(signed.toString(), message);
     String wanted = "srro softraid read-only kit for OpenBSD " + chosen.id().label() + ",";
     if (!patchset.description().startsWith(wanted)) {
-      return Reporter.no(io, json, "srro kit apply", signed + " is not the kit for " + chosen.id().label()
+      throw new Refusal(signed + " is not the kit for " + chosen.id().label()
           + " (its first line: " + firstLine(patchset.description()) + "); build it with 'srro kit build"
           + " --release " + chosen.id().release() + "'");
     }

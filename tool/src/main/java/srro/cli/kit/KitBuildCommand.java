@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.PassphraseSource;
+import srro.cli.Refusal;
 import srro.cli.SignifyFiles;
 import srro.cli.UsageException;
 import srro.kit.Kit;
@@ -79,8 +80,7 @@ final class KitBuildCommand implements Callable<Integer> {
         Arrays.fill(pass, (byte) 0);
       }
     } catch (IncorrectPassphraseException | KeyNameException | PassphraseSource.Unavailable e) {
-      io.err().println("srro: " + e.getMessage());
-      return ExitCode.NO.status();
+      throw new Refusal(e.getMessage(), e);
     }
     try (SignifyFiles.Output out = files.create(output, false, false)) {
       out.stream().write(sig.encode());

@@ -1,11 +1,7 @@
 package srro.cli.kit;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import srro.cli.ExitCode;
+import srro.cli.CommandGroup;
 import srro.cli.Io;
 
 /**
@@ -23,26 +19,8 @@ import srro.cli.Io;
       KitRollbackCommand.class,
       KitRebuildStepsCommand.class
     })
-public final class KitCommand implements Callable<Integer> {
-  private final Io io;
-
-  @Spec CommandSpec spec;
-
+public final class KitCommand extends CommandGroup {
   KitCommand(Io io) {
-    this.io = io;
-  }
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(io.out());
-    return ExitCode.USAGE.status();
-  }
-
-  /** For tests that build one subcommand with their own collaborators. */
-  static CommandLine commandLine(Object subcommand, Io io) {
-    CommandLine cl = new CommandLine(subcommand);
-    cl.setOut(new java.io.PrintWriter(io.out(), true));
-    cl.setErr(new java.io.PrintWriter(io.err(), true));
-    return cl;
+    super(io);
   }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import srro.cli.ExitCode;
 import srro.cli.Io;
+import srro.cli.Refusal;
 import srro.cli.UsageException;
 import srro.kit.RebuildSteps;
 import srro.os.Host;
@@ -71,8 +72,7 @@ final class KitRebuildStepsCommand implements Callable<Integer> {
       io.out().flush();
       int status = runner.run(step);
       if (status != 0) {
-        io.err().println("srro: rebuild step failed with status " + status + ": " + step);
-        return ExitCode.NO.status();
+        throw new Refusal("rebuild step failed with status " + status + ": " + step);
       }
     }
     io.out().println("rebuilt; " + RebuildSteps.AFTER);

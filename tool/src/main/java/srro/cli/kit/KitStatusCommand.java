@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
-import srro.cli.Reporter;
+import srro.cli.Refusal;
 import srro.kit.KitStatus;
 import srro.patch.Patchset;
 import srro.patch.Plan;
@@ -44,7 +44,7 @@ final class KitStatusCommand implements Callable<Integer> {
     try {
       c = choice.choose();
     } catch (KitChoice.Refused e) {
-      return Reporter.no(io, json, "srro kit status", e.getMessage());
+      throw new Refusal(e.getMessage(), e);
     }
     Tree tree = Tree.open(choice.dir);
     Transaction.requireNonePending(tree);

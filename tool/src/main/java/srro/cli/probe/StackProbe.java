@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import srro.check.CrossCheck;
+import srro.check.DeviceRefusal;
 import srro.check.Report;
 import srro.check.Skipped;
 import srro.findings.Finding;
 import srro.fstab.Dialect;
 import srro.mounts.Volume;
 import srro.os.Host;
+import srro.os.OsCallException;
 import srro.os.VolumeSource;
+import srro.probe.IoctlFailedException;
 
 /**
  * {@code srro probe} of a device-mapper node ({@code /dev/mapper/NAME}, {@code /dev/dm-N}): a mapping answers no
@@ -38,12 +41,18 @@ final class StackProbe {
     return host.os() == Host.Os.LINUX && STACKED.matcher(path).matches();
   }
 
-  /** Reads the volumes through {@code host}; empty when {@code path} is none of them. */
-  static Optional<Result> run(Host host, String path) {
+  /**
+   * Reads the volumes through {@code host}; empty when {@code path} is none of them. A chunk that refused a
+   * command is noted beside the result; an OS call that failed on one is thrown (71).
+   */
+  static Optional<Result> run(Host host, String path) throws OsCallException, IoctlFailedException {
     List<Skipped> skipped = new ArrayList<>();
     VolumeSource.Reading r = host.volumes(skipped);
     if (r == null) {
       return Optional.empty();
+    }
+    for (DeviceRefusal d : r.refused()) {
+      skipped.add(new Skipped("mode-sense-wp", d.volume() + ": " + d.message()));
     }
     List<Volume> volumes = r.volumes();
     return CrossCheck.volumeFor(volumes, path).map(v -> {

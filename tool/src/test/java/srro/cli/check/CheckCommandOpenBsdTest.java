@@ -1,6 +1,7 @@
 package srro.cli.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,13 +117,75 @@ class CheckCommandOpenBsdTest {
             + "      E chunk /dev/sd1 is write-protected (sd(4) attach yes, MODE SENSE WP=1) but volume /dev/sd2"
             + " does not report read-only (kit not applied?) [wp-chunk-not-propagated]\n"
             + "        fix: apply the srro softraid patch kit (srro kit), rebuild the kernel, reassemble the volume\n"
+            + "      E /dev/rsd2c: MODE SENSE(10) page 0x3f failed at the transport layer (SCCMD_UNKNOWN): the"
+            + " adapter or driver failed the command (retsts SCCMD_UNKNOWN) [device-refused-command]\n"
+            + "        fix: softraid without the srro kit fails MODE SENSE: apply the srro softraid patch kit (srro"
+            + " kit), rebuild the kernel, reassemble the volume\n"
             + "\n"
-            + "Verdict: NOT OK, 2 errors: each E line above says what is wrong, and the fix line under it what to"
+            + "Verdict: NOT OK, 3 errors: each E line above says what is wrong, and the fix line under it what to"
             + " do.\n"
-            + "checked: fstab, volumes, volumes-vs-mounts, fstab-vs-mounts\n"
-            + "not checked: mode-sense-wp: /dev/sd2: /dev/rsd2c: MODE SENSE(10) page 0x3f failed at the transport"
-            + " layer (SCCMD_UNKNOWN): the adapter or driver failed the command (retsts SCCMD_UNKNOWN)\n",
+            + "checked: fstab, volumes, volumes-vs-mounts, fstab-vs-mounts\n",
         r.out());
+  }
+
+  /** issue #11: a disk that refuses a command is a "no" in check as in probe, with the line probe prints. */
+  @Test
+  void aDiskThatRefusesACommandIsAnErrorWithTheLineProbePrints() throws Exception {
+    FakeOpenBsd m = patched().disk("sd0", ModeSense.REFUSES);
+    Host host = host(m);
+    CliRun probe = CliRun.on(host, "probe", "/dev/rsd0c");
+    assertEquals(1, probe.status(), probe.toString());
+    String line = "/dev/rsd0c: INQUIRY failed at the scsi_status layer (CHECK_CONDITION): check condition: ILLEGAL"
+        + " REQUEST: Invalid command operation code (asc 0x20, ascq 0x00)";
+    assertEquals("srro: " + line + "\n", probe.err());
+
+    Path fstab = fstab("ro,nodev", 0);
+    CliRun check = CliRun.on(host, "check", "--fstab", fstab.toString());
+    assertEquals(1, check.status(), check.toString());
+    assertEquals("", check.err());
+    assertTrue(check.out().contains("[E] /dev/sd0\n      E " + line + " [device-refused-command]\n"
+        + "        fix: srro probe shows every command and answer; until the disk answers MODE SENSE its write"
+        + " protection is not known\n"), check.toString());
+    assertTrue(check.out().contains("\nVerdict: NOT OK, 1 error: "), check.toString());
+    assertFalse(check.out().contains("not checked: mode-sense-wp"), check.toString());
+
+    CliRun json = CliRun.on(host, "check", "--json", "--fstab", fstab.toString());
+    assertEquals(1, json.status(), json.toString());
+    JsonNode doc = JsonContract.validate(json).get(0);
+    JsonNode finding = doc.get("findings").get(0);
+    assertEquals("device-refused-command", finding.get("id").asText(), json.toString());
+    assertEquals("error", finding.get("severity").asText());
+    assertEquals("/dev/sd0", finding.get("target").asText());
+    assertEquals(line, finding.get("message").asText());
+  }
+
+  /** The pass-through ioctl itself failing ends check with 71 and probe's one line, as it ends probe. */
+  @Test
+  void anIoctlThatFailsIsSeventyOneWithOneLineAsInProbe() throws Exception {
+    Host host = host(patched().disk("sd0", ModeSense.IOCTL_EIO));
+    String line = "srro: /dev/rsd0c: INQUIRY: the pass-through ioctl failed (EIO)\n";
+    CliRun probe = CliRun.on(host, "probe", "/dev/rsd0c");
+    assertEquals(71, probe.status(), probe.toString());
+    assertEquals(line, probe.err());
+
+    String fstab = fstab("ro,nodev", 0).toString();
+    CliRun check = CliRun.on(host, "check", "--fstab", fstab);
+    assertEquals(71, check.status(), check.toString());
+    assertEquals(line, check.err());
+    assertEquals("", check.out());
+
+    CliRun json = CliRun.on(host, "check", "--json", "--fstab", fstab);
+    assertEquals(71, json.status(), json.toString());
+    assertEquals(line, json.err());
+    JsonNode error = JsonContract.validate(json).get(0);
+    assertEquals("srro-error/1", error.get("schema").asText(), json.toString());
+    assertEquals("oserr", error.get("kind").asText());
+    assertEquals("srro check", error.get("srro_command").asText());
+    assertEquals(line.substring("srro: ".length()).strip(), error.get("message").asText());
+  }
+
+  private static Host host(FakeOpenBsd m) {
+    return new Host.OpenBsd(m::volumes, m::mounts, (path, access) -> m.open(path), OpenBsdNames::new);
   }
 
   @Test

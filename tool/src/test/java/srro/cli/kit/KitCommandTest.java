@@ -2,6 +2,7 @@ package srro.cli.kit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -249,6 +250,35 @@ class KitCommandTest {
     assertTrue(r.err().contains("no kit for release 7.6; kits: 7.7, 7.8, 7.9, current"), r::toString);
   }
 
+  /** A refusal of kit build (a key name, a passphrase) is one srro: line from the Reporter, exit 1. */
+  @Test
+  void aSecretKeyNotNamedKeynameSecIsRefusedAndNothingIsWritten(@TempDir Path a) throws Exception {
+    Path key = a.resolve("kit.key");
+    Files.copy(sec, key);
+    Path out = a.resolve("kit.sig");
+    CliRun r = CliRun.of("kit", "build", "--release", "7.7", "-s", key.toString(), "-o", out.toString());
+    assertEquals(1, r.status(), r::toString);
+    assertEquals("srro: please use naming scheme of keyname.pub and keyname.sec\n", r.err());
+    assertFalse(Files.exists(out), r::toString);
+  }
+
+  @Test
+  void aWrongPassphraseIsRefusedWithOneLine(@TempDir Path a) throws Exception {
+    Path pass = a.resolve("pass");
+    Files.writeString(pass, "right horse battery staple\n");
+    Path wrong = a.resolve("wrong");
+    Files.writeString(wrong, "wrong\n");
+    Path p = a.resolve("w.pub");
+    Path s = a.resolve("w.sec");
+    CliRun g = CliRun.of("signify", "-G", "--passphrase-file", pass.toString(), "-p", p.toString(), "-s",
+        s.toString());
+    assertEquals(0, g.status(), g::toString);
+    CliRun r = CliRun.of("kit", "build", "--release", "7.7", "-s", s.toString(), "--passphrase-file",
+        wrong.toString(), "-o", a.resolve("kit.sig").toString());
+    assertEquals(1, r.status(), r::toString);
+    assertEquals("srro: incorrect passphrase\n", r.err());
+  }
+
   @Test
   void aTamperedKitChangesNothing(@TempDir Path a) throws Exception {
     Map<String, String> before = snapshot(tree(ReferenceTrees.KITS.get(0), a));
@@ -260,7 +290,12 @@ class KitCommandTest {
     Files.write(bad, bytes);
     CliRun r = CliRun.of("kit", "apply", "-p", pub.toString(), "-d", a.toString(), bad.toString());
     assertEquals(1, r.status(), r::toString);
-    assertTrue(r.err().contains("signature verification failed; nothing was applied"), r::toString);
+    assertTrue(r.err().endsWith("\nsrro: " + bad + ": signature verification failed; nothing was applied\n"),
+        r::toString);
+    assertEquals(before, snapshot(a));
+    CliRun json = CliRun.of("kit", "apply", "--json", "-p", pub.toString(), "-d", a.toString(), bad.toString());
+    assertEquals(1, json.status(), json::toString);
+    assertEquals("no", srro.cli.JsonContract.validate(json).get(0).get("kind").asText(), json::toString);
     assertEquals(before, snapshot(a));
   }
 

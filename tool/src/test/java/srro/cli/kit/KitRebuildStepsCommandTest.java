@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import srro.cli.CliRun;
 import srro.cli.Io;
+import srro.cli.Main;
 import srro.os.Host;
 
 /**
@@ -40,7 +43,15 @@ class KitRebuildStepsCommandTest {
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       Io io = new Io(new ByteArrayInputStream(new byte[0]), o, e, Map.of());
-      status = KitCommand.commandLine(new KitRebuildStepsCommand(io, host, recorder), io).execute(args);
+      // srro's own command line, handlers included (a refusal is printed by the Reporter, not the command),
+      // with rebuild-steps given the recorder instead of the shell
+      CommandLine cl = Main.commandLine(io, host, "kit");
+      CommandSpec kit = cl.getSubcommands().get("kit").getCommandSpec();
+      kit.removeSubcommand("rebuild-steps");
+      kit.addSubcommand("rebuild-steps", new CommandLine(new KitRebuildStepsCommand(io, host, recorder)));
+      List<String> argv = new ArrayList<>(List.of("kit", "rebuild-steps"));
+      argv.addAll(List.of(args));
+      status = cl.execute(argv.toArray(new String[0]));
     }
     return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), ran);
   }
@@ -69,6 +80,7 @@ class KitRebuildStepsCommandTest {
   void elsewhereRunIsRefusedAndNothingRuns() {
     Run r = run(host(Host.Os.LINUX, "Linux"), List.of(), "--run");
     assertEquals(List.of(), r.ran());
+    assertEquals(2, r.status(), r::toString);
     CliRun cli = CliRun.on(host(Host.Os.LINUX, "Linux"), "kit", "rebuild-steps", "--run");
     assertEquals(2, cli.status(), cli::toString);
     assertTrue(cli.err().contains("--run rebuilds OpenBSD itself and works only on OpenBSD; this is Linux"),
