@@ -14,7 +14,6 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import srro.patch.Plan;
 import srro.patch.Source;
 import srro.patch.Tree;
 
@@ -125,8 +124,7 @@ public final class ArchiveSource implements Source {
 
   @Override
   public Optional<String> refusal(String path) {
-    Optional<String> r = Plan.unsafe(path);
-    return r.isPresent() ? r : Optional.ofNullable(refused.get(path));
+    return Optional.ofNullable(refused.get(path));
   }
 
   @Override

@@ -36,6 +36,23 @@ public record Patchset(String source, String description, List<FilePatch> files)
     return new DiffParser(source, diff).parse();
   }
 
+  /**
+   * The patchsets of several diffs applied as one, in order: the sources joined with ", ", the first
+   * description, every file patch.
+   */
+  public static Patchset concat(List<Patchset> parts) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("nothing to concatenate");
+    }
+    List<FilePatch> all = new java.util.ArrayList<>();
+    List<String> sources = new java.util.ArrayList<>();
+    for (Patchset p : parts) {
+      sources.add(p.source());
+      all.addAll(p.files());
+    }
+    return new Patchset(String.join(", ", sources), parts.get(0).description(), all);
+  }
+
   /** Number of hunks over all files. */
   public int hunkCount() {
     return files.stream().mapToInt(f -> f.hunks().size()).sum();

@@ -44,7 +44,10 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       if (path.isEmpty()) {
         why = Optional.of("cannot strip " + strip + " components from " + TargetPath.printable(fp.newName()));
       } else {
-        why = source.refusal(path.get());
+        why = TargetPath.refusal(path.get());
+        if (why.isEmpty()) {
+          why = source.refusal(path.get());
+        }
       }
       if (why.isPresent()) {
         out.add(new FilePlan(fp, path, rejected(fp, why.get())));
@@ -128,11 +131,6 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     return out;
   }
 
-  /** Why {@code path} may never be a target, whatever the tree (absolute, "..", control characters). */
-  public static Optional<String> unsafe(String path) {
-    return TargetPath.refusal(path);
-  }
-
   /** Every file patch applies. */
   public boolean applies() {
     return files.stream().allMatch(f -> f.result().status() == FileResult.Status.APPLIES);
@@ -144,10 +142,10 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
   }
 
   /**
-   * The file changes that apply this plan, with a {@code .orig} backup of every changed file as patch(1) keeps
-   * (when {@code backups}); only meaningful when {@link #applies()}.
+   * The file changes that apply this plan, with a {@code .orig} backup of every changed file as patch(1) keeps;
+   * only meaningful when {@link #applies()}.
    */
-  public List<Change> changes(boolean backups, Source source) throws IOException {
+  public List<Change> changes(Source source) throws IOException {
     if (!applies()) {
       throw new IllegalStateException("plan does not apply");
     }
@@ -157,7 +155,7 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       byte[] before = e.getValue().orElse(null);
       byte[] after = results.get(p).orElse(null);
       out.add(new Change(p, before, after));
-      if (backups && before != null) {
+      if (before != null) {
         String orig = p + ".orig";
         Optional<String> why = source.refusal(orig);
         if (why.isPresent()) {

@@ -23,7 +23,7 @@ final class CrashingApply {
     System.out.flush();
     Transaction.apply(
         tree,
-        plan.changes(true, tree),
+        plan.changes(tree),
         (step, what) -> {
           if (haltAt <= 0) {
             try {

@@ -77,7 +77,7 @@ class GnuPatchOracleTest {
       assertEquals(gnuStatus == 0, plan.applies(), where);
       agreedRejects += plan.applies() ? 0 : 1;
       if (plan.applies()) {
-        Transaction.apply(tree, plan.changes(false, tree), Transaction.Checkpoint.NONE);
+        Transaction.apply(tree, plan.changes(tree), Transaction.Checkpoint.NONE);
         assertEquals(TreeSnapshot.of(gnu, false), TreeSnapshot.of(target, false), where);
         agreedApplies++;
         for (Plan.FilePlan f : plan.files()) {

@@ -80,7 +80,7 @@ class PlanGoldenTest {
       assertEquals(expect.get("hunks"), String.join(" ", got));
     }
     if (plan.applies()) {
-      Transaction.apply(tree, plan.changes(true, tree), Transaction.Checkpoint.NONE);
+      Transaction.apply(tree, plan.changes(tree), Transaction.Checkpoint.NONE);
     }
     Path out = tmp.resolve(c.getFileName() + ".expected");
     TreeSnapshot.copy(c.resolve("out"), out);

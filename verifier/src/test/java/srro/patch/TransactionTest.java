@@ -62,7 +62,7 @@ class TransactionTest {
     Plan p = plan(root, diff(true));
     assertFalse(p.applies());
     assertTrue(p.files().subList(0, 4).stream().allMatch(f -> f.result().status() == FileResult.Status.APPLIES));
-    assertThrows(IllegalStateException.class, () -> p.changes(true, Tree.open(root)));
+    assertThrows(IllegalStateException.class, () -> p.changes(Tree.open(root)));
     assertEquals(before, TreeSnapshot.of(root, true));
     assertFalse(Files.exists(root.resolve(".srro-patch")));
   }
@@ -73,7 +73,7 @@ class TransactionTest {
     TreeSnapshot old = TreeSnapshot.of(root, true);
     Tree tree = Tree.open(root);
     Plan p = plan(root, diff(false));
-    Transaction.apply(tree, p.changes(true, tree), Transaction.Checkpoint.NONE);
+    Transaction.apply(tree, p.changes(tree), Transaction.Checkpoint.NONE);
     assertTrue(Files.readString(root.resolve("d0/f0.c")).contains("file0 9\nchanged\nfile0 11\n"));
     assertFalse(Files.exists(root.resolve("d0/f2.c")));
     assertEquals(lines("file2", 40), Files.readString(root.resolve("d0/f2.c.orig")));
@@ -89,7 +89,7 @@ class TransactionTest {
   void refusesRollbackWhenAFileChangedSinceTheApply() throws Exception {
     Path root = tree(tmp.resolve("t"));
     Tree tree = Tree.open(root);
-    Transaction.apply(tree, plan(root, diff(false)).changes(true, tree), Transaction.Checkpoint.NONE);
+    Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
     Files.writeString(root.resolve("d0/f0.c"), "edited by hand\n");
     TreeChangedException e =
         assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
@@ -103,7 +103,7 @@ class TransactionTest {
     Plan p = plan(root, diff(false));
     assertThrows(
         IOException.class,
-        () -> Transaction.apply(tree, p.changes(true, tree), (step, what) -> {
+        () -> Transaction.apply(tree, p.changes(tree), (step, what) -> {
           if (step == 3) {
             throw new IOException("simulated crash");
           }
@@ -112,7 +112,7 @@ class TransactionTest {
         assertThrows(PendingTransactionException.class, () -> Transaction.requireNonePending(tree));
     assertTrue(e.getMessage().contains("run 'srro patch recover"), e.getMessage());
     assertThrows(PendingTransactionException.class,
-        () -> Transaction.apply(tree, p.changes(true, tree), Transaction.Checkpoint.NONE));
+        () -> Transaction.apply(tree, p.changes(tree), Transaction.Checkpoint.NONE));
     assertEquals(Transaction.Recovery.ROLLED_BACK, Transaction.recover(tree, Transaction.Checkpoint.NONE));
     assertEquals(Transaction.Recovery.NOTHING_PENDING, Transaction.recover(tree, Transaction.Checkpoint.NONE));
     Transaction.requireNonePending(tree);
@@ -142,7 +142,7 @@ class TransactionTest {
     Path newRoot = base.resolve("new");
     TreeSnapshot.copy(template, newRoot);
     Tree nt = Tree.open(newRoot);
-    Transaction.apply(nt, plan(newRoot, diff(false)).changes(true, nt), Transaction.Checkpoint.NONE);
+    Transaction.apply(nt, plan(newRoot, diff(false)).changes(nt), Transaction.Checkpoint.NONE);
     TreeSnapshot neu = TreeSnapshot.of(newRoot, true);
     Path diffFile = base.resolve("p.diff");
     Files.writeString(diffFile, diff(false), StandardCharsets.ISO_8859_1);
@@ -193,7 +193,7 @@ class TransactionTest {
     TreeSnapshot.copy(template, root);
     Tree t = Tree.open(root);
     int[] last = {0};
-    Transaction.apply(t, plan(root, diff(false)).changes(true, t), (step, what) -> last[0] = step);
+    Transaction.apply(t, plan(root, diff(false)).changes(t), (step, what) -> last[0] = step);
     return last[0];
   }
 
@@ -220,7 +220,7 @@ class TransactionTest {
     Tree tree = Tree.open(root);
     Plan p = plan(root, diff(false));
     TreeChangedException e = assertThrows(TreeChangedException.class,
-        () -> Transaction.apply(tree, p.changes(true, tree), (step, what) -> {
+        () -> Transaction.apply(tree, p.changes(tree), (step, what) -> {
           if (what.equals("journal written")) {
             Files.writeString(root.resolve("d0/f0.c"), "edited\n");
           }
@@ -237,7 +237,7 @@ class TransactionTest {
     Path root = tree(tmp.resolve("t"));
     Tree tree = Tree.open(root);
     Plan p = plan(root, diff(false));
-    assertThrows(IOException.class, () -> Transaction.apply(tree, p.changes(true, tree), crashAt("commit written")));
+    assertThrows(IOException.class, () -> Transaction.apply(tree, p.changes(tree), crashAt("commit written")));
     try (var s = Files.list(root.resolve("d0"))) {
       for (Path t : s.filter(f -> f.getFileName().toString().matches("\\.srro-[0-9a-f]{8}-0")).toList()) {
         Files.delete(t);
@@ -255,7 +255,7 @@ class TransactionTest {
     Path root = tree(tmp.resolve("t"));
     Tree tree = Tree.open(root);
     Plan p = plan(root, diff(false));
-    assertThrows(IOException.class, () -> Transaction.apply(tree, p.changes(true, tree), crashAt("commit written")));
+    assertThrows(IOException.class, () -> Transaction.apply(tree, p.changes(tree), crashAt("commit written")));
     Files.writeString(root.resolve("d0/f0.c"), "edited\n");
     TreeChangedException e =
         assertThrows(TreeChangedException.class, () -> Transaction.recover(tree, Transaction.Checkpoint.NONE));
@@ -266,7 +266,7 @@ class TransactionTest {
   void rollbackRefusesADamagedBackup() throws Exception {
     Path root = tree(tmp.resolve("t"));
     Tree tree = Tree.open(root);
-    Transaction.apply(tree, plan(root, diff(false)).changes(true, tree), Transaction.Checkpoint.NONE);
+    Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
     Path backup;
     try (var s = Files.list(root.resolve(".srro-patch"))) {
       backup = s.filter(f -> f.getFileName().toString().endsWith("-000000")).findFirst().orElseThrow();
@@ -313,7 +313,7 @@ class TransactionTest {
       Path root = tmp.resolve("rb" + n);
       TreeSnapshot.copy(template, root);
       Tree tree = Tree.open(root);
-      Transaction.apply(tree, plan(root, diff(false)).changes(true, tree), Transaction.Checkpoint.NONE);
+      Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
       neu = TreeSnapshot.of(root, true);
       try {
         Transaction.rollback(tree, dieAt(n));
@@ -332,7 +332,7 @@ class TransactionTest {
       TreeSnapshot.copy(template, probe);
       Tree pt = Tree.open(probe);
       try {
-        Transaction.apply(pt, plan(probe, diff(false)).changes(true, pt), dieAt(crash));
+        Transaction.apply(pt, plan(probe, diff(false)).changes(pt), dieAt(crash));
         break;
       } catch (IOException crashed) {
         applySteps = crash;

@@ -90,7 +90,7 @@ class TreeTest {
     Plan p = plan("sub/f.c");
     assertTrue(p.applies());
     TreeChangedException e =
-        assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, p.changes(true, tree), (step, what) -> {
+        assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, p.changes(tree), (step, what) -> {
           if (what.startsWith("temp ")) {
             swap();
           }
@@ -109,7 +109,7 @@ class TreeTest {
         Plan.of(Patchset.parse("d", (diff("top.c") + diff("sub/f.c")).getBytes(StandardCharsets.UTF_8)), 0, tree);
     assertTrue(p.applies());
     TreeChangedException e =
-        assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, p.changes(false, tree), (step, what) -> {
+        assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, p.changes(tree), (step, what) -> {
           if (what.equals("renamed top.c")) {
             swap();
           }

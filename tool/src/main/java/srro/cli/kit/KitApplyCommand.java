@@ -17,7 +17,7 @@ import srro.MalformedInputException;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Refusal;
-import srro.cli.patch.PatchReport;
+import srro.cli.patch.PatchCommand;
 import srro.patch.Patchset;
 import srro.patch.Plan;
 import srro.patch.Transaction;
@@ -90,11 +90,11 @@ final class KitApplyCommand implements Callable<Integer> {
     Plan plan = Plan.of(patchset, 0, tree);
     List<String> written = List.of();
     if (plan.applies() && !dryRun) {
-      var changes = plan.changes(true, tree);
+      var changes = plan.changes(tree);
       Transaction.apply(tree, changes, Transaction.Checkpoint.NONE);
       written = changes.stream().map(c -> c.path()).toList();
     }
-    new PatchReport(io, json, "apply").plan(plan, dryRun ? "checking" : "patching", written);
+    PatchCommand.report(io, json, "apply", plan, dryRun ? "checking" : "patching", written);
     return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
   }
 

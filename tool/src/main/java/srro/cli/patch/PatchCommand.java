@@ -16,7 +16,6 @@ import srro.cli.Io;
 import srro.cli.Json;
 import srro.cli.Reporter;
 import srro.cli.UsageException;
-import srro.patch.FilePatch;
 import srro.patch.Patchset;
 import srro.patch.Plan;
 import srro.patch.Source;
@@ -48,6 +47,18 @@ public final class PatchCommand implements Callable<Integer> {
     return ExitCode.USAGE.status();
   }
 
+  /**
+   * Prints what {@code plan} does: the srro-patch/1 document ({@link PatchJson}) or patch(1)'s lines ({@link
+   * PatchText}). {@code operation} is "apply" or "status"; {@code verb} starts each file's text line.
+   */
+  public static void report(Io io, boolean json, String operation, Plan plan, String verb, List<String> written) {
+    if (json) {
+      io.out().println(PatchJson.document(plan, operation, written));
+    } else {
+      PatchText.print(io.out(), plan, verb, written);
+    }
+  }
+
   /** Options shared by apply and status. */
   static class DiffOptions {
     @Option(
@@ -74,8 +85,7 @@ public final class PatchCommand implements Callable<Integer> {
       if (strip < 0 || strip > 1000) {
         throw new UsageException("-p must be between 0 and 1000");
       }
-      List<FilePatch> all = new ArrayList<>();
-      String description = null;
+      List<Patchset> parts = new ArrayList<>();
       for (Path f : files) {
         byte[] bytes = SignedDiff.read(f);
         if (SignedDiff.isSigned(bytes)) {
@@ -87,14 +97,9 @@ public final class PatchCommand implements Callable<Integer> {
           throw new VerificationFailed(f + ": not signed (expected '" + SignedDiff.UNTRUSTED.strip()
               + "' first) but -k was given; nothing was applied");
         }
-        Patchset p = Patchset.parse(f.toString(), bytes);
-        if (description == null) {
-          description = p.description();
-        }
-        all.addAll(p.files());
+        parts.add(Patchset.parse(f.toString(), bytes));
       }
-      String names = String.join(", ", files.stream().map(Path::toString).toList());
-      return new Patchset(names, description, all);
+      return Patchset.concat(parts);
     }
   }
 
@@ -142,11 +147,11 @@ public final class PatchCommand implements Callable<Integer> {
       boolean write = plan.applies() && !dryRun;
       List<String> written = List.of();
       if (write) {
-        var changes = plan.changes(true, tree);
+        var changes = plan.changes(tree);
         Transaction.apply(tree, changes);
         written = changes.stream().map(c -> c.path()).toList();
       }
-      new PatchReport(io, options.json, "apply").plan(plan, dryRun ? "checking" : "patching", written);
+      report(io, options.json, "apply", plan, dryRun ? "checking" : "patching", written);
       return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
     }
   }
@@ -196,74 +201,108 @@ public final class PatchCommand implements Callable<Integer> {
         source = tree;
       }
       Plan plan = Plan.of(patchset, options.strip, source);
-      new PatchReport(io, options.json, "status").plan(plan, "checking", List.of());
+      report(io, options.json, "status", plan, "checking", List.of());
       return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
+    }
+  }
+
+  /**
+   * The skeleton of recover and rollback: open the tree named by -d, do the one thing, then print its
+   * outcome as one JSON document or as text.
+   */
+  abstract static class OnTree<R> implements Callable<Integer> {
+    final Io io;
+
+    @CommandLine.Mixin TreeOptions tree;
+
+    OnTree(Io io) {
+      this.io = io;
+    }
+
+    /** Does the work on {@code tree}. */
+    abstract R run(Tree tree) throws Exception;
+
+    /** The JSON document of {@code outcome}. */
+    abstract Json.Obj json(Tree tree, R outcome);
+
+    /** The text lines of {@code outcome}. */
+    abstract void text(Tree tree, R outcome);
+
+    @Override
+    public final Integer call() throws Exception {
+      Tree t = Tree.open(tree.dir);
+      R outcome = run(t);
+      if (tree.json) {
+        io.out().println(json(t, outcome));
+      } else {
+        text(t, outcome);
+      }
+      return ExitCode.OK.status();
     }
   }
 
   @Command(
       name = "recover",
       description = "Finish or undo an interrupted apply or rollback: the tree ends exactly old or exactly new.")
-  static final class Recover implements Callable<Integer> {
-    private final Io io;
-
-    @CommandLine.Mixin TreeOptions tree;
-
+  static final class Recover extends OnTree<Transaction.Recovery> {
     Recover(Io io) {
-      this.io = io;
+      super(io);
     }
 
     @Override
-    public Integer call() throws Exception {
-      Tree tree = Tree.open(this.tree.dir);
-      Transaction.Recovery r = Transaction.recover(tree);
+    Transaction.Recovery run(Tree tree) throws Exception {
+      return Transaction.recover(tree);
+    }
+
+    @Override
+    Json.Obj json(Tree tree, Transaction.Recovery r) {
+      return Json.document("srro-patch-recover/1").put("directory", tree.root().toString()).put("recovery", r);
+    }
+
+    @Override
+    void text(Tree tree, Transaction.Recovery r) {
       String what =
           switch (r) {
             case NOTHING_PENDING -> "nothing to recover";
             case ROLLED_BACK -> "interrupted transaction undone: the tree is as before it";
             case ROLLED_FORWARD -> "interrupted transaction completed: every file is patched";
           };
-      if (this.tree.json) {
-        io.out().println(Json.document("srro-patch-recover/1").put("directory", tree.root().toString())
-            .put("recovery", r));
-      } else {
-        io.out().println(tree.root() + ": " + what);
-      }
-      return ExitCode.OK.status();
+      io.out().println(tree.root() + ": " + what);
     }
   }
 
   @Command(
       name = "rollback",
       description = "Restore the files the last applied patchset changed.")
-  static final class Rollback implements Callable<Integer> {
-    private final Io io;
-
-    @CommandLine.Mixin TreeOptions tree;
-
+  static final class Rollback extends OnTree<List<String>> {
     Rollback(Io io) {
-      this.io = io;
+      super(io);
     }
 
     @Override
-    public Integer call() throws Exception {
-      Tree tree = Tree.open(this.tree.dir);
-      List<String> restored = Transaction.rollback(tree);
-      if (this.tree.json) {
-        io.out().println(Json.document("srro-patch-rollback/1").put("directory", tree.root().toString())
-            .put("restored", restored));
-      } else if (restored.isEmpty()) {
+    List<String> run(Tree tree) throws Exception {
+      return Transaction.rollback(tree);
+    }
+
+    @Override
+    Json.Obj json(Tree tree, List<String> restored) {
+      return Json.document("srro-patch-rollback/1").put("directory", tree.root().toString())
+          .put("restored", restored);
+    }
+
+    @Override
+    void text(Tree tree, List<String> restored) {
+      if (restored.isEmpty()) {
         io.out().println(tree.root() + ": nothing to roll back (no patchset applied by srro is recorded here)");
-      } else {
-        for (String p : restored) {
-          // a path that no longer exists did not exist before the apply (a .orig backup, a created file)
-          boolean exists =
-              java.nio.file.Files.exists(tree.root().resolve(p), java.nio.file.LinkOption.NOFOLLOW_LINKS);
-          io.out().println((exists ? "restored " : "removed ") + p);
-        }
-        io.out().println("rolled back " + restored.size() + " file" + (restored.size() == 1 ? "" : "s"));
+        return;
       }
-      return ExitCode.OK.status();
+      for (String p : restored) {
+        // a path that no longer exists did not exist before the apply (a .orig backup, a created file)
+        boolean exists =
+            java.nio.file.Files.exists(tree.root().resolve(p), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        io.out().println((exists ? "restored " : "removed ") + p);
+      }
+      io.out().println("rolled back " + restored.size() + " file" + (restored.size() == 1 ? "" : "s"));
     }
   }
 
