@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads an input named on the command line, whatever it is — a regular file, a pipe, a device, {@code
@@ -59,13 +64,43 @@ public final class BoundedInput {
     }
   }
 
-  /** Opens {@code path} for reading (links followed: {@code /dev/fd/N} is one); a directory is refused. */
+  /**
+   * How long opening an input may take. Opening a FIFO blocks until a writer opens it too, and Java cannot open
+   * with O_NONBLOCK, so the open runs on a daemon thread and a FIFO nobody writes to is given up after this.
+   */
+  static final Duration OPEN_WAIT = Duration.ofSeconds(10);
+
+  /**
+   * Opens {@code path} for reading (links followed: {@code /dev/fd/N} is one); a directory is refused, and so
+   * is a FIFO no writer opens within {@link #OPEN_WAIT}.
+   */
   public static InputStream open(Path path) throws IOException {
+    return open(path, OPEN_WAIT);
+  }
+
+  static InputStream open(Path path, Duration wait) throws IOException {
     attributes(path);
+    FutureTask<InputStream> task = new FutureTask<>(() -> Files.newInputStream(path));
+    Thread opener = new Thread(task, "srro-open");
+    opener.setDaemon(true);
+    opener.start();
     try {
-      return Files.newInputStream(path);
-    } catch (AccessDeniedException e) {
-      throw new CannotOpenException(path + ": permission denied, cannot read it", e);
+      return task.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new CannotOpenException(path + ": nothing opened it for writing within "
+          + String.format(java.util.Locale.ROOT, "%.1f", wait.toMillis() / 1000.0)
+          + " s (a named pipe without a writer); nothing read");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException(path + ": interrupted while opening it");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AccessDeniedException denied) {
+        throw new CannotOpenException(path + ": permission denied, cannot read it", denied);
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -77,4 +77,26 @@ class BoundedInputTest {
         assertThrows(NoSuchFileException.class, () -> BoundedInput.read(tmp.resolve("nope"), 10, "a diff"));
     assertEquals(tmp.resolve("nope").toString(), e.getFile());
   }
+
+  @Test
+  void aNamedPipeWithoutAWriterFailsToOpenAfterTheWaitWithExit66() throws Exception {
+    Path fifo = tmp.resolve("fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    CannotOpenException e =
+        assertThrows(CannotOpenException.class, () -> BoundedInput.open(fifo, java.time.Duration.ofMillis(300)));
+    assertEquals(fifo + ": nothing opened it for writing within 0.3 s (a named pipe without a writer); nothing read",
+        Reporter.describe(e));
+    assertEquals(ExitCode.NOINPUT, Reporter.classify(e));
+  }
+
+  @Test
+  void aNamedPipeWhoseWriterComesIsRead() throws Exception {
+    Path fifo = tmp.resolve("fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    Process writer = new ProcessBuilder("sh", "-c", "sleep 0.2; printf abc > \"$1\"", "sh", fifo.toString()).start();
+    try (var in = BoundedInput.open(fifo, java.time.Duration.ofSeconds(30))) {
+      assertArrayEquals("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII), in.readAllBytes());
+    }
+    assertEquals(0, writer.waitFor());
+  }
 }

@@ -143,6 +143,20 @@ class HostileFilesTest {
   }
 
   @Test
+  void aHardLinkedTargetIsRefusedWithExit65AndNothingIsTouched() throws Exception {
+    Files.delete(tree.resolve("sys/a.c"));
+    Files.writeString(victim, "a\nb\nc\n");
+    Files.createLink(tree.resolve("sys/a.c"), victim);
+    for (String op : new String[] {"apply", "status"}) {
+      assertOneLine(CliRun.of("patch", op, "-d", tree.toString(), diff.toString()), 65,
+          "sys/a.c: has 2 hard links, so it may be a link planted to a file outside the tree; srro reads,"
+              + " rewrites and backs up only files with one; nothing was touched");
+    }
+    assertEquals("a\nb\nc\n", Files.readString(victim));
+    assertFalse(Files.exists(tree.resolve("sys/a.c.orig")) || Files.exists(tree.resolve(".srro-patch")));
+  }
+
+  @Test
   void plantedStateIsRefusedWithWhyAndHowToClearIt() throws Exception {
     Path outside = Files.createDirectories(tmp.resolve("outside/last"));
     Files.writeString(outside.resolve("keep"), "keep\n");

@@ -48,7 +48,8 @@ public record KitStatus(String release, List<FileState> files, boolean kitApplie
   }
 
   /** Compares {@code tree} with the kit's ORIGINALS and with {@code plan}, the kit planned against that tree. */
-  public static KitStatus of(String release, Originals originals, Plan plan, Source tree) throws IOException {
+  public static KitStatus of(String release, Originals originals, Plan plan, Source tree)
+      throws IOException, srro.patch.TargetRefusedException {
     List<FileState> out = new ArrayList<>();
     for (Original o : originals.entries()) {
       Optional<byte[]> content = tree.read(o.path());

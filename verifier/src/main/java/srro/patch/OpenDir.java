@@ -2,9 +2,7 @@ package srro.patch;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
@@ -20,7 +18,16 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Set;
 
 /**
@@ -85,9 +92,24 @@ final class OpenDir implements Closeable {
   }
 
   /**
+   * How long opening a file that was a regular file a moment ago may take. Java cannot open with O_NONBLOCK:
+   * a FIFO swapped in after the type check would block open(2) until a writer comes, so the open runs on a
+   * daemon thread and is given up after this long. Tests lower it.
+   */
+  static volatile Duration openWait = Duration.ofSeconds(5);
+
+  private static final ExecutorService OPENER = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "srro-open");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /**
    * Reads the regular file {@code name}, at most {@code max} bytes: one byte more and it throws, whatever
-   * the file's size says (a file that grows while being read, a FIFO swapped in). {@code label} names the file
-   * in messages.
+   * the file's size says (a file that grows while being read). Anything swapped in after the type check is
+   * refused, never read: the open is bounded in time (a FIFO without a writer), the bytes are read with
+   * positional reads, which a pipe or FIFO refuses (ESPIPE), and the name must still be the same file after
+   * the open. {@code label} names the file in messages.
    */
   byte[] read(String name, long max, String label) throws IOException {
     PosixFileAttributes a = attributes(name).orElseThrow(() -> new NoSuchFileException(label));
@@ -97,15 +119,120 @@ final class OpenDir implements Closeable {
     if (a.size() > max) {
       throw new IOException(label + ": " + a.size() + " bytes, more than the limit of " + max);
     }
-    try (SeekableByteChannel ch =
-            dir.newByteChannel(Path.of(name), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
-        InputStream in = Channels.newInputStream(ch)) {
-      byte[] b = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
-      if (b.length > max) {
+    try (SeekableByteChannel ch = openForReading(name, label)) {
+      Optional<PosixFileAttributes> now = attributes(name);
+      if (now.isEmpty() || !now.get().isRegularFile() || !Objects.equals(now.get().fileKey(), a.fileKey())) {
+        throw new FileSystemException(label, null, "replaced while it was opened; not read");
+      }
+      FileChannel fc = (FileChannel) ch;
+      int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
+      byte[] b = new byte[(int) Math.min(cap, Math.max(a.size() + 1, 1))];
+      int n = 0;
+      while (true) {
+        if (n == b.length) {
+          if (b.length >= cap) {
+            break;
+          }
+          b = java.util.Arrays.copyOf(b, (int) Math.min(cap, 2L * b.length));
+        }
+        int r;
+        try {
+          r = fc.read(ByteBuffer.wrap(b, n, b.length - n), n);
+        } catch (IOException e) {
+          throw new FileSystemException(label, null, "cannot be read at an offset (" + e.getMessage()
+              + "): not a regular file; not read");
+        }
+        if (r < 0) {
+          break;
+        }
+        n += r;
+      }
+      if (n > max) {
         throw new IOException(label + ": more than the limit of " + max + " bytes");
       }
-      return b;
+      return n == b.length ? b : java.util.Arrays.copyOf(b, n);
     }
+  }
+
+  /** Opens {@code name} read-only without following a link, giving up after {@link #openWait}. */
+  private SeekableByteChannel openForReading(String name, String label) throws IOException {
+    // A handle of its own: a blocked open holds its directory stream's lock, and this one is never closed then.
+    SecureDirectoryStream<Path> own =
+        (SecureDirectoryStream<Path>) dir.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS);
+    Future<SeekableByteChannel> f = OPENER.submit(() -> {
+      try (own) {
+        return own.newByteChannel(Path.of(name), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+      }
+    });
+    Duration wait = openWait;
+    try {
+      return f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // The opener thread stays blocked until a writer comes; if it ever returns, close what it opened.
+      OPENER.execute(() -> {
+        try {
+          f.get().close();
+        } catch (Exception ignored) {
+          // nothing was opened
+        }
+      });
+      throw new FileSystemException(label, null, "did not open within "
+          + String.format(java.util.Locale.ROOT, "%.1f", wait.toMillis() / 1000.0)
+          + " s: a FIFO or device was swapped in for a regular file; not read");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException(label + ": interrupted while opening it");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * The hard link count of the regular file {@code name}, whose attributes (read without following a link) are
+   * {@code a}. Java's directory handle does not report it, so it is read by path and trusted only when that path
+   * reaches the same file (device and inode): a directory renamed meanwhile cannot make it lie. A path too long
+   * for the kernel goes through this directory's descriptor in /proc/self/fd where there is one.
+   */
+  long linkCount(String name, PosixFileAttributes a, String label) throws IOException {
+    Path p = shown.resolve(name);
+    if (p.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Tree.PATH_MAX) {
+      p = viaDescriptor().resolve(name);
+    }
+    Map<String, Object> m;
+    try {
+      m = Files.readAttributes(p, "unix:nlink,fileKey", LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException e) {
+      throw new IOException(shown.resolve(name) + ": this platform does not report hard link counts; refused", e);
+    }
+    if (!Objects.equals(m.get("fileKey"), a.fileKey())) {
+      throw new FileSystemException(label, null, "replaced while it was checked; not read");
+    }
+    return ((Number) m.get("nlink")).longValue();
+  }
+
+  /** /proc/self/fd/N for this directory, found by its device and inode. */
+  private Path viaDescriptor() throws IOException {
+    Object key = self().fileKey();
+    Path fds = Path.of("/proc/self/fd");
+    try (SeekableByteChannel pin = dir.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ));
+        DirectoryStream<Path> s = Files.newDirectoryStream(fds)) {
+      for (Path fd : s) {
+        try {
+          if (key.equals(Files.readAttributes(fd, PosixFileAttributes.class).fileKey())) {
+            return fd;
+          }
+        } catch (IOException gone) {
+          // a descriptor closed meanwhile
+        }
+      }
+    } catch (NoSuchFileException noProc) {
+      // below
+    }
+    throw new IOException(shown + ": path longer than " + Tree.PATH_MAX
+        + " bytes and no /proc/self/fd to check a link count through; refused");
   }
 
   /** Creates {@code name} (it must not exist), writes {@code data} and fsyncs it; mode {@code perms} if given. */

@@ -31,7 +31,8 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
   }
 
   /** Plans {@code patchset} with -p{@code strip} against {@code source}. */
-  public static Plan of(Patchset patchset, int strip, Source source) throws IOException {
+  public static Plan of(Patchset patchset, int strip, Source source)
+      throws IOException, TargetRefusedException {
     if (strip < 0 || strip > 1000) {
       throw new IllegalArgumentException("strip " + strip);
     }
@@ -80,7 +81,8 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
 
   /** patch(1)'s choice: the new name for a creation, else the first of old, new, Index: names that exists. */
   private static Optional<String> choose(
-      FilePatch fp, int strip, Source source, Map<String, Optional<byte[]>> current) throws IOException {
+      FilePatch fp, int strip, Source source, Map<String, Optional<byte[]>> current)
+      throws IOException, TargetRefusedException {
     List<String> names = new ArrayList<>();
     if (fp.kind() == FilePatch.Kind.CREATE) {
       names.add(fp.newName());
@@ -145,7 +147,7 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
    * The file changes that apply this plan, with a {@code .orig} backup of every changed file as patch(1) keeps;
    * only meaningful when {@link #applies()}.
    */
-  public List<Change> changes(Source source) throws IOException {
+  public List<Change> changes(Source source) throws IOException, TargetRefusedException {
     if (!applies()) {
       throw new IllegalStateException("plan does not apply");
     }

@@ -11,6 +11,6 @@ public interface Source {
   /** Why {@code path} must not be touched (a symlink out of the tree, not a regular file), or empty. */
   Optional<String> refusal(String path) throws IOException;
 
-  /** The file's bytes, or empty when it does not exist. */
-  Optional<byte[]> read(String path) throws IOException;
+  /** The file's bytes, or empty when it does not exist; a file srro must not touch is refused. */
+  Optional<byte[]> read(String path) throws IOException, TargetRefusedException;
 }

@@ -236,7 +236,7 @@ public final class Transaction {
     state.fsync();
     for (Journal.Entry e : entries) {
       Optional<String> why = tree.refusal(e.path());
-      String now = why.isPresent() ? null : DurableFiles.hash(tree.read(e.path()).orElse(null));
+      String now = why.isPresent() ? null : DurableFiles.hash(readDuring(e.path()));
       if (why.isPresent() || !Objects.equals(now, e.before())) {
         throw new TreeChangedException(e.path() + ": " + why.orElse("changed while the patch was prepared")
             + "; nothing was changed");
@@ -371,7 +371,7 @@ public final class Transaction {
           done.add(e);
           continue;
         }
-        String now = DurableFiles.hash(tree.read(e.path()).orElse(null));
+        String now = DurableFiles.hash(readDuring(e.path()));
         if (!Objects.equals(now, e.after())) {
           if (!Objects.equals(now, e.before())) {
             throw new TreeChangedException(e.path() + ": changed outside srro during the transaction");
@@ -455,7 +455,7 @@ public final class Transaction {
       if (why.isPresent()) {
         throw new TreeChangedException(e.path() + ": " + why.get());
       }
-      byte[] now = tree.read(e.path()).orElse(null);
+      byte[] now = readDuring(e.path());
       if (!Objects.equals(DurableFiles.hash(now), e.after())) {
         throw new TreeChangedException(e.path() + ": changed since the patchset was applied; not rolled back");
       }
@@ -471,6 +471,18 @@ public final class Transaction {
       }
     }
     return Optional.of(undo);
+  }
+
+  /**
+   * A target's bytes ({@code null}: absent) while a transaction runs; a hard link there is a change to the tree
+   * made since the plan (the plan refused them), so the transaction stops as for any other change.
+   */
+  private byte[] readDuring(String path) throws IOException {
+    try {
+      return tree.read(path).orElse(null);
+    } catch (TargetRefusedException e) {
+      throw new TreeChangedException(e.located());
+    }
   }
 
   private void reached(String what) throws IOException {

@@ -93,16 +93,29 @@ public final class Tree implements Source {
     }
   }
 
+  /**
+   * {@inheritDoc} A regular file with more than one hard link is refused: it could be a link planted to a file
+   * outside the tree, whose content would end up in the tree and in the backups.
+   */
   @Override
-  public Optional<byte[]> read(String path) throws IOException {
+  public Optional<byte[]> read(String path) throws IOException, TargetRefusedException {
     Optional<OpenDir> parent = parentIfExists(path);
     if (parent.isEmpty()) {
       return Optional.empty();
     }
     try (OpenDir d = parent.get()) {
       String name = name(path);
-      if (d.attributes(name).isEmpty()) {
+      Optional<PosixFileAttributes> a = d.attributes(name);
+      if (a.isEmpty()) {
         return Optional.empty();
+      }
+      if (a.get().isRegularFile()) {
+        long links = d.linkCount(name, a.get(), path);
+        if (links > 1) {
+          throw new TargetRefusedException(path, "has " + links + " hard links, so it may be a link planted to a"
+              + " file outside the tree; srro reads, rewrites and backs up only files with one; nothing was"
+              + " touched");
+        }
       }
       return Optional.of(d.read(name, MAX_FILE_BYTES, path));
     }

@@ -335,4 +335,126 @@ class TransactionAttackTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aHardLinkedTargetIsRefusedWithItsPathAndNothingIsTouched() throws Exception {
+    // the attacker cannot read the victim, but can link it into the tree: a run as root would copy it out
+    Files.delete(root.resolve("sys/a.c"));
+    Files.writeString(victim, A);
+    Files.createLink(root.resolve("sys/a.c"), victim);
+    TargetRefusedException e = assertThrows(TargetRefusedException.class, () -> changes(DIFF));
+    assertEquals("sys/a.c: has 2 hard links, so it may be a link planted to a file outside the tree; srro reads,"
+        + " rewrites and backs up only files with one; nothing was touched", e.located());
+    assertEquals(A, Files.readString(victim));
+    assertFalse(Files.exists(root.resolve(".srro-patch")));
+    assertEquals(List.of("sys/a.c"), names(root));
+  }
+
+  @Test
+  void aHardLinkedOrigBackupIsRefusedToo() throws Exception {
+    Files.createLink(root.resolve("sys/a.c.orig"), victim);
+    TargetRefusedException e = assertThrows(TargetRefusedException.class, () -> changes(DIFF));
+    assertTrue(e.located().startsWith("sys/a.c.orig: has 2 hard links"), e.located());
+    assertEquals("precious\n", Files.readString(victim));
+    assertEquals(A, Files.readString(root.resolve("sys/a.c")));
+  }
+
+  @Test
+  void aTargetHardLinkedAfterThePlanStopsTheTransactionBeforeTheCommit() throws Exception {
+    Tree tree = Tree.open(root);
+    List<Change> c = changes(DIFF);
+    Files.copy(root.resolve("sys/a.c"), victim, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    TreeChangedException e = assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, c,
+        (step, what) -> {
+          if (what.startsWith("temp ")) {
+            Files.delete(root.resolve("sys/a.c"));
+            Files.createLink(root.resolve("sys/a.c"), victim);
+          }
+        }));
+    assertTrue(e.getMessage().startsWith("sys/a.c: has 2 hard links"), e.getMessage());
+    assertEquals(A, Files.readString(victim));
+    Transaction.requireNonePending(tree);
+  }
+
+  @Test
+  void aHardLinkCountIsReadThroughTheDescriptorBeyondPathMax() throws Exception {
+    Process p = new ProcessBuilder(srro.testing.Peer.require("python3", "python3").toString(), "-c",
+        "import os,sys\nfd=os.open(sys.argv[1],os.O_DIRECTORY)\nfor i in range(2000):\n"
+            + " os.mkdir('dd',dir_fd=fd); n=os.open('dd',os.O_DIRECTORY,dir_fd=fd); os.close(fd); fd=n\n"
+            + "f=os.open('f.c',os.O_WRONLY|os.O_CREAT,0o644,dir_fd=fd); os.write(f,b'a\\nb\\nc\\n')\n"
+            + "os.link('f.c','g.c',src_dir_fd=fd,dst_dir_fd=fd)\n",
+        root.toString()).inheritIO().start();
+    assertEquals(0, p.waitFor());
+    try {
+      Tree tree = Tree.open(root);
+      String path = "dd/".repeat(2000) + "f.c";
+      TargetRefusedException e = assertThrows(TargetRefusedException.class, () -> tree.read(path));
+      assertTrue(e.getMessage().startsWith("has 2 hard links"), e.getMessage());
+    } finally {
+      assertEquals(0, new ProcessBuilder("rm", "-rf", root.resolve("dd").toString()).start().waitFor());
+    }
+  }
+
+  @Test
+  void aFifoSwappedInForATreeFileIsNeverReadAndNeverHangs() throws Exception {
+    Path fifo = tmp.resolve("tree/sys/.fifo");
+    Path regular = tmp.resolve("tree/sys/.regular");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    Files.writeString(regular, A);
+    Path target = root.resolve("sys/a.c");
+    Tree tree = Tree.open(root);
+    Duration before = OpenDir.openWait;
+    OpenDir.openWait = Duration.ofMillis(200);
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread swapper = new Thread(() -> {
+      try {
+        while (!stop.get()) {
+          // a.c is regular, then the FIFO, then regular again: always by an atomic rename
+          Files.move(target, regular.resolveSibling(".spare"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          Files.move(fifo, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          Thread.onSpinWait();
+          Files.move(target, fifo, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          Files.move(regular.resolveSibling(".spare"), target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    int read = 0;
+    int refused = 0;
+    swapper.start();
+    try {
+      for (int i = 0; i < 400; i++) {
+        try {
+          java.util.Optional<byte[]> b = tree.read("sys/a.c");
+          if (b.isPresent()) {
+            assertEquals(A, new String(b.get(), StandardCharsets.US_ASCII));
+            read++;
+          } else {
+            refused++; // between two renames
+          }
+        } catch (java.nio.file.NoSuchFileException gone) {
+          refused++; // between two renames
+        } catch (java.nio.file.FileSystemException e) {
+          assertTrue(e.getMessage().matches("sys/a\\.c: (not a regular file; not read|replaced while it was"
+              + " (opened|checked); not read|did not open within 0\\.2 s: a FIFO or"
+              + " device was swapped in for a regular file; not read|cannot be read at an offset .*)"),
+              e.getMessage());
+          refused++;
+        }
+      }
+    } finally {
+      stop.set(true);
+      swapper.join();
+      OpenDir.openWait = before;
+    }
+    assertEquals(400, read + refused);
+    assertTrue(read > 0, "some reads saw the regular file");
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+    }
+  }
 }
