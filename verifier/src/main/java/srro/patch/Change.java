@@ -1,16 +1,37 @@
 package srro.patch;
 
+import java.io.IOException;
 import java.util.Objects;
 
 /**
- * One file of a transaction: its tree-relative path, its content before ({@code null}: absent) and after
- * ({@code null}: deleted).
+ * One file of a transaction: its tree-relative path, the SHA-256 of its content before ({@code null}: absent)
+ * and after ({@code null}: deleted), the two contents' total size, and how to produce the contents when the
+ * transaction writes them. A change from a {@link Plan} reads and patches the file again at that moment, one
+ * file at a time, so a transaction over a large tree holds hashes, not contents; {@link Transaction} checks
+ * the contents against the hashes before writing anything.
  */
-public record Change(String path, byte[] before, byte[] after) {
+public record Change(String path, String before, String after, long bytes, Contents contents) {
+  /** Both contents of a change ({@code null}: absent). */
+  public record Content(byte[] before, byte[] after) {}
+
+  /** Produces a change's contents when they are written. */
+  @FunctionalInterface
+  public interface Contents {
+    Content load() throws IOException;
+  }
+
   public Change {
     Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(contents, "contents");
     if (before == null && after == null) {
       throw new IllegalArgumentException(path + ": a change needs a before or an after");
     }
+  }
+
+  /** A change whose contents are already in memory. */
+  public static Change of(String path, byte[] before, byte[] after) {
+    long bytes = (before == null ? 0 : before.length) + (after == null ? 0 : after.length);
+    Content c = new Content(before, after);
+    return new Change(path, DurableFiles.hash(before), DurableFiles.hash(after), bytes, () -> c);
   }
 }

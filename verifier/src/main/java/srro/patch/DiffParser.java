@@ -67,9 +67,14 @@ final class DiffParser {
     return new Patchset(source, description, files);
   }
 
-  /** Splits on '\n'; strips one '\r' from every line when the diff itself is CRLF (its +++ line ends in CR). */
+  /**
+   * Splits on '\n'; strips one '\r' from every line when the diff itself is CRLF (its +++ line ends in CR). The
+   * lines are a view over the diff's bytes (a String is made when a line is asked for), so a large diff is not
+   * held twice while it is parsed.
+   */
   private List<String> split() throws PatchFormatException {
-    List<String> out = new ArrayList<>();
+    int[] starts = new int[1024];
+    int n = 0;
     int from = 0;
     for (int k = 0; k <= diff.length; k++) {
       if (k == diff.length || diff[k] == '\n') {
@@ -77,23 +82,72 @@ final class DiffParser {
           break;
         }
         if (k - from > Patchset.MAX_LINE_BYTES) {
-          throw fail(out.size() + 1, "line longer than " + Patchset.MAX_LINE_BYTES + " bytes");
+          throw fail(n + 1, "line longer than " + Patchset.MAX_LINE_BYTES + " bytes");
         }
-        out.add(new String(diff, from, k - from, StandardCharsets.ISO_8859_1));
+        if (n + 1 >= starts.length) {
+          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[n++] = from;
         from = k + 1;
       }
     }
-    boolean crlf = false;
-    for (String l : out) {
+    starts[n] = from;
+    Lines view = new Lines(diff, starts, n, false);
+    for (int k = 0; k < n; k++) {
+      String l = view.get(k);
       if (l.startsWith("+++ ")) {
-        crlf = l.endsWith("\r");
-        break;
+        return l.endsWith("\r") ? new Lines(diff, starts, n, true) : view;
       }
     }
-    if (crlf) {
-      out.replaceAll(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
+    return view;
+  }
+
+  /** Line {@code k} of the diff without its first byte (the hunk line's kind), with its '\n'. */
+  private String hunkText(int k) {
+    Lines v = (Lines) lines;
+    int from = v.starts[k] + 1;
+    int end = v.end(k);
+    if (from > end) {
+      return "\n";
     }
-    return out;
+    byte[] b = java.util.Arrays.copyOfRange(v.diff, from, end + 1);
+    b[b.length - 1] = '\n';
+    return new String(b, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The diff's lines, each made into a String when asked for. */
+  private static final class Lines extends java.util.AbstractList<String> implements java.util.RandomAccess {
+    final byte[] diff;
+    final int[] starts;
+    final int size;
+    final boolean crlf;
+
+    Lines(byte[] diff, int[] starts, int size, boolean crlf) {
+      this.diff = diff;
+      this.starts = starts;
+      this.size = size;
+      this.crlf = crlf;
+    }
+
+    /** The offset just past line {@code k}'s text (its '\n', and its '\r' in a CRLF diff, left out). */
+    int end(int k) {
+      int end = starts[k + 1] - 1;
+      if (crlf && end > starts[k] && diff[end - 1] == '\r') {
+        end--;
+      }
+      return end;
+    }
+
+    @Override
+    public String get(int k) {
+      java.util.Objects.checkIndex(k, size);
+      return new String(diff, starts[k], end(k) - starts[k], StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   private boolean isFileHeader(int i) {
@@ -235,7 +289,7 @@ final class DiffParser {
       }
       String l = lines.get(k);
       char c = l.isEmpty() ? ' ' : l.charAt(0);
-      String text = (l.isEmpty() ? "" : l.substring(1)) + "\n";
+      String text = l.isEmpty() ? "\n" : hunkText(k);
       boolean fits =
           switch (c) {
             case ' ' -> oldLeft > 0 && newLeft > 0;

@@ -14,8 +14,13 @@ import java.util.Optional;
  * FilePlan} per file patch. Several file patches may name the same path; each applies on top of the previous
  * one's result.
  */
-public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<String, Optional<byte[]>> originals,
-    Map<String, Optional<byte[]>> results) {
+public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<String, Digest> digests) {
+
+  /**
+   * A path the plan changes: the SHA-256 of its content before and after the plan ({@code null}: absent) and
+   * the sizes of both. Contents are not kept: {@link #changes} produces them again, file by file.
+   */
+  public record Digest(String before, String after, long beforeBytes, long afterBytes) {}
 
   /** One file patch: the path it resolved to (empty if none could be chosen) and its result. */
   public record FilePlan(FilePatch patch, Optional<String> path, FileResult result) {
@@ -30,18 +35,30 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     files = List.copyOf(files);
   }
 
-  /** Plans {@code patchset} with -p{@code strip} against {@code source}. */
+  /**
+   * Plans {@code patchset} with -p{@code strip} against {@code source}. A file's contents are held only until
+   * the last file patch that could name it; the plan keeps their hashes.
+   */
   public static Plan of(Patchset patchset, int strip, Source source)
       throws IOException, TargetRefusedException {
     if (strip < 0 || strip > 1000) {
       throw new IllegalArgumentException("strip " + strip);
     }
-    Map<String, Optional<byte[]>> originals = new LinkedHashMap<>();
+    Map<String, Integer> lastNamed = new HashMap<>();
+    for (int i = 0; i < patchset.files().size(); i++) {
+      for (String n : names(patchset.files().get(i), strip)) {
+        lastNamed.put(n, i);
+      }
+    }
+    Map<String, Optional<byte[]>> originals = new HashMap<>();
     Map<String, Optional<byte[]>> current = new HashMap<>();
+    Map<String, Boolean> exists = new HashMap<>();
+    Map<String, Digest> digests = new LinkedHashMap<>();
     List<FilePlan> out = new ArrayList<>();
-    for (FilePatch fp : patchset.files()) {
+    for (int i = 0; i < patchset.files().size(); i++) {
+      FilePatch fp = patchset.files().get(i);
       Optional<String> why = Optional.empty();
-      Optional<String> path = choose(fp, strip, source, current);
+      Optional<String> path = choose(fp, strip, source, exists);
       if (path.isEmpty()) {
         why = Optional.of("cannot strip " + strip + " components from " + TargetPath.printable(fp.newName()));
       } else {
@@ -56,21 +73,46 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       }
       String p = path.get();
       if (!current.containsKey(p)) {
+        if (digests.containsKey(p)) {
+          throw new IllegalStateException(p + ": planned again after its contents were dropped");
+        }
         Optional<byte[]> content = source.read(p);
         originals.put(p, content);
         current.put(p, content);
+        digests.put(p, null);
       }
       FileResult r = Applier.apply(fp, current.get(p).orElse(null));
       if (r.status() == FileResult.Status.APPLIES) {
         current.put(p, Optional.ofNullable(r.newContent()));
+        r = new FileResult(r.status(), r.hunks(), null);
       }
+      exists.put(p, current.get(p).isPresent());
       out.add(new FilePlan(fp, path, r));
+      if (lastNamed.getOrDefault(p, -1) <= i) {
+        digests.put(p, digest(originals.remove(p), current.remove(p)));
+      }
     }
-    Map<String, Optional<byte[]>> results = new LinkedHashMap<>();
-    for (String p : originals.keySet()) {
-      results.put(p, current.get(p));
+    for (String p : new ArrayList<>(current.keySet())) {
+      digests.put(p, digest(originals.remove(p), current.remove(p)));
     }
-    return new Plan(patchset, strip, out, originals, results);
+    return new Plan(patchset, strip, out, digests);
+  }
+
+  private static Digest digest(Optional<byte[]> before, Optional<byte[]> after) {
+    byte[] b = before.orElse(null);
+    byte[] a = after.orElse(null);
+    return new Digest(DurableFiles.hash(b), DurableFiles.hash(a), b == null ? 0 : b.length, a == null ? 0 : a.length);
+  }
+
+  /** Every stripped, normalized name {@code fp} could resolve to. */
+  private static List<String> names(FilePatch fp, int strip) {
+    List<String> out = new ArrayList<>();
+    List<String> names = new ArrayList<>(List.of(fp.oldName(), fp.newName()));
+    fp.indexName().ifPresent(names::add);
+    for (String n : names) {
+      TargetPath.strip(n, strip).map(TargetPath::normalize).filter(x -> !x.isEmpty()).ifPresent(out::add);
+    }
+    return out;
   }
 
   private static FileResult rejected(FilePatch fp, String reason) {
@@ -81,7 +123,7 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
 
   /** patch(1)'s choice: the new name for a creation, else the first of old, new, Index: names that exists. */
   private static Optional<String> choose(
-      FilePatch fp, int strip, Source source, Map<String, Optional<byte[]>> current)
+      FilePatch fp, int strip, Source source, Map<String, Boolean> exists)
       throws IOException, TargetRefusedException {
     List<String> names = new ArrayList<>();
     if (fp.kind() == FilePatch.Kind.CREATE) {
@@ -108,8 +150,8 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         if (TargetPath.refusal(s).isPresent()) {
           return Optional.of(s);
         }
-        Optional<byte[]> seen = current.get(s);
-        if (seen != null ? seen.isPresent() : source.refusal(s).isEmpty() && source.read(s).isPresent()) {
+        Boolean seen = exists.get(s);
+        if (seen != null ? seen : source.refusal(s).isEmpty() && source.read(s).isPresent()) {
           return Optional.of(s);
         }
       }
@@ -145,27 +187,57 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
 
   /**
    * The file changes that apply this plan, with a {@code .orig} backup of every changed file as patch(1) keeps;
-   * only meaningful when {@link #applies()}.
+   * only meaningful when {@link #applies()}. Their contents are read from {@code source} and patched again when
+   * the transaction writes them.
    */
   public List<Change> changes(Source source) throws IOException, TargetRefusedException {
     if (!applies()) {
       throw new IllegalStateException("plan does not apply");
     }
     List<Change> out = new ArrayList<>();
-    for (Map.Entry<String, Optional<byte[]>> e : originals.entrySet()) {
+    for (Map.Entry<String, Digest> e : digests.entrySet()) {
       String p = e.getKey();
-      byte[] before = e.getValue().orElse(null);
-      byte[] after = results.get(p).orElse(null);
-      out.add(new Change(p, before, after));
-      if (before != null) {
+      Digest d = e.getValue();
+      out.add(new Change(p, d.before(), d.after(), d.beforeBytes() + d.afterBytes(),
+          () -> {
+            byte[] now = reread(source, p);
+            return new Change.Content(now, patched(p, now));
+          }));
+      if (d.before() != null) {
         String orig = p + ".orig";
         Optional<String> why = source.refusal(orig);
         if (why.isPresent()) {
           throw new IOException(orig + ": " + why.get());
         }
-        out.add(new Change(orig, source.read(orig).orElse(null), before));
+        byte[] now = source.read(orig).orElse(null);
+        out.add(new Change(orig, DurableFiles.hash(now), d.before(), (now == null ? 0 : now.length)
+            + d.beforeBytes(), () -> new Change.Content(reread(source, orig), reread(source, p))));
       }
     }
     return out;
+  }
+
+  /** {@code path}'s content now, for a change being written; a file that may not be read is a tree change. */
+  private static byte[] reread(Source source, String path) throws IOException {
+    try {
+      return source.read(path).orElse(null);
+    } catch (TargetRefusedException e) {
+      throw new TreeChangedException(e.located());
+    }
+  }
+
+  /** {@code content} with every file patch of this plan for {@code path} applied, in order. */
+  private byte[] patched(String path, byte[] content) {
+    byte[] c = content;
+    for (FilePlan f : files) {
+      if (f.path().equals(Optional.of(path))) {
+        FileResult r = Applier.apply(f.patch(), c);
+        if (r.status() != FileResult.Status.APPLIES) {
+          return c; // the file changed since the plan: the transaction's hash check refuses it
+        }
+        c = r.newContent();
+      }
+    }
+    return c;
   }
 }

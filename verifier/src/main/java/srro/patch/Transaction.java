@@ -86,7 +86,7 @@ public final class Transaction {
   public static void preflight(Tree tree, List<Change> changes) throws IOException {
     long need = SPACE_MARGIN;
     for (Change c : changes) {
-      need += (c.before() == null ? 0 : c.before().length) + (c.after() == null ? 0 : c.after().length);
+      need += c.bytes();
     }
     preflight(tree.root(), Files.getFileStore(tree.root()), need);
   }
@@ -188,7 +188,7 @@ public final class Transaction {
       if (c.after() != null) {
         missingDirs(c.path(), dirs);
       }
-      entries.add(new Journal.Entry(c.path(), DurableFiles.hash(c.before()), DurableFiles.hash(c.after()),
+      entries.add(new Journal.Entry(c.path(), c.before(), c.after(),
           c.after() == null ? null : Journal.tempName(c.path(), id, i),
           c.before() == null ? null : Journal.backupName(id, i)));
     }
@@ -217,8 +217,12 @@ public final class Transaction {
       reached("created " + d);
     }
     for (int i = 0; i < changes.size(); i++) {
-      Change c = changes.get(i);
       Journal.Entry e = entries.get(i);
+      Change.Content c = changes.get(i).contents().load();
+      if (!Objects.equals(DurableFiles.hash(c.before()), e.before())
+          || !Objects.equals(DurableFiles.hash(c.after()), e.after())) {
+        throw new TreeChangedException(e.path() + ": changed while the patch was prepared; nothing was changed");
+      }
       if (e.backup() != null) {
         state.createBackup(e.backup(), c.before());
         reached("backup " + e.path());
@@ -344,9 +348,19 @@ public final class Transaction {
     }
   }
 
-  /** After the commit marker: bring every target to its after-hash. Idempotent. */
+  /**
+   * After the commit marker: bring every target to its after-hash. Idempotent, so the renames need not be
+   * durable one by one: every directory they happened in is synced once at the end, before the journal is
+   * retired (a crash before that replays them).
+   */
   private void rollForward(Journal journal, boolean undoOnRefusal) throws IOException {
     List<Journal.Entry> done = new ArrayList<>();
+    rollForward(journal, undoOnRefusal, done);
+    syncDirs(done);
+    reached("directories synced");
+  }
+
+  private void rollForward(Journal journal, boolean undoOnRefusal, List<Journal.Entry> done) throws IOException {
     for (Journal.Entry e : journal.entries()) {
       Optional<String> why = tree.refusal(e.path());
       if (why.isPresent()) {
@@ -366,7 +380,6 @@ public final class Transaction {
           } else {
             parent.rename(Tree.name(e.temp()), name);
           }
-          parent.fsync();
           reached("renamed " + e.path());
           done.add(e);
           continue;
@@ -386,7 +399,6 @@ public final class Transaction {
             }
             parent.rename(temp, name);
           }
-          parent.fsync();
           reached("renamed " + e.path());
         } else if (e.temp() != null) {
           removeTemp(e.temp());
@@ -467,7 +479,7 @@ public final class Transaction {
         }
       }
       if (now != null || before != null) {
-        undo.add(0, new Change(e.path(), now, before));
+        undo.add(0, Change.of(e.path(), now, before));
       }
     }
     return Optional.of(undo);
