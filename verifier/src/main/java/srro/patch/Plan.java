@@ -22,7 +22,10 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
    */
   public record Digest(String before, String after, long beforeBytes, long afterBytes) {}
 
-  /** One file patch: the path it resolved to (empty if none could be chosen) and its result. */
+  /**
+   * One file patch: the path it resolved to (empty if none could be chosen) and its result, whose new content
+   * is not kept ({@code null}): the plan holds hashes ({@link Digest}), not files.
+   */
   public record FilePlan(FilePatch patch, Optional<String> path, FileResult result) {
     public FilePlan {
       Objects.requireNonNull(patch, "patch");
