@@ -61,15 +61,6 @@ public final class Reporter {
     return code.status();
   }
 
-  /**
-   * A "no" the command reaches without a result document to say it in: the line on stderr and, under --json, an
-   * error document of kind {@code no}. New code throws {@link Refusal} instead; this stays for the commands not
-   * converted yet.
-   */
-  public static int no(Io io, boolean json, String command, String message) {
-    return new Reporter(io.err(), false, json ? io.out() : null, command).report(new Refusal(message));
-  }
-
   /** A warning that does not change the exit status: {@code srro: warning: <message>} on {@code err}. */
   public static void warning(PrintStream err, String message) {
     line(err, "warning: " + message);

@@ -1,30 +1,24 @@
 package srro.cli.kit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import srro.MalformedInputException;
+import srro.cli.BoundedInput;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Refusal;
+import srro.cli.SignifyFiles;
 import srro.cli.patch.PatchCommand;
 import srro.patch.Patchset;
 import srro.patch.Plan;
 import srro.patch.Transaction;
 import srro.patch.Tree;
+import srro.signify.EmbeddedSignature;
 import srro.signify.PublicKey;
-import srro.signify.Signature;
-import srro.signify.Verification;
 
 /**
  * {@code srro kit apply}: picks the kit for the tree (or checks the one named), verifies the signed patchset
@@ -37,9 +31,6 @@ import srro.signify.Verification;
 final class KitApplyCommand implements Callable<Integer> {
   /** A signed kit is the patchset (a few tens of KiB) and two signature lines. */
   static final int MAX_SIGNED_BYTES = srro.kit.Kit.MAX_DIFF_BYTES * 4 + 4096;
-
-  /** signify reads at most 2047 bytes of a key file. */
-  static final int MAX_KEY_BYTES = srro.signify.Limits.KEY_FILE_MAX_BYTES;
 
   private final Io io;
 
@@ -70,14 +61,13 @@ final class KitApplyCommand implements Callable<Integer> {
       throw new Refusal(e.getMessage() + "; nothing was applied", e);
     }
     KitChoice.say(io, chosen);
-    byte[] file = read(signed, MAX_SIGNED_BYTES);
-    Signature sig = Signature.parse(signed.toString(), file, file.length);
-    PublicKey key = PublicKey.parse(pubkey.toString(), read(pubkey, MAX_KEY_BYTES));
-    Verification v = key.verify(sig, file, sig.length(), file.length - sig.length());
-    if (!v.verified()) {
-      throw new Refusal(signed + ": " + v.message() + "; nothing was applied");
+    byte[] file = BoundedInput.read(signed, MAX_SIGNED_BYTES, "a signed kit");
+    PublicKey key = PublicKey.parse(pubkey.toString(), new SignifyFiles(io).readKeyFile(pubkey.toString()));
+    EmbeddedSignature.Result r = EmbeddedSignature.parse(signed.toString(), file).verify(key);
+    if (!(r instanceof EmbeddedSignature.Opened opened)) {
+      throw new Refusal(signed + ": " + r.verification().message() + "; nothing was applied");
     }
-    byte[] message = Arrays.copyOfRange(file, sig.length(), file.length);
+    byte[] message = opened.message().toByteArray();
     Patchset patchset = Patchset.parse(signed.toString(), message);
     String wanted = "srro softraid read-only kit for OpenBSD " + chosen.id().label() + ",";
     if (!patchset.description().startsWith(wanted)) {
@@ -101,21 +91,5 @@ final class KitApplyCommand implements Callable<Integer> {
   private static String firstLine(String s) {
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  /** At most {@code max} bytes of a regular file that is not a symlink. */
-  static byte[] read(Path p, int max) throws IOException, MalformedInputException {
-    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-      throw new NoSuchFileException(p.toString(), null,
-          Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "not a regular file" : "no such file");
-    }
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
-      bytes = in.readNBytes(max + 1);
-    }
-    if (bytes.length > max) {
-      throw new IOException(p + ": larger than " + max + " bytes, not a signed kit or key");
-    }
-    return bytes;
   }
 }

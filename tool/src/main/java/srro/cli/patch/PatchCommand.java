@@ -14,7 +14,7 @@ import srro.cli.ArchiveSource;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
-import srro.cli.Reporter;
+import srro.cli.Refusal;
 import srro.cli.UsageException;
 import srro.patch.Patchset;
 import srro.patch.Plan;
@@ -104,7 +104,7 @@ public final class PatchCommand implements Callable<Integer> {
   }
 
   /** A signature did not verify, or a file that had to be signed was not: the check said no. */
-  static final class VerificationFailed extends Exception {
+  static final class VerificationFailed extends Refusal {
     private static final long serialVersionUID = 1L;
 
     VerificationFailed(String message) {
@@ -137,12 +137,7 @@ public final class PatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       Tree tree = Tree.open(dir);
       Transaction.requireNonePending(tree);
-      Patchset patchset;
-      try {
-        patchset = options.load(SignedDiff.SIGNIFY);
-      } catch (VerificationFailed e) {
-        return Reporter.no(io, options.json, "srro patch apply", e.getMessage());
-      }
+      Patchset patchset = options.load(SignedDiff.SIGNIFY);
       Plan plan = Plan.of(patchset, options.strip, tree);
       boolean write = plan.applies() && !dryRun;
       List<String> written = List.of();
@@ -185,12 +180,7 @@ public final class PatchCommand implements Callable<Integer> {
       if (dir != null && archive != null) {
         throw new UsageException("give -d DIR or --archive TARBALL, not both");
       }
-      Patchset patchset;
-      try {
-        patchset = options.load(SignedDiff.SIGNIFY);
-      } catch (VerificationFailed e) {
-        return Reporter.no(io, options.json, "srro patch status", e.getMessage());
-      }
+      Patchset patchset = options.load(SignedDiff.SIGNIFY);
       Source source;
       if (archive != null) {
         boolean tty = System.console() != null && io.err() == System.err;

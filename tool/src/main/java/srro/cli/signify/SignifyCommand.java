@@ -18,9 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import srro.cli.ExitCode;
+import srro.cli.FailureInDocument;
 import srro.cli.Io;
 import srro.cli.Json;
 import srro.cli.PassphraseSource;
+import srro.cli.Refusal;
 import srro.cli.Reporter;
 import srro.cli.SignifyFiles;
 import srro.cli.UsageException;
@@ -131,15 +133,6 @@ public final class SignifyCommand implements Callable<Integer> {
     this.fs = new SignifyFiles(io);
   }
 
-  /** A "no" signify reports on stderr with exit 1: key naming, passphrase, verification. */
-  private static final class Refused extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Refused(String message) {
-      super(message);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
     int verbs = (checkMode ? 1 : 0) + (generateMode ? 1 : 0) + (signMode ? 1 : 0) + (verifyMode ? 1 : 0);
@@ -175,8 +168,8 @@ public final class SignifyCommand implements Callable<Integer> {
         return gzip ? zsign() : sign();
       }
       return gzip ? zverify() : verify();
-    } catch (Refused | KeyNameException | IncorrectPassphraseException | PassphraseSource.Unavailable e) {
-      return Reporter.no(io, json, "srro signify", e.getMessage());
+    } catch (KeyNameException | IncorrectPassphraseException | PassphraseSource.Unavailable e) {
+      throw new Refusal(e.getMessage(), e);
     }
   }
 
@@ -190,7 +183,7 @@ public final class SignifyCommand implements Callable<Integer> {
     String secComment = comment + " secret key";
     String pubComment = comment + " public key";
     if (utf8Length(secComment) > Limits.COMMENT_MAX_BYTES || utf8Length(pubComment) > Limits.COMMENT_MAX_BYTES) {
-      throw new Refused("comment too long");
+      throw new Refusal("comment too long");
     }
     for (String f : List.of(secretKeyFile, publicKeyFile)) {
       if (Files.exists(Path.of(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -268,7 +261,7 @@ public final class SignifyCommand implements Callable<Integer> {
       Arrays.fill(text, (byte) 0);
       String sigComment = KeyNaming.signatureComment(secretKeyFile, sec.comment());
       if (utf8Length(sigComment) > Limits.COMMENT_MAX_BYTES) {
-        throw new Refused("comment too long");
+        throw new Refusal("comment too long");
       }
       byte[] pass = new byte[0];
       if (sec.needsPassphrase()) {
@@ -350,13 +343,13 @@ public final class SignifyCommand implements Callable<Integer> {
     return ExitCode.OK.status();
   }
 
-  private int refuse(Verification v, Signature sig) {
+  /** Says no (exit 1): under --json the result document carries the refusal, so the reporter adds none. */
+  private int refuse(Verification v, Signature sig) throws FailureInDocument, Refusal {
     if (json) {
       io.out().println(result(v, sig, v.kind(), null).put("error", Reporter.refusal(v.message())));
-    } else {
-      io.err().println("srro: " + v.message());
+      throw new FailureInDocument(new Refusal(v.message()));
     }
-    return ExitCode.NO.status();
+    throw new Refusal(v.message());
   }
 
   /**
@@ -428,7 +421,7 @@ public final class SignifyCommand implements Callable<Integer> {
         os.write(GzipSignature.verifiedHeader(h));
         Optional<String> failure = GzipSignature.copyBlocks(blocks, h, in, os);
         if (failure.isPresent()) {
-          throw new Refused(failure.get());
+          throw new Refusal(failure.get());
         }
         out.commit();
       }
@@ -444,7 +437,7 @@ public final class SignifyCommand implements Callable<Integer> {
       throw new UsageException("must specify message sigfile seckey");
     }
     if (fs.regularSize(messageFile) < 0) {
-      throw new Refused("Sorry can only sign regular files");
+      throw new Refusal("Sorry can only sign regular files");
     }
     GzipSignature.Header h;
     byte[] text;
