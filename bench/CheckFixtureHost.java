@@ -12,6 +12,7 @@ import srro.check.Skipped;
 import srro.cli.Io;
 import srro.cli.Main;
 import srro.mounts.MountTable;
+import srro.probe.IoctlFailedException;
 
 /**
  * bench/check.sh's machine: a Linux host whose mount table, sysfs and blkid output are the fixture files in one
@@ -69,7 +70,7 @@ public final class CheckFixtureHost implements Host {
 
   /** sysfs's ro flags, device-mapper names and slaves; no disk is asked MODE SENSE (there is no SG_IO here). */
   @Override
-  public VolumeSource.Reading volumes(List<Skipped> skipped) {
+  public VolumeSource.Reading volumes(List<Skipped> skipped) throws OsCallException, IoctlFailedException {
     return Host.read(new SysfsVolumes(root.resolve("sys"), Path.of("/dev")), skipped);
   }
 

@@ -112,23 +112,17 @@ echo "mount table: $(wc -l <"$fix/mountinfo") mounts; sysfs: $(ls "$fix/sys/clas
 	"fstab: $(grep -vc '^#' "$fix/fstab") entries"
 $harness "${check[@]}" | tail -n 3 || true
 echo "$("$java" -version 2>&1 | head -n 1); load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-/usr/bin/python3 - "$rounds" \
+PYTHONPATH=bench /usr/bin/python3 - "$rounds" \
 	"empty main, same flags (floor)" "$java $flags -cp $work Floor" \
 	"fixture host: srro fstab FILE4 (the peer)" "$harness fstab $work/fstab4" \
 	"fixture host: srro check, 200 mounts, 50 disks" "$harness ${check[*]}" \
 	"fixture host: srro check --mounts (no volumes)" "$harness ${check[*]} --mounts $fix/mountinfo" \
 	"java -jar srro.jar fstab FILE4" "$direct fstab $work/fstab4" \
 	"./srro fstab FILE4" "./srro fstab $work/fstab4" <<'PY'
-import os, statistics, subprocess, sys
+import statistics, sys
+from rusage import measure
 rounds, rows = int(sys.argv[1]), list(zip(sys.argv[2::2], sys.argv[3::2]))
-cpu = {n: [] for n, _ in rows}; rss = {n: 0 for n, _ in rows}
-for _ in range(rounds):
-    for n, c in rows:
-        p = subprocess.Popen(c, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, ru = os.wait4(p.pid, 0)
-        if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: the checks found what the fixture holds
-            sys.exit(f"bench: {c} exited {os.waitstatus_to_exitcode(status)}")
-        cpu[n].append(ru.ru_utime + ru.ru_stime); rss[n] = max(rss[n], ru.ru_maxrss)
+cpu, rss = measure(rounds, rows)
 floor, peer = statistics.median(cpu[rows[0][0]]), statistics.median(cpu[rows[1][0]])
 print("| command | CPU user+sys [ms] | CPU / floor | CPU / peer | peak RSS [MiB] |\n|:---|---:|---:|---:|---:|")
 for n, _ in rows:

@@ -50,17 +50,11 @@ for c in "fstab $work/fstab" "decode sense --inhex=$work/sense.hex" "--version";
 	rows+=("./srro ${c%% *}" "./srro $c")
 done
 echo "$("$java" -version 2>&1 | head -n 1); archive: ${archive:-none}; load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-/usr/bin/python3 - "$rounds" "$java $flags -Xlog:class+load=info" "$aflags" "${rows[@]}" <<'PY'
-import os, statistics, subprocess, sys
+PYTHONPATH=bench /usr/bin/python3 - "$rounds" "$java $flags -Xlog:class+load=info" "$aflags" "${rows[@]}" <<'PY'
+import statistics, subprocess, sys
+from rusage import measure
 rounds, logjava, aflags, rows = int(sys.argv[1]), sys.argv[2], sys.argv[3], list(zip(sys.argv[4::2], sys.argv[5::2]))
-cpu = {n: [] for n, _ in rows}; rss = {n: 0 for n, _ in rows}
-for _ in range(rounds):
-    for n, c in rows:
-        p = subprocess.Popen(c, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, ru = os.wait4(p.pid, 0)
-        if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: the fstab lint found what it should
-            sys.exit(f"bench: {c} exited {os.waitstatus_to_exitcode(status)}")
-        cpu[n].append(ru.ru_utime + ru.ru_stime); rss[n] = max(rss[n], ru.ru_maxrss)
+cpu, rss = measure(rounds, rows)
 def classes(c):
     c = c.replace(logjava.split(" -Xlog")[0], logjava, 1) if c.startswith(logjava.split(" -Xlog")[0]) else None
     if c is None:
