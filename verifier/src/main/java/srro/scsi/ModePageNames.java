@@ -1,10 +1,10 @@
 package srro.scsi;
 
-/** Names of common mode pages (SPC-4 §7.5.2 table 453, SBC-3 §6.4, SSC-4 §8.3) for reports. */
-final class ModePageNames {
+/** Names of common mode pages (SPC-4 §7.5.2 table 453, SBC-3 §6.4, SSC-4 §8.3), as srro decode prints them. */
+public final class ModePageNames {
   private ModePageNames() {}
 
-  static String name(int pageCode, int subpageCode) {
+  public static String name(int pageCode, int subpageCode) {
     if (subpageCode != 0 && subpageCode != 0xff) {
       return switch ((pageCode << 8) | subpageCode) {
         case 0x0a01 -> "control extension";

@@ -1,16 +1,12 @@
 package srro.cli.decode;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import srro.cli.ExitCode;
 import srro.cli.Io;
-import srro.scsi.DecodeReport;
 import srro.scsi.vpd.StandardInquiry;
-import srro.scsi.vpd.VpdReport;
 
 /**
  * {@code srro decode inquiry}: standard INQUIRY data, every flag as sg_inq names it and the version
@@ -38,9 +34,7 @@ final class DecodeInquiryCommand implements Callable<Integer> {
       return ExitCode.OK.status();
     }
     StandardInquiry s = StandardInquiry.parse(input.source(), input.read(io));
-    List<String> lines = new ArrayList<>(DecodeReport.inquiry(s.inquiry()));
-    lines.addAll(VpdReport.inquiry(s));
-    input.print(io, lines, "srro-decode-inquiry/1", DecodeJson.standardInquiry(s));
+    input.print(io, DecodeText.inquiry(s), "srro-decode-inquiry/1", DecodeJson.standardInquiry(s));
     return ExitCode.OK.status();
   }
 }

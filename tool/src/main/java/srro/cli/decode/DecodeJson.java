@@ -25,8 +25,7 @@ import srro.scsi.vpd.VpdPage;
  * verifier's record fields, every key always present, null where a field does not apply. Decoded fields are
  * {@code "fields"}, each present field's acronym in lower case to its unsigned value, and {@code
  * "absent_fields"}, each absent one to why ({@code beyond_page}, {@code not_received}). {@code srro probe}
- * embeds the same INQUIRY and mode parameter objects. The text forms are the verifier's own reports
- * ({@link srro.scsi.DecodeReport}, {@link srro.scsi.vpd.VpdReport}).
+ * embeds the same INQUIRY and mode parameter objects. The text forms are {@link DecodeText}.
  */
 public final class DecodeJson {
   private DecodeJson() {}

@@ -12,12 +12,10 @@ import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.UsageException;
 import srro.scsi.Cursor;
-import srro.scsi.DecodeReport;
 import srro.scsi.DeviceType;
 import srro.scsi.ModeParameters;
 import srro.scsi.PageControl;
 import srro.scsi.modepage.DecodedModePage;
-import srro.scsi.modepage.ModePageReport;
 
 /**
  * {@code srro decode mode}: a MODE SENSE(6) or (10) reply (SPC-4 §7.5), the header, block descriptors and each
@@ -83,8 +81,8 @@ final class DecodeModeCommand implements Callable<Integer> {
     }
     ModeParameters m = ModeParameters.parse(input.source(), data, format, Optional.of(type));
     List<DecodedModePage> pages = DecodedModePage.decodeAll(m, pageControl);
-    List<String> lines = new ArrayList<>(DecodeReport.mode(m));
-    lines.addAll(ModePageReport.lines(pages));
+    List<String> lines = new ArrayList<>(DecodeText.mode(m));
+    lines.addAll(DecodeText.pages(pages));
     input.print(io, lines, "srro-decode-mode/1", DecodeJson.mode(m, pages));
     return ExitCode.OK.status();
   }

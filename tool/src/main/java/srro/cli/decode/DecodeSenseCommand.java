@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import srro.cli.ExitCode;
 import srro.cli.Io;
-import srro.scsi.DecodeReport;
 import srro.scsi.Sense;
 
 /** {@code srro decode sense}: fixed or descriptor format sense data (SPC-4 §4.5). */
@@ -22,7 +21,7 @@ final class DecodeSenseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Sense s = Sense.parse(input.source(), input.read(io));
-    input.print(io, DecodeReport.sense(s), "srro-decode-sense/1", DecodeJson.sense(s));
+    input.print(io, DecodeText.sense(s), "srro-decode-sense/1", DecodeJson.sense(s));
     return ExitCode.OK.status();
   }
 }

@@ -6,7 +6,6 @@ import picocli.CommandLine.Mixin;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.scsi.vpd.VpdPage;
-import srro.scsi.vpd.VpdReport;
 
 /** {@code srro decode vpd}: a vital product data page (SPC-4 §7.8, SBC-3 §6.5). */
 @Command(
@@ -34,6 +33,6 @@ final class DecodeVpdCommand implements Callable<Integer> {
   /** Decodes and prints the page; {@code decode inquiry --vpd} comes here too. */
   static void run(Io io, DecodeCommand.Input input) throws Exception {
     VpdPage v = VpdPage.parse(input.source(), input.read(io));
-    input.print(io, VpdReport.full(v), "srro-decode-vpd/1", DecodeJson.page(v));
+    input.print(io, DecodeText.vpd(v), "srro-decode-vpd/1", DecodeJson.page(v));
   }
 }

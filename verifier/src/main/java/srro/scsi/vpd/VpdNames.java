@@ -1,10 +1,10 @@
 package srro.scsi.vpd;
 
 /** Names of VPD page codes (SPC-4 §7.8.1 table 575; SBC-3 §6.5.1 table 185 for block devices). */
-final class VpdNames {
+public final class VpdNames {
   private VpdNames() {}
 
-  static String name(int pageCode, int pdt) {
+  public static String name(int pageCode, int pdt) {
     boolean block = pdt == 0x00 || pdt == 0x04 || pdt == 0x07 || pdt == 0x0e || pdt == 0x14;
     if (block) {
       switch (pageCode) {
