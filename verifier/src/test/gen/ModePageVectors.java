@@ -17,8 +17,8 @@ import srro.scsi.modepage.ModePageLayouts;
  *
  *   java -cp verifier/target/classes verifier/src/test/gen/ModePageVectors.java
  *
- * then run ModePageVectorsTest and read the diff of the .expected files it rewrites with
- * -Dsrro.golden.update=true. A vector is a data file: '# key: value' header lines, then hex bytes.
+ * then run ModePageVectorsTest, and tool's srro.cli.decode.DecodeTextTest with -Dsrro.golden.update=true (it
+ * rewrites tool/src/test/resources/srro/cli/decode/modepage/*.expected); read the diff. A vector is a data file: '# key: value' header lines, then hex bytes.
  */
 public class ModePageVectors {
   static final Path OUT = Path.of("verifier/src/test/resources/srro/scsi/modepage/vectors");

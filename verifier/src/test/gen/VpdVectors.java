@@ -13,7 +13,8 @@ import java.util.List;
  *
  *   java verifier/src/test/gen/VpdVectors.java
  *
- * then VpdVectorsTest with -Dsrro.golden.update=true, and read the diff.
+ * then VpdVectorsTest, and tool's srro.cli.decode.DecodeTextTest with -Dsrro.golden.update=true (it rewrites
+ * tool/src/test/resources/srro/cli/decode/vpd/*.expected); read the diff.
  */
 public class VpdVectors {
   static final Path OUT = Path.of("verifier/src/test/resources/srro/scsi/vpd/vectors");

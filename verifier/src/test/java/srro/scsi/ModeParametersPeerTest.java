@@ -34,13 +34,13 @@ class ModeParametersPeerTest {
 
   @TempDir Path tmp;
 
-  static Stream<GoldenDecodeTest.Case> modeCases() throws Exception {
-    return GoldenDecodeTest.cases().filter(c -> c.decode().equals("mode"));
+  static Stream<GoldenCase> modeCases() throws Exception {
+    return GoldenCase.all().filter(c -> c.decode().equals("mode"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("modeCases")
-  void findsTheSamePagesAsSdparm(GoldenDecodeTest.Case c) throws Exception {
+  void findsTheSamePagesAsSdparm(GoldenCase c) throws Exception {
     Path prog = Peer.require("sdparm", "sdparm");
     ModeParameters ours = ModeParameters.parse(c.name(), c.data(), c.format(), c.type());
     List<String> cmd = new ArrayList<>(List.of(prog.toString(), "--inhex=" + PeerProcess.plainHex(tmp, c.name(),

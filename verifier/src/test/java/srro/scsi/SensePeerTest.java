@@ -25,8 +25,8 @@ import srro.testing.Peer;
 class SensePeerTest {
   @TempDir Path tmp;
 
-  static Stream<GoldenDecodeTest.Case> senseCases() throws Exception {
-    return GoldenDecodeTest.cases().filter(c -> c.decode().equals("sense"));
+  static Stream<GoldenCase> senseCases() throws Exception {
+    return GoldenCase.all().filter(c -> c.decode().equals("sense"));
   }
 
   private static String norm(String s) {
@@ -35,7 +35,7 @@ class SensePeerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("senseCases")
-  void agreesWithSgDecodeSense(GoldenDecodeTest.Case c) throws Exception {
+  void agreesWithSgDecodeSense(GoldenCase c) throws Exception {
     Path prog = Peer.require("sg_decode_sense", "sg3-utils");
     Sense ours = Sense.parse(c.name(), c.data());
     PeerProcess peer =

@@ -25,7 +25,7 @@ class DecodeCommandTest {
   }
 
   private static String expected(String name) throws Exception {
-    return Files.readString(GOLDEN.resolve(name + ".expected"));
+    return Files.readString(DecodeTextTest.GOLDEN_TEXT.resolve(name + ".expected"));
   }
 
   private static final Path MODE_VECTORS =
@@ -47,7 +47,8 @@ class DecodeCommandTest {
     CliRun r = CliRun.of("decode", "mode", "--inhex",
         MODE_VECTORS.resolve("scsi_debug-wp1-mode6.hex").toString(), "--six");
     assertEquals(0, r.status(), r.toString());
-    assertTrue(r.out().endsWith(Files.readString(MODE_VECTORS.resolve("scsi_debug-wp1-mode6.expected"))), r.out());
+    String pages = Files.readString(DecodeTextTest.MODE_TEXT.resolve("scsi_debug-wp1-mode6.expected"));
+    assertTrue(r.out().endsWith(pages), r.out());
   }
 
   @Test
@@ -160,7 +161,7 @@ class DecodeCommandTest {
     CliRun r = CliRun.of("decode", "inquiry", "--inhex",
         VPD_VECTORS.resolve("scsi_debug-wp1-inquiry.hex").toString());
     assertEquals(0, r.status(), r.toString());
-    assertEquals(Files.readString(VPD_VECTORS.resolve("scsi_debug-wp1-inquiry.expected")), r.out());
+    assertEquals(Files.readString(DecodeTextTest.VPD_TEXT.resolve("scsi_debug-wp1-inquiry.expected")), r.out());
     CliRun j = CliRun.of("decode", "inquiry", "--json", "--inhex",
         VPD_VECTORS.resolve("scsi_debug-wp1-inquiry.hex").toString());
     assertTrue(j.out().contains("\"hisup\":0,\"resp_data_format\":2,"), j.out());
@@ -174,7 +175,7 @@ class DecodeCommandTest {
         "qemu-readonly-vpd-b0", "scsi_debug-wp1-vpd-b1", "vpd-b2-provisioning-group", "vpd-83-every-designator")) {
       CliRun r = CliRun.of("decode", "vpd", "--inhex", VPD_VECTORS.resolve(name + ".hex").toString());
       assertEquals(0, r.status(), r.toString());
-      assertEquals(Files.readString(VPD_VECTORS.resolve(name + ".expected")), r.out(), name);
+      assertEquals(Files.readString(DecodeTextTest.VPD_TEXT.resolve(name + ".expected")), r.out(), name);
     }
     CliRun j = CliRun.of("decode", "vpd", "--json", "--inhex", VPD_VECTORS.resolve("qemu-readonly-vpd-b0.hex")
         .toString());

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import srro.scsi.ScsiFormatException;
 
 /**
- * Every vector decodes to its {@code NAME.expected} (the text srro decode prints for its pages) and meets its
- * {@code expect:} header. Run with {@code -Dsrro.golden.update=true} to rewrite the .expected files.
+ * Every vector meets its {@code expect:} header: rejected, or some page decoded with ({@code absent}) or
+ * without ({@code decodes}) a field beyond the page or the data. The text each decodes to is checked in the
+ * tool ({@code srro.cli.decode.DecodeTextTest}).
  */
 class ModePageVectorsTest {
   static java.util.stream.Stream<Vector> vectors() throws Exception {
@@ -22,7 +21,7 @@ class ModePageVectorsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
-  void decodesAsExpectedAndAsItsHeaderSays(Vector v) throws Exception {
+  void decodesAsItsHeaderSays(Vector v) throws Exception {
     if (v.expect().equals("rejected")) {
       assertThrows(ScsiFormatException.class, v::decode);
       return;
@@ -31,11 +30,5 @@ class ModePageVectorsTest {
     assertTrue(pages.stream().anyMatch(p -> p.layout().isPresent()), v.name() + ": no page decoded");
     boolean absent = pages.stream().anyMatch(p -> !p.absentFields().isEmpty());
     assertEquals(v.expect().equals("absent"), absent, v.name() + ": expect " + v.expect());
-    String actual = String.join("\n", ModePageReport.lines(pages)) + "\n";
-    Path expected = Vector.DIR.resolve(v.name() + ".expected");
-    if (Boolean.getBoolean("srro.golden.update")) {
-      Files.writeString(expected, actual);
-    }
-    assertEquals(Files.readString(expected), actual, v.name());
   }
 }

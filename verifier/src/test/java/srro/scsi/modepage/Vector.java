@@ -23,11 +23,12 @@ import srro.scsi.ScsiFormatException;
 /**
  * A mode page test vector (written by src/test/gen/ModePageVectors.java): a description line, then header
  * lines {@code # expect: decodes|absent|rejected}, {@code # format: six|ten}, {@code # type: disk|tape|cdrom|…},
- * {@code # pc: current|changeable|default|saved}, then hex. An unknown key or value fails the harness.
+ * {@code # pc: current|changeable|default|saved}, then hex. An unknown key or value fails the harness. Public
+ * for the tool's text test ({@code srro.cli.decode.DecodeTextTest}), which reads them from {@code ../verifier/}.
  */
-record Vector(String name, String expect, ModeParameters.Format format, Optional<DeviceType> type, PageControl pc,
+public record Vector(String name, String expect, ModeParameters.Format format, Optional<DeviceType> type, PageControl pc,
     byte[] data) {
-  static final Path DIR = Path.of("src/test/resources/srro/scsi/modepage/vectors");
+  public static final Path DIR = Path.of("src/test/resources/srro/scsi/modepage/vectors");
   private static final List<String> KEYS = List.of("expect", "format", "type", "pc");
 
   @Override
@@ -40,8 +41,13 @@ record Vector(String name, String expect, ModeParameters.Format format, Optional
   }
 
   static Stream<Vector> all() throws IOException {
+    return all(DIR);
+  }
+
+  /** Every vector in {@code dir}, by name. */
+  public static Stream<Vector> all(Path dir) throws IOException {
     List<Vector> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(DIR)) {
+    try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.sorted().toList()) {
         if (p.getFileName().toString().endsWith(".hex")) {
           out.add(read(p));
@@ -85,11 +91,11 @@ record Vector(String name, String expect, ModeParameters.Format format, Optional
     }
   }
 
-  ModeParameters parse() throws ScsiFormatException {
+  public ModeParameters parse() throws ScsiFormatException {
     return ModeParameters.parse(name, data, format, type);
   }
 
-  List<DecodedModePage> decode() throws ScsiFormatException {
+  public List<DecodedModePage> decode() throws ScsiFormatException {
     return DecodedModePage.decodeAll(parse(), pc);
   }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import srro.scsi.DecodeReport;
 import srro.scsi.FieldValue;
 import srro.scsi.HexInput;
 import srro.scsi.ScsiFormatException;
@@ -20,9 +19,11 @@ import srro.scsi.ScsiFormatException;
 /**
  * An INQUIRY or VPD test vector (written by src/test/gen/VpdVectors.java): a description line, then {@code #
  * expect: decodes|absent|rejected} and {@code # decode: inquiry|vpd}, then hex. An unknown key or value fails.
+ * Public for the tool's text test ({@code srro.cli.decode.DecodeTextTest}), which reads them from {@code
+ * ../verifier/}.
  */
-record VpdVector(String name, String expect, String decode, byte[] data) {
-  static final Path DIR = Path.of("src/test/resources/srro/scsi/vpd/vectors");
+public record VpdVector(String name, String expect, String decode, byte[] data) {
+  public static final Path DIR = Path.of("src/test/resources/srro/scsi/vpd/vectors");
   private static final List<String> KEYS = List.of("expect", "decode");
 
   @Override
@@ -31,8 +32,13 @@ record VpdVector(String name, String expect, String decode, byte[] data) {
   }
 
   static Stream<VpdVector> all() throws IOException {
+    return all(DIR);
+  }
+
+  /** Every vector in {@code dir}, by name. */
+  public static Stream<VpdVector> all(Path dir) throws IOException {
     List<VpdVector> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(DIR)) {
+    try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.sorted().toList()) {
         if (p.getFileName().toString().endsWith(".hex")) {
           out.add(read(p));
@@ -70,29 +76,16 @@ record VpdVector(String name, String expect, String decode, byte[] data) {
     }
   }
 
-  boolean inquiry() {
+  public boolean inquiry() {
     return decode.equals("inquiry");
   }
 
   /** The fields decoded, for the expect: check. */
-  List<FieldValue> fields() throws ScsiFormatException {
+  public List<FieldValue> fields() throws ScsiFormatException {
     if (inquiry()) {
       return StandardInquiry.parse(name, data).flags();
     }
     VpdPage v = VpdPage.parse(name, data);
     return v.content() instanceof VpdPage.Fields f ? f.fields() : List.of();
-  }
-
-  /** The text srro decode prints. */
-  List<String> report() throws ScsiFormatException {
-    List<String> out = new ArrayList<>();
-    if (inquiry()) {
-      StandardInquiry s = StandardInquiry.parse(name, data);
-      out.addAll(DecodeReport.inquiry(s.inquiry()));
-      out.addAll(VpdReport.inquiry(s));
-    } else {
-      out.addAll(VpdReport.full(VpdPage.parse(name, data)));
-    }
-    return out;
   }
 }
