@@ -11,13 +11,14 @@ class InquiryFuzzTest {
     try {
       Inquiry q = Inquiry.parse("fuzz", bytes);
       assertTrue(q.availableLength() == bytes.length);
-      DecodeReport.inquiry(q);
+      q.qualifierText();
+      q.versionText();
     } catch (ScsiFormatException expected) {
       assertTrue(bytes.length < 5);
     }
     try {
       srro.scsi.vpd.VpdPage v = srro.scsi.vpd.VpdPage.parse("fuzz", bytes);
-      srro.scsi.vpd.VpdReport.full(v);
+      srro.scsi.vpd.VpdNames.name(v.pageCode(), v.peripheralDeviceType());
     } catch (ScsiFormatException expected) {
       assertTrue(bytes.length < 4);
     }

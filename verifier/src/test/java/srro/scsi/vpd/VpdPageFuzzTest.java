@@ -27,9 +27,15 @@ class VpdPageFuzzTest {
         for (Designator x : d.designators()) {
           assertTrue(x.offset() + 4 + x.designator().length <= end);
           x.describe();
+          x.typeText();
+          x.associationText();
+          x.codeSetText();
+          x.protocolText();
         }
       }
-      VpdReport.page(v);
+      if (v.content() instanceof VpdPage.SupportedPages s) {
+        s.pageCodes().forEach(code -> VpdNames.name(code, v.peripheralDeviceType()));
+      }
     } catch (ScsiFormatException expected) {
       assertTrue(bytes.length < 4, expected.getMessage());
     }
@@ -39,7 +45,6 @@ class VpdPageFuzzTest {
         assertTrue(d.offset() + 2 <= Math.min(bytes.length, s.inquiry().declaredLength()));
         d.text();
       }
-      VpdReport.inquiry(s);
     } catch (ScsiFormatException expected) {
       assertTrue(bytes.length < 5, expected.getMessage());
     }
