@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
 import srro.cli.check.CheckCommand;
 import srro.cli.decode.DecodeCommand;
 import srro.cli.fstab.FstabCommand;
+import srro.cli.fstab.FstabSpec;
 import srro.cli.kit.KitCommand;
 import srro.cli.patch.PatchCommand;
 import srro.cli.probe.ProbeCommand;
@@ -28,17 +29,17 @@ import srro.os.Host;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     sortOptions = false,
-    description = {
-      "Prove that a storage protection took effect instead of trusting a return code.",
-      "",
-      "Exit status: 0 ok, 1 the check said no, 2 usage, 65 malformed input, 66 cannot open input,"
-          + " 70 internal error, 71 OS call failed, 74 I/O error."
-    })
+    description = {Main.ABOUT, "", Main.EXIT_STATUS})
 public final class Main extends CommandGroup {
+  static final String ABOUT = "Prove that a storage protection took effect instead of trusting a return code.";
+  static final String EXIT_STATUS = "Exit status: 0 ok, 1 the check said no, 2 usage, 65 malformed input,"
+      + " 66 cannot open input, 70 internal error, 71 OS call failed, 74 I/O error.";
+  private static final String VERBOSE = "Print stack traces with errors.";
+
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
-      description = "Print stack traces with errors.")
+      description = VERBOSE)
   boolean verbose;
 
   /**
@@ -135,10 +136,10 @@ public final class Main extends CommandGroup {
     if (System.getProperty("picocli.converters.excludes") == null) {
       System.setProperty("picocli.converters.excludes", CONVERTERS_EXCLUDES);
     }
-    CommandLine cl = new CommandLine(Main.class, new CommandFactory(io, host));
+    CommandLine cl = new CommandLine(rootSpec(new Main(io)), new CommandFactory(io, host));
     for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
       if (only == null || only.equals(c.getKey())) {
-        cl.addSubcommand(c.getKey(), c.getValue());
+        cl.addSubcommand(c.getKey(), c.getKey().equals("fstab") ? FstabSpec.of(io, host) : c.getValue());
       }
     }
     cl.setOut(new java.io.PrintWriter(io.out(), true));
@@ -154,6 +155,31 @@ public final class Main extends CommandGroup {
         });
     addHelp(cl);
     return cl;
+  }
+
+  /**
+   * The root's model, built with picocli's programmatic API instead of from this class's annotations, which stay
+   * the reference: ProgrammaticSpecTest checks that both give the same model and usage help. Reading them (and
+   * the standard help mixin's) on every run made the JDK spin annotation proxy classes that no start-up archive
+   * can hold; with {@link FstabSpec}, {@code srro fstab} reads no annotation at all (docs/benchmarks.md).
+   */
+  static CommandSpec rootSpec(Main main) {
+    CommandSpec s = CommandSpec.wrapWithoutInspection(main);
+    s.name("srro");
+    s.versionProvider(new Version());
+    s.usageMessage().sortOptions(false).description(ABOUT, "", EXIT_STATUS);
+    s.addOption(FieldRef.bind(OptionSpec.builder("-v", "--verbose"), main, "verbose")
+        .scopeType(ScopeType.INHERIT)
+        .description(VERBOSE)
+        .build());
+    // What mixinStandardHelpOptions adds, in its order and words (the labels and initial values of its fields).
+    s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.")
+        .type(boolean.class).paramLabel("<helpRequested>").initialValue(false).build());
+    s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.")
+        .type(boolean.class).paramLabel("<versionRequested>").initialValue(false).build());
+    main.spec = s; // what @Spec would inject
+    return s;
   }
 
   private static Reporter reporter(Io io, boolean verbose, boolean json, CommandLine failed) {
