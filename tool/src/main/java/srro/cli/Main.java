@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import srro.cli.check.CheckCommand;
 import srro.cli.decode.DecodeCommand;
+import srro.cli.decode.DecodeSpec;
 import srro.cli.fstab.FstabCommand;
 import srro.cli.fstab.FstabSpec;
 import srro.cli.kit.KitCommand;
@@ -100,7 +101,8 @@ public final class Main extends CommandGroup {
       io.out().flush();
       return ExitCode.OK.status();
     }
-    CommandLine cl = commandLine(io, host, commandNamed(args));
+    String only = commandNamed(args);
+    CommandLine cl = commandLine(io, host, only, subcommandNamed(args, only));
     return cl.execute(args);
   }
 
@@ -123,6 +125,22 @@ public final class Main extends CommandGroup {
     return version ? "" : null; // without --version, the root prints its usage, which lists every command
   }
 
+  /**
+   * The word right after command {@code command} in {@code args} when it is not an option ({@code sense} in
+   * {@code decode sense ...}), else null: a group builds only that subcommand when it can.
+   */
+  static String subcommandNamed(String[] args, String command) {
+    if (command == null || command.isEmpty()) {
+      return null;
+    }
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(command)) {
+        return args[i + 1].startsWith("-") ? null : args[i + 1];
+      }
+    }
+    return null;
+  }
+
   /** The whole command line, every subcommand included. */
   public static CommandLine commandLine(Io io) {
     return commandLine(io, Host.current(), null);
@@ -133,13 +151,18 @@ public final class Main extends CommandGroup {
    * is null.
    */
   public static CommandLine commandLine(Io io, Host host, String only) {
+    return commandLine(io, host, only, null);
+  }
+
+  /** {@link #commandLine(Io, Host, String)} where group {@code only} has only its subcommand {@code sub}. */
+  static CommandLine commandLine(Io io, Host host, String only, String sub) {
     if (System.getProperty("picocli.converters.excludes") == null) {
       System.setProperty("picocli.converters.excludes", CONVERTERS_EXCLUDES);
     }
     CommandLine cl = new CommandLine(rootSpec(new Main(io)), new CommandFactory(io, host));
     for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
       if (only == null || only.equals(c.getKey())) {
-        cl.addSubcommand(c.getKey(), c.getKey().equals("fstab") ? FstabSpec.of(io, host) : c.getValue());
+        cl.addSubcommand(c.getKey(), programmatic(c.getKey(), io, host, sub, c.getValue()));
       }
     }
     cl.setOut(new java.io.PrintWriter(io.out(), true));
@@ -180,6 +203,16 @@ public final class Main extends CommandGroup {
         .type(boolean.class).paramLabel("<versionRequested>").initialValue(false).build());
     main.spec = s; // what @Spec would inject
     return s;
+  }
+
+  /** The programmatic model of command {@code name} when it has one (see rootSpec), else its class. */
+  private static Object programmatic(String name, Io io, Host host, String sub, Class<?> annotated) {
+    Object spec = switch (name) {
+      case "fstab" -> FstabSpec.of(io, host);
+      case "decode" -> DecodeSpec.of(io, sub);
+      default -> null;
+    };
+    return spec == null ? annotated : spec;
   }
 
   private static Reporter reporter(Io io, boolean verbose, boolean json, CommandLine failed) {

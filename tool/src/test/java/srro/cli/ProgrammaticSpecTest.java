@@ -1,6 +1,7 @@
 package srro.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import srro.cli.decode.DecodeCommand;
+import srro.cli.decode.DecodeSpec;
 import srro.cli.fstab.FstabCommand;
 import srro.cli.fstab.FstabSpec;
 import srro.os.Host;
@@ -47,6 +50,40 @@ class ProgrammaticSpecTest {
         .addSubcommand("fstab", FstabSpec.of(io, Host.current()));
     assertSameModel(annotated, built);
     assertSameModel(annotated.getSubcommands().get("fstab"), built.getSubcommands().get("fstab"));
+  }
+
+  @Test
+  void decodeSenseIsTheOneItsAnnotationsDescribe() {
+    CommandLine annotated = new CommandLine(Main.class, factory).addSubcommand("decode", DecodeCommand.class);
+    CommandLine built = new CommandLine(Main.rootSpec(new Main(io)), factory)
+        .addSubcommand("decode", DecodeSpec.of(io, "sense"));
+    CommandLine group = annotated.getSubcommands().get("decode");
+    for (String other : List.of("mode", "inquiry", "vpd")) {
+      group.getCommandSpec().removeSubcommand(other); // the built group has only the one a run asks for
+    }
+    assertSameModel(group, built.getSubcommands().get("decode"));
+    CommandLine sense = group.getSubcommands().get("sense");
+    CommandLine builtSense = built.getSubcommands().get("decode").getSubcommands().get("sense");
+    assertSameModel(sense, builtSense);
+    assertEquals(sense.getCommandSpec().mixins().keySet(), builtSense.getCommandSpec().mixins().keySet());
+    assertEquals(sense.getCommandSpec().qualifiedName(), builtSense.getCommandSpec().qualifiedName());
+  }
+
+  @Test
+  void onlyDecodeSenseHasAProgrammaticModel() {
+    for (String other : new String[] {"mode", "inquiry", "vpd", "nosuch"}) {
+      assertNull(DecodeSpec.of(io, other), other);
+    }
+    assertNull(DecodeSpec.of(io, null));
+  }
+
+  @Test
+  void aRunNamesTheSubcommandRightAfterItsCommand() {
+    assertEquals("sense", Main.subcommandNamed(new String[] {"-v", "decode", "sense", "--inhex=x"}, "decode"));
+    assertNull(Main.subcommandNamed(new String[] {"decode", "--help", "sense"}, "decode"));
+    assertNull(Main.subcommandNamed(new String[] {"decode"}, "decode"));
+    assertNull(Main.subcommandNamed(new String[] {"--version"}, ""));
+    assertNull(Main.subcommandNamed(new String[] {"--help"}, null));
   }
 
   @Test
