@@ -17,6 +17,17 @@ public abstract class CommandGroup implements Callable<Integer> {
     this.io = io;
   }
 
+  /**
+   * The model of {@code group} named {@code name} for picocli's programmatic API, with no option and no
+   * subcommand yet, injected as {@code @Spec} would inject it.
+   */
+  public static CommandSpec spec(CommandGroup group, String name) {
+    CommandSpec s = CommandSpec.wrapWithoutInspection(group);
+    s.name(name);
+    group.spec = s;
+    return s;
+  }
+
   @Override
   public Integer call() {
     // The spec's own CommandLine: CommandLine.usage(this, ...) would re-create the subcommands with picocli's

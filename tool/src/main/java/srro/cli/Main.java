@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import srro.cli.check.CheckCommand;
 import srro.cli.decode.DecodeCommand;
+import srro.cli.decode.DecodeSpec;
 import srro.cli.fstab.FstabCommand;
+import srro.cli.fstab.FstabSpec;
 import srro.cli.kit.KitCommand;
 import srro.cli.patch.PatchCommand;
 import srro.cli.probe.ProbeCommand;
@@ -28,17 +30,17 @@ import srro.os.Host;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     sortOptions = false,
-    description = {
-      "Prove that a storage protection took effect instead of trusting a return code.",
-      "",
-      "Exit status: 0 ok, 1 the check said no, 2 usage, 65 malformed input, 66 cannot open input,"
-          + " 70 internal error, 71 OS call failed, 74 I/O error."
-    })
+    description = {Main.ABOUT, "", Main.EXIT_STATUS})
 public final class Main extends CommandGroup {
+  static final String ABOUT = "Prove that a storage protection took effect instead of trusting a return code.";
+  static final String EXIT_STATUS = "Exit status: 0 ok, 1 the check said no, 2 usage, 65 malformed input,"
+      + " 66 cannot open input, 70 internal error, 71 OS call failed, 74 I/O error.";
+  private static final String VERBOSE = "Print stack traces with errors.";
+
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
-      description = "Print stack traces with errors.")
+      description = VERBOSE)
   boolean verbose;
 
   /**
@@ -99,7 +101,8 @@ public final class Main extends CommandGroup {
       io.out().flush();
       return ExitCode.OK.status();
     }
-    CommandLine cl = commandLine(io, host, commandNamed(args));
+    String only = commandNamed(args);
+    CommandLine cl = commandLine(io, host, only, subcommandNamed(args, only));
     return cl.execute(args);
   }
 
@@ -122,6 +125,22 @@ public final class Main extends CommandGroup {
     return version ? "" : null; // without --version, the root prints its usage, which lists every command
   }
 
+  /**
+   * The word right after command {@code command} in {@code args} when it is not an option ({@code sense} in
+   * {@code decode sense ...}), else null: a group builds only that subcommand when it can.
+   */
+  static String subcommandNamed(String[] args, String command) {
+    if (command == null || command.isEmpty()) {
+      return null;
+    }
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(command)) {
+        return args[i + 1].startsWith("-") ? null : args[i + 1];
+      }
+    }
+    return null;
+  }
+
   /** The whole command line, every subcommand included. */
   public static CommandLine commandLine(Io io) {
     return commandLine(io, Host.current(), null);
@@ -132,13 +151,18 @@ public final class Main extends CommandGroup {
    * is null.
    */
   public static CommandLine commandLine(Io io, Host host, String only) {
+    return commandLine(io, host, only, null);
+  }
+
+  /** {@link #commandLine(Io, Host, String)} where group {@code only} has only its subcommand {@code sub}. */
+  static CommandLine commandLine(Io io, Host host, String only, String sub) {
     if (System.getProperty("picocli.converters.excludes") == null) {
       System.setProperty("picocli.converters.excludes", CONVERTERS_EXCLUDES);
     }
-    CommandLine cl = new CommandLine(Main.class, new CommandFactory(io, host));
+    CommandLine cl = new CommandLine(rootSpec(new Main(io)), new CommandFactory(io, host));
     for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
       if (only == null || only.equals(c.getKey())) {
-        cl.addSubcommand(c.getKey(), c.getValue());
+        cl.addSubcommand(c.getKey(), programmatic(c.getKey(), io, host, sub, c.getValue()));
       }
     }
     cl.setOut(new java.io.PrintWriter(io.out(), true));
@@ -154,6 +178,41 @@ public final class Main extends CommandGroup {
         });
     addHelp(cl);
     return cl;
+  }
+
+  /**
+   * The root's model, built with picocli's programmatic API instead of from this class's annotations, which stay
+   * the reference: ProgrammaticSpecTest checks that both give the same model and usage help. Reading them (and
+   * the standard help mixin's) on every run made the JDK spin annotation proxy classes that no start-up archive
+   * can hold; with {@link FstabSpec}, {@code srro fstab} reads no annotation at all (docs/benchmarks.md).
+   */
+  static CommandSpec rootSpec(Main main) {
+    CommandSpec s = CommandSpec.wrapWithoutInspection(main);
+    s.name("srro");
+    s.versionProvider(new Version());
+    s.usageMessage().sortOptions(false).description(ABOUT, "", EXIT_STATUS);
+    s.addOption(FieldRef.bind(OptionSpec.builder("-v", "--verbose"), main, "verbose")
+        .scopeType(ScopeType.INHERIT)
+        .description(VERBOSE)
+        .build());
+    // What mixinStandardHelpOptions adds, in its order and words (the labels and initial values of its fields).
+    s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.")
+        .type(boolean.class).paramLabel("<helpRequested>").initialValue(false).build());
+    s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.")
+        .type(boolean.class).paramLabel("<versionRequested>").initialValue(false).build());
+    main.spec = s; // what @Spec would inject
+    return s;
+  }
+
+  /** The programmatic model of command {@code name} when it has one (see rootSpec), else its class. */
+  private static Object programmatic(String name, Io io, Host host, String sub, Class<?> annotated) {
+    Object spec = switch (name) {
+      case "fstab" -> FstabSpec.of(io, host);
+      case "decode" -> DecodeSpec.of(io, sub);
+      default -> null;
+    };
+    return spec == null ? annotated : spec;
   }
 
   private static Reporter reporter(Io io, boolean verbose, boolean json, CommandLine failed) {

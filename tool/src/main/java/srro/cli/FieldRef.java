@@ -1,0 +1,74 @@
+package srro.cli;
+
+import java.lang.reflect.Field;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * One field of a command object as picocli's programmatic API binds it: what an annotated field gives picocli,
+ * without the annotation. Reading a runtime annotation makes the JDK spin a proxy class per annotation type on
+ * every run (no start-up archive holds them), which was a fifth of a short command's CPU (docs/benchmarks.md).
+ */
+public final class FieldRef implements IGetter, ISetter {
+  private final Object owner;
+  private final Field field;
+
+  private FieldRef(Object owner, Field field) {
+    this.owner = owner;
+    this.field = field;
+  }
+
+  /**
+   * Binds {@code builder} to field {@code name} of {@code owner}: its type, getter and setter, its value now as the
+   * initial value picocli resets it to, and the label {@code <name>}, as picocli does for an annotated field
+   * (the builder's own label wins when it sets one after this).
+   */
+  public static OptionSpec.Builder bind(OptionSpec.Builder builder, Object owner, String name) {
+    FieldRef r = of(owner, name);
+    return builder.type(r.field.getType()).getter(r).setter(r).initialValue(r.initialValue()).paramLabel(r.label());
+  }
+
+  /** {@link #bind(OptionSpec.Builder, Object, String)} for a positional parameter. */
+  public static PositionalParamSpec.Builder bind(PositionalParamSpec.Builder builder, Object owner, String name) {
+    FieldRef r = of(owner, name);
+    return builder.type(r.field.getType()).getter(r).setter(r).initialValue(r.initialValue()).paramLabel(r.label());
+  }
+
+  private String label() {
+    return "<" + field.getName() + ">";
+  }
+
+  private static FieldRef of(Object owner, String name) {
+    try {
+      Field f = owner.getClass().getDeclaredField(name);
+      f.setAccessible(true);
+      return new FieldRef(owner, f);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("no field " + name + " in " + owner.getClass().getName(), e);
+    }
+  }
+
+  private Object initialValue() {
+    try {
+      return field.get(owner);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e); // setAccessible(true) succeeded
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T get() throws IllegalAccessException {
+    return (T) field.get(owner);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T set(T value) throws IllegalAccessException {
+    Object old = field.get(owner);
+    field.set(owner, value);
+    return (T) old;
+  }
+}
