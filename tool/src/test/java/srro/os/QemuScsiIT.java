@@ -274,8 +274,8 @@ class QemuScsiIT {
     assertEquals(1, statuses.get("tape"), out);
     assertTrue(out.contains("\"ok\":false"), out);
     assertTrue(out.contains("reading the supported security protocols: SECURITY PROTOCOL IN protocol 0x00"
-        + " specific 0x0000: check condition: ILLEGAL REQUEST: Invalid command operation code (asc 0x20, ascq"
-        + " 0x00)"), out);
+        + " specific 0x0000 failed at the scsi_status layer (CHECK_CONDITION): check condition: ILLEGAL REQUEST:"
+        + " Invalid command operation code (asc 0x20, ascq 0x00)"), out);
     assertFalse(out.contains("encryptionMode"), out);
   }
 
