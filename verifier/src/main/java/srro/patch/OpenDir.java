@@ -40,6 +40,8 @@ import java.util.concurrent.TimeoutException;
 final class OpenDir implements Closeable {
   private final SecureDirectoryStream<Path> dir;
   private final Path shown;
+  /** Set while a {@link Tree} keeps this handle for a phase: {@link #close} leaves it open then. */
+  private boolean pinned;
 
   private OpenDir(SecureDirectoryStream<Path> dir, Path shown) {
     this.dir = dir;
@@ -238,11 +240,27 @@ final class OpenDir implements Closeable {
   /** Creates {@code name} (it must not exist), writes {@code data} and fsyncs it; mode {@code perms} if given. */
   void create(String name, byte[] data, Set<PosixFilePermission> perms) throws IOException {
     try (FileChannel ch = newFile(name, perms)) {
-      ByteBuffer b = ByteBuffer.wrap(data);
-      while (b.hasRemaining()) {
-        ch.write(b);
-      }
+      write(ch, data);
       ch.force(true);
+    }
+  }
+
+  /** {@link #create}, leaving the fsync to {@code syncs}: the file is durable when its {@link Syncs#await} returns. */
+  void create(String name, byte[] data, Set<PosixFilePermission> perms, Syncs syncs) throws IOException {
+    FileChannel ch = newFile(name, perms);
+    try {
+      write(ch, data);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+    syncs.add(ch, shown.resolve(name).toString());
+  }
+
+  private static void write(FileChannel ch, byte[] data) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(data);
+    while (b.hasRemaining()) {
+      ch.write(b);
     }
   }
 
@@ -322,8 +340,22 @@ final class OpenDir implements Closeable {
     }
   }
 
+  /** Makes {@link #close} a no-op until {@link #release}: the handle is shared by a {@link Tree}'s cache. */
+  OpenDir pin() {
+    pinned = true;
+    return this;
+  }
+
+  /** Closes a pinned handle. */
+  void release() throws IOException {
+    pinned = false;
+    dir.close();
+  }
+
   @Override
   public void close() throws IOException {
-    dir.close();
+    if (!pinned) {
+      dir.close();
+    }
   }
 }

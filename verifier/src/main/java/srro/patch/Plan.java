@@ -47,6 +47,15 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     if (strip < 0 || strip > 1000) {
       throw new IllegalArgumentException("strip " + strip);
     }
+    if (source instanceof Tree t) {
+      try (Tree.Scope s = t.cachingDirectories()) {
+        return plan(patchset, strip, source);
+      }
+    }
+    return plan(patchset, strip, source);
+  }
+
+  private static Plan plan(Patchset patchset, int strip, Source source) throws IOException, TargetRefusedException {
     Map<String, Integer> lastNamed = new HashMap<>();
     for (int i = 0; i < patchset.files().size(); i++) {
       for (String n : names(patchset.files().get(i), strip)) {

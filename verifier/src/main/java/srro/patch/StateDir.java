@@ -147,12 +147,12 @@ final class StateDir implements Closeable {
     dir.fsync();
   }
 
-  /** Creates the pre-image copy {@code name}, durably (the caller syncs the directory). */
-  void createBackup(String name, byte[] data) throws IOException {
+  /** Creates the pre-image copy {@code name}, durable after {@code syncs}' await (the caller syncs the directory). */
+  void createBackup(String name, byte[] data, Syncs syncs) throws IOException {
     if (exists(name)) {
       dir.delete(name);
     }
-    dir.create(name, data, PosixFilePermissions.fromString("rw-------"));
+    dir.create(name, data, PosixFilePermissions.fromString("rw-------"), syncs);
   }
 
   void rename(String from, String to) throws IOException {

@@ -119,7 +119,8 @@ public final class Transaction {
       throws IOException, StateRefusedException {
     requireNonePending(tree);
     preflight(tree, changes);
-    try (StateDir s = StateDir.openOrCreate(tree); StateDir.Lock l = s.lock(wait)) {
+    try (StateDir s = StateDir.openOrCreate(tree); StateDir.Lock l = s.lock(wait);
+        Tree.Scope c = tree.cachingDirectories()) {
       requireNonePending(tree, s);
       new Transaction(tree, s, checkpoint).run(changes, Journal.Kind.APPLY);
     }
@@ -142,7 +143,7 @@ public final class Transaction {
     if (s.isEmpty()) {
       return Recovery.NOTHING_PENDING;
     }
-    try (StateDir d = s.get(); StateDir.Lock l = d.lock(wait)) {
+    try (StateDir d = s.get(); StateDir.Lock l = d.lock(wait); Tree.Scope c = tree.cachingDirectories()) {
       return new Transaction(tree, d, checkpoint).recover();
     }
   }
@@ -162,7 +163,8 @@ public final class Transaction {
     if (s.isEmpty()) {
       return List.of();
     }
-    try (StateDir d = s.get(); StateDir.Lock l = d.lock(StateDir.LOCK_WAIT)) {
+    try (StateDir d = s.get(); StateDir.Lock l = d.lock(StateDir.LOCK_WAIT);
+        Tree.Scope c = tree.cachingDirectories()) {
       requireNonePending(tree, d);
       Transaction t = new Transaction(tree, d, checkpoint);
       Optional<List<Change>> undo = t.undoChanges();
@@ -216,25 +218,28 @@ public final class Transaction {
       tree.createDirectory(d);
       reached("created " + d);
     }
-    for (int i = 0; i < changes.size(); i++) {
-      Journal.Entry e = entries.get(i);
-      Change.Content c = changes.get(i).contents().load();
-      if (!Objects.equals(DurableFiles.hash(c.before()), e.before())
-          || !Objects.equals(DurableFiles.hash(c.after()), e.after())) {
-        throw new TreeChangedException(e.path() + ": changed while the patch was prepared; nothing was changed");
-      }
-      if (e.backup() != null) {
-        state.createBackup(e.backup(), c.before());
-        reached("backup " + e.path());
-      }
-      if (e.temp() != null) {
-        try (OpenDir parent = tree.parent(e.path())) {
-          Set<PosixFilePermission> mode = parent.attributes(Tree.name(e.path())).filter(a -> a.isRegularFile())
-              .map(PosixFileAttributes::permissions).orElse(null);
-          parent.create(Tree.name(e.temp()), c.after(), mode);
+    try (Syncs syncs = new Syncs()) {
+      for (int i = 0; i < changes.size(); i++) {
+        Journal.Entry e = entries.get(i);
+        Change.Content c = changes.get(i).contents().load();
+        if (!Objects.equals(DurableFiles.hash(c.before()), e.before())
+            || !Objects.equals(DurableFiles.hash(c.after()), e.after())) {
+          throw new TreeChangedException(e.path() + ": changed while the patch was prepared; nothing was changed");
         }
-        reached("temp " + e.path());
+        if (e.backup() != null) {
+          state.createBackup(e.backup(), c.before(), syncs);
+          reached("backup " + e.path());
+        }
+        if (e.temp() != null) {
+          try (OpenDir parent = tree.parent(e.path())) {
+            Set<PosixFilePermission> mode = parent.attributes(Tree.name(e.path())).filter(a -> a.isRegularFile())
+                .map(PosixFileAttributes::permissions).orElse(null);
+            parent.create(Tree.name(e.temp()), c.after(), mode, syncs);
+          }
+          reached("temp " + e.path());
+        }
       }
+      syncs.await();
     }
     syncDirs(entries);
     state.fsync();

@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,6 +28,9 @@ public final class Tree implements Source {
   static final int PATH_MAX = 4095;
 
   private final Path root;
+  /** The directories kept open by {@link #cachingDirectories}, by tree-relative path ("" the root); else null. */
+  private Map<String, Kept> cache;
+  private int scopes;
 
   private Tree(Path root) {
     this.root = root;
@@ -47,6 +55,132 @@ public final class Tree implements Source {
     return OpenDir.open(root);
   }
 
+  /**
+   * Keeps the directories this tree opens until the returned scope closes (the outermost, when nested), so a
+   * phase that touches many files in few directories opens each directory once. A kept directory is used again
+   * only after its parent, itself checked the same way up to the root, still has, under the same name and
+   * without a link, the very directory (device and inode) that was opened: one stat per component instead of
+   * an open, with the guarantee of walking from the root again.
+   */
+  public Scope cachingDirectories() {
+    if (scopes++ == 0) {
+      cache = new HashMap<>();
+    }
+    return new Scope();
+  }
+
+  /** The end of a {@link #cachingDirectories} phase. */
+  public final class Scope implements AutoCloseable {
+    private boolean closed;
+
+    private Scope() {}
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (--scopes == 0) {
+        Map<String, Kept> c = cache;
+        cache = null;
+        IOException first = null;
+        for (Kept k : c.values()) {
+          try {
+            k.dir().release();
+          } catch (IOException e) {
+            first = first == null ? e : first;
+          }
+        }
+        if (first != null) {
+          throw first;
+        }
+      }
+    }
+  }
+
+  /** A directory kept open for a phase and the device and inode it had when it was opened. */
+  private record Kept(OpenDir dir, Object key) {}
+
+  /** Where a walk ended: at the directory ({@code dir}), or at {@code parts[stoppedAt]}, absent or no directory. */
+  private record Walk(OpenDir dir, int stoppedAt, Optional<PosixFileAttributes> found) {}
+
+  /**
+   * Walks from the root through {@code parts[0..n)}, each a directory reached without following a link. The
+   * directory reached is the caller's to close (a no-op for a kept one).
+   */
+  private Walk walk(String[] parts, int n) throws IOException {
+    OpenDir dir = rootDir();
+    String key = "";
+    try {
+      for (int i = 0; i < n; i++) {
+        key = i == 0 ? parts[0] : key + "/" + parts[i];
+        Optional<PosixFileAttributes> a = dir.attributes(parts[i]);
+        if (a.isEmpty() || a.get().isSymbolicLink() || !a.get().isDirectory()) {
+          forget(key);
+          dir.close();
+          return new Walk(null, i, a);
+        }
+        OpenDir next = child(dir, key, parts[i], a.get());
+        dir.close();
+        dir = next;
+      }
+      return new Walk(dir, n, Optional.empty());
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  private OpenDir rootDir() throws IOException {
+    if (cache == null) {
+      return openRoot();
+    }
+    Kept k = cache.get("");
+    if (k == null) {
+      k = new Kept(openRoot().pin(), null);
+      cache.put("", k);
+    }
+    return k.dir();
+  }
+
+  /** {@code parent}'s subdirectory {@code name} ({@code key} from the root), whose attributes are {@code a}. */
+  private OpenDir child(OpenDir parent, String key, String name, PosixFileAttributes a) throws IOException {
+    if (cache == null) {
+      return parent.child(name);
+    }
+    Kept k = cache.get(key);
+    if (k != null && Objects.equals(k.key(), a.fileKey())) {
+      return k.dir();
+    }
+    forget(key);
+    OpenDir d = parent.child(name).pin();
+    try {
+      cache.put(key, new Kept(d, d.self().fileKey()));
+    } catch (IOException | RuntimeException e) {
+      d.release();
+      throw e;
+    }
+    return d;
+  }
+
+  /** Closes and drops the kept directory {@code key} and everything kept under it. */
+  private void forget(String key) throws IOException {
+    if (cache == null || !cache.containsKey(key)) {
+      return;
+    }
+    String under = key + "/";
+    List<String> gone = new ArrayList<>();
+    for (String k : cache.keySet()) {
+      if (k.equals(key) || k.startsWith(under)) {
+        gone.add(k);
+      }
+    }
+    for (String k : gone) {
+      cache.remove(k).dir().release();
+    }
+  }
+
   @Override
   public Optional<String> refusal(String path) throws IOException {
     Optional<String> r = TargetPath.refusal(path);
@@ -59,27 +193,22 @@ public final class Tree implements Source {
         return Optional.of("path " + TargetPath.printable(path) + " has a name longer than " + NAME_MAX + " bytes");
       }
     }
-    OpenDir dir = openRoot();
-    try {
-      for (int i = 0; i < parts.length - 1; i++) {
-        Optional<PosixFileAttributes> a = dir.attributes(parts[i]);
-        if (a.isEmpty()) {
-          if ((root + "/" + path).getBytes(StandardCharsets.UTF_8).length > PATH_MAX) {
-            return Optional.of("path " + TargetPath.printable(path) + " is too deep to create its directories");
-          }
-          return Optional.empty();
+    Walk w = walk(parts, parts.length - 1);
+    if (w.dir() == null) {
+      int i = w.stoppedAt();
+      if (w.found().isEmpty()) {
+        if ((root + "/" + path).getBytes(StandardCharsets.UTF_8).length > PATH_MAX) {
+          return Optional.of("path " + TargetPath.printable(path) + " is too deep to create its directories");
         }
-        if (a.get().isSymbolicLink()) {
-          return Optional.of("path " + TargetPath.printable(path) + " goes through the symbolic link "
-              + TargetPath.printable(String.join("/", java.util.Arrays.copyOf(parts, i + 1))));
-        }
-        if (!a.get().isDirectory()) {
-          return Optional.of("a parent of " + TargetPath.printable(path) + " is not a directory");
-        }
-        OpenDir next = dir.child(parts[i]);
-        dir.close();
-        dir = next;
+        return Optional.empty();
       }
+      if (w.found().get().isSymbolicLink()) {
+        return Optional.of("path " + TargetPath.printable(path) + " goes through the symbolic link "
+            + TargetPath.printable(String.join("/", java.util.Arrays.copyOf(parts, i + 1))));
+      }
+      return Optional.of("a parent of " + TargetPath.printable(path) + " is not a directory");
+    }
+    try (OpenDir dir = w.dir()) {
       Optional<PosixFileAttributes> a = dir.attributes(parts[parts.length - 1]);
       if (a.isPresent() && a.get().isSymbolicLink()) {
         return Optional.of(TargetPath.printable(path) + " is a symbolic link");
@@ -88,8 +217,6 @@ public final class Tree implements Source {
         return Optional.of(TargetPath.printable(path) + " is not a regular file");
       }
       return Optional.empty();
-    } finally {
-      dir.close();
     }
   }
 
@@ -134,29 +261,17 @@ public final class Tree implements Source {
 
   private Optional<OpenDir> parentIfExists(String path) throws IOException {
     String[] parts = path.split("/");
-    OpenDir dir = openRoot();
-    try {
-      for (int i = 0; i < parts.length - 1; i++) {
-        Optional<PosixFileAttributes> a = dir.attributes(parts[i]);
-        if (a.isEmpty()) {
-          dir.close();
-          return Optional.empty();
-        }
-        if (!a.get().isDirectory()) {
-          String prefix = String.join("/", java.util.Arrays.copyOf(parts, i + 1));
-          throw new TreeChangedException(path + ": " + (a.get().isSymbolicLink()
-              ? "goes through the symbolic link " + TargetPath.printable(prefix)
-              : TargetPath.printable(prefix) + " is not a directory") + "; nothing was changed");
-        }
-        OpenDir next = dir.child(parts[i]);
-        dir.close();
-        dir = next;
-      }
-      return Optional.of(dir);
-    } catch (IOException | RuntimeException e) {
-      dir.close();
-      throw e;
+    Walk w = walk(parts, parts.length - 1);
+    if (w.dir() != null) {
+      return Optional.of(w.dir());
     }
+    if (w.found().isEmpty()) {
+      return Optional.empty();
+    }
+    String prefix = String.join("/", java.util.Arrays.copyOf(parts, w.stoppedAt() + 1));
+    throw new TreeChangedException(path + ": " + (w.found().get().isSymbolicLink()
+        ? "goes through the symbolic link " + TargetPath.printable(prefix)
+        : TargetPath.printable(prefix) + " is not a directory") + "; nothing was changed");
   }
 
   /** Whether the directory {@code dir} (tree-relative) exists, reached without a link. */
@@ -197,6 +312,7 @@ public final class Tree implements Source {
       if (a.isPresent() && a.get().isDirectory()) {
         try {
           p.deleteDirectory(name(dir));
+          forget(dir);
           p.fsync();
         } catch (java.nio.file.DirectoryNotEmptyException keep) {
           // something else lives there now; leave it
