@@ -32,8 +32,9 @@ public final class Applier {
       }
       return rejectedAll(patch, "file exists but the patch creates it");
     }
-    Attempt forward = attempt(patch, Lines.of(content), MAX_FUZZ);
-    if (forward.failures == 0 && forward.fuzzed() && attempt(patch.reversed(), Lines.of(content), 0).failures == 0) {
+    Lines lines = Lines.of(content);
+    Attempt forward = attempt(patch, lines, MAX_FUZZ);
+    if (forward.failures == 0 && forward.fuzzed() && attempt(patch.reversed(), lines, 0).failures == 0) {
       // GNU patch too prefers an exact reverse match to a fuzzy forward one ("Reversed (or previously
       // applied) patch detected!"): a patch applied twice must not apply again with fuzz.
       return already(patch);
@@ -45,9 +46,9 @@ public final class Applier {
         }
         return new FileResult(FileResult.Status.APPLIES, forward.results, null);
       }
-      return new FileResult(FileResult.Status.APPLIES, forward.results, Lines.bytes(forward.output));
+      return new FileResult(FileResult.Status.APPLIES, forward.results, forward.output.toBytes());
     }
-    Attempt reverse = attempt(patch.reversed(), Lines.of(content), 0);
+    Attempt reverse = attempt(patch.reversed(), lines, 0);
     if (reverse.failures == 0) {
       return already(patch);
     }
@@ -88,7 +89,7 @@ public final class Applier {
     return new FileResult(FileResult.Status.CONFLICT, r, null);
   }
 
-  private static Attempt attempt(FilePatch patch, List<String> input, int maxFuzz) {
+  private static Attempt attempt(FilePatch patch, Lines input, int maxFuzz) {
     Attempt a = new Attempt(input);
     for (Hunk h : patch.hunks()) {
       a.hunk(h, maxFuzz);
@@ -99,16 +100,17 @@ public final class Applier {
 
   /** One pass over the file: GNU patch's in_offset, out_offset and last_frozen_line, 1-based. */
   private static final class Attempt {
-    final List<String> input;
-    final StringBuilder output = new StringBuilder();
+    final Lines input;
+    final Lines.Output output;
     final List<HunkResult> results = new ArrayList<>();
     int failures;
     int inOffset;
     int outOffset;
     int frozen;
 
-    Attempt(List<String> input) {
+    Attempt(Lines input) {
       this.input = input;
+      this.output = new Lines.Output(input.starts(input.size()) + (input.starts(input.size()) >> 4));
     }
 
     /** Whether some hunk needed fuzz to apply. */
@@ -117,10 +119,10 @@ public final class Applier {
     }
 
     void hunk(Hunk h, int maxFuzz) {
-      List<String> pattern = new ArrayList<>(h.oldCount());
+      List<byte[]> pattern = new ArrayList<>(h.oldCount());
       for (HunkLine l : h.lines()) {
         if (l.inOld()) {
-          pattern.add(l.text());
+          pattern.add(Lines.bytes(l.text()));
         }
       }
       int prefix = 0;
@@ -155,7 +157,7 @@ public final class Applier {
     }
 
     /** GNU patch locate_hunk: the 1-based line where the pattern starts, or 0. */
-    int locate(int pfirst, List<String> pattern, int prefixContext, int suffixContext, int context, int fuzz) {
+    int locate(int pfirst, List<byte[]> pattern, int prefixContext, int suffixContext, int context, int fuzz) {
       int first = pfirst + inOffset;
       int patLines = pattern.size();
       int inputLines = input.size();
@@ -207,11 +209,11 @@ public final class Applier {
     }
 
     /** GNU patch patch_match: pattern lines 1+prefixFuzz .. n-suffixFuzz equal the input from base+offset. */
-    boolean match(List<String> pattern, int base, int offset, int prefixFuzz, int suffixFuzz) {
+    boolean match(List<byte[]> pattern, int base, int offset, int prefixFuzz, int suffixFuzz) {
       int last = pattern.size() - suffixFuzz;
       int iline = base + offset + prefixFuzz;
       for (int pline = 1 + prefixFuzz; pline <= last; pline++, iline++) {
-        if (iline < 1 || iline > input.size() || !input.get(iline - 1).equals(pattern.get(pline - 1))) {
+        if (iline < 1 || iline > input.size() || !input.equals(iline - 1, pattern.get(pline - 1))) {
           return false;
         }
       }
@@ -235,7 +237,7 @@ public final class Applier {
             if (!copyTill(w + old - 1)) {
               return false;
             }
-            emit(l.text());
+            output.append(l.text());
           }
           default -> old++;
         }
@@ -251,18 +253,10 @@ public final class Applier {
       while (frozen < lastLine) {
         frozen++;
         if (frozen <= input.size()) {
-          emit(input.get(frozen - 1));
+          input.copy(frozen - 1, output);
         }
       }
       return true;
-    }
-
-    void emit(String text) {
-      int n = output.length();
-      if (n > 0 && output.charAt(n - 1) != '\n' && !text.isEmpty()) {
-        output.append('\n');
-      }
-      output.append(text);
     }
   }
 }

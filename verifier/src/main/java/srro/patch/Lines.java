@@ -1,28 +1,108 @@
 package srro.patch;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
-/** A file's bytes as lines (ISO-8859-1 chars, one per byte), each keeping its '\n'; the last may lack it. */
+/**
+ * A file's bytes as lines, each keeping its '\n' (the last may lack it): a view over the bytes by line start,
+ * so a file of any size is split without copying a line, and a patched file is written from ranges of it.
+ */
 final class Lines {
-  private Lines() {}
+  private final byte[] bytes;
+  /** starts[i] is where line i begins; starts[size] is the end. */
+  private final int[] starts;
+  private final int size;
 
-  static List<String> of(byte[] content) {
-    String s = new String(content, StandardCharsets.ISO_8859_1);
-    List<String> out = new ArrayList<>();
-    int from = 0;
-    int n = s.length();
-    while (from < n) {
-      int nl = s.indexOf('\n', from);
-      int end = nl < 0 ? n : nl + 1;
-      out.add(s.substring(from, end));
-      from = end;
+  private Lines(byte[] bytes, int[] starts, int size) {
+    this.bytes = bytes;
+    this.starts = starts;
+    this.size = size;
+  }
+
+  static Lines of(byte[] content) {
+    int n = 0;
+    for (byte b : content) {
+      if (b == '\n') {
+        n++;
+      }
     }
-    return out;
+    int size = n + (content.length > 0 && content[content.length - 1] != '\n' ? 1 : 0);
+    int[] starts = new int[size + 1];
+    int k = 1;
+    for (int i = 0; i < content.length; i++) {
+      if (content[i] == '\n' && k <= size) {
+        starts[k++] = i + 1;
+      }
+    }
+    starts[size] = content.length;
+    return new Lines(content, starts, size);
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Where line {@code i} begins; {@code starts(size())} is the file's length. */
+  int starts(int i) {
+    return starts[i];
+  }
+
+  /** Whether line {@code i} (0-based) holds exactly {@code line}'s bytes. */
+  boolean equals(int i, byte[] line) {
+    int from = starts[i];
+    int to = starts[i + 1];
+    return to - from == line.length && Arrays.equals(bytes, from, to, line, 0, line.length);
+  }
+
+  /** Appends line {@code i} (0-based) to {@code out}. */
+  void copy(int i, Output out) {
+    out.append(bytes, starts[i], starts[i + 1] - starts[i]);
   }
 
   static byte[] bytes(CharSequence text) {
     return text.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** A patched file being built, as bytes. */
+  static final class Output {
+    private byte[] buf;
+    private int length;
+
+    Output(int capacity) {
+      buf = new byte[Math.max(16, capacity)];
+    }
+
+    int length() {
+      return length;
+    }
+
+    /** Appends a line; a previous last line without '\n' gets one first (GNU patch's output does the same). */
+    void append(byte[] b, int off, int len) {
+      if (len == 0) {
+        return;
+      }
+      boolean newline = length > 0 && buf[length - 1] != '\n';
+      ensure(len + (newline ? 1 : 0));
+      if (newline) {
+        buf[length++] = '\n';
+      }
+      System.arraycopy(b, off, buf, length, len);
+      length += len;
+    }
+
+    void append(String latin1) {
+      byte[] b = latin1.getBytes(StandardCharsets.ISO_8859_1);
+      append(b, 0, b.length);
+    }
+
+    private void ensure(int more) {
+      if (length + more > buf.length) {
+        buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * buf.length, length + more)));
+      }
+    }
+
+    byte[] toBytes() {
+      return length == buf.length ? buf : Arrays.copyOf(buf, length);
+    }
   }
 }
