@@ -333,6 +333,11 @@ final class OpenDir implements Closeable {
     return out;
   }
 
+  /** {@link #fsync}, on {@code syncs}' threads: durable when its {@link Syncs#await} returns. */
+  void fsync(Syncs syncs) throws IOException {
+    syncs.add((FileChannel) dir.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ)), shown.toString());
+  }
+
   /** Makes the directory's entries (creations, renames, deletions) durable. */
   void fsync() throws IOException {
     try (SeekableByteChannel ch = dir.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ))) {

@@ -516,10 +516,13 @@ public final class Transaction {
     for (Journal.Entry e : entries) {
       byParent.putIfAbsent(e.path().substring(0, e.path().lastIndexOf('/') + 1), e.path());
     }
-    for (String p : byParent.values()) {
-      try (OpenDir d = tree.parent(p)) {
-        d.fsync();
+    try (Syncs syncs = new Syncs()) {
+      for (String p : byParent.values()) {
+        try (OpenDir d = tree.parent(p)) {
+          d.fsync(syncs);
+        }
       }
+      syncs.await();
     }
   }
 }
