@@ -140,4 +140,31 @@ class TreeTest {
     IOException e = assertThrows(IOException.class, () -> plan("big.c"));
     assertEquals("big.c: 268435457 bytes, more than the limit of 268435456", e.getMessage());
   }
+
+  @Test
+  void keptDirectorySwappedForALinkIsRefusedNotUsed() throws Exception {
+    Tree tree = Tree.open(root);
+    try (Tree.Scope s = tree.cachingDirectories()) {
+      assertTrue(tree.read("sub/f.c").isPresent()); // keeps "sub" open
+      Files.move(root.resolve("sub"), tmp.resolve("moved"));
+      Files.createSymbolicLink(root.resolve("sub"), outside);
+      assertEquals(Optional.of("path 'sub/f.c' goes through the symbolic link 'sub'"), tree.refusal("sub/f.c"));
+      assertThrows(TreeChangedException.class, () -> tree.read("sub/f.c"));
+    }
+  }
+
+  @Test
+  void keptDirectoryReplacedByAnotherIsOpenedAgain() throws Exception {
+    Tree tree = Tree.open(root);
+    try (Tree.Scope s = tree.cachingDirectories()) {
+      assertTrue(tree.read("sub/f.c").isPresent());
+      Files.move(root.resolve("sub"), tmp.resolve("moved"));
+      Files.createDirectories(root.resolve("sub"));
+      Files.writeString(root.resolve("sub/f.c"), "new\n");
+      assertEquals("new\n", new String(tree.read("sub/f.c").orElseThrow(), StandardCharsets.UTF_8));
+      Files.delete(root.resolve("sub/f.c"));
+      Files.delete(root.resolve("sub"));
+      assertEquals(Optional.empty(), tree.read("sub/f.c"));
+    }
+  }
 }
