@@ -27,6 +27,13 @@ public final class Tree implements Source {
   /** PATH_MAX less the terminating NUL: the longest path a directory can be created at. */
   static final int PATH_MAX = 4095;
 
+  /**
+   * Directories a {@link #cachingDirectories} phase keeps open at most. Each holds two descriptors (its directory
+   * stream and its own handle), so a patchset over thousands of directories stays at about 256 of them, well
+   * inside the usual 1024-descriptor limit with room for the fsyncs in flight.
+   */
+  static final int MAX_KEPT = 128;
+
   private final Path root;
   /** The directories kept open by {@link #cachingDirectories}, by tree-relative path ("" the root); else null. */
   private Map<String, Kept> cache;
@@ -154,6 +161,9 @@ public final class Tree implements Source {
       return k.dir();
     }
     forget(key);
+    if (cache.size() >= MAX_KEPT) {
+      return parent.child(name); // past the cap: opened and closed per use, as without a cache
+    }
     OpenDir d = parent.child(name).pin();
     try {
       cache.put(key, new Kept(d, d.self().fileKey()));

@@ -167,4 +167,33 @@ class TreeTest {
       assertEquals(Optional.empty(), tree.read("sub/f.c"));
     }
   }
+
+  @Test
+  void aPhaseKeepsAtMostMaxKeptDirectoriesOpen() throws Exception {
+    int dirs = Tree.MAX_KEPT + 100;
+    for (int i = 0; i < dirs; i++) {
+      Files.createDirectories(root.resolve("d" + i));
+      Files.writeString(root.resolve("d" + i + "/f.c"), "x\n");
+    }
+    Path fds = Path.of("/proc/self/fd");
+    Tree tree = Tree.open(root);
+    long before = openDescriptors(fds);
+    try (Tree.Scope s = tree.cachingDirectories()) {
+      for (int i = 0; i < dirs; i++) {
+        assertEquals("x\n", new String(tree.read("d" + i + "/f.c").orElseThrow(), StandardCharsets.UTF_8));
+      }
+      long kept = openDescriptors(fds) - before;
+      assertTrue(kept <= 2L * Tree.MAX_KEPT + 2, kept + " descriptors open after reading " + dirs + " directories");
+      for (int i = 0; i < dirs; i++) { // past the cap still reads right, directory by directory
+        assertTrue(tree.read("d" + i + "/f.c").isPresent());
+      }
+    }
+    assertTrue(openDescriptors(fds) - before <= 2, "the phase's directories are closed when it ends");
+  }
+
+  private static long openDescriptors(Path fds) throws IOException {
+    try (var s = Files.list(fds)) {
+      return s.count();
+    }
+  }
 }
