@@ -287,9 +287,10 @@ final class DiffParser {
         throw fail(k, "hunk #" + number + " of " + file + " ends early: expected " + oldLeft + " more old and "
             + newLeft + " more new lines");
       }
-      String l = lines.get(k);
-      char c = l.isEmpty() ? ' ' : l.charAt(0);
-      String text = l.isEmpty() ? "\n" : hunkText(k);
+      // The kind byte is read from the diff: a String is made only for the line's text, not the whole line.
+      Lines v = (Lines) lines;
+      boolean empty = v.end(k) == v.starts[k];
+      char c = empty ? ' ' : (char) (v.diff[v.starts[k]] & 0xff);
       boolean fits =
           switch (c) {
             case ' ' -> oldLeft > 0 && newLeft > 0;
@@ -300,7 +301,7 @@ final class DiffParser {
           };
       if (!fits) {
         throw fail(k + 1, "hunk #" + number + " of " + file + ": expected " + oldLeft + " more old and "
-            + newLeft + " more new lines, got '" + abbreviate(l) + "'");
+            + newLeft + " more new lines, got '" + abbreviate(lines.get(k)) + "'");
       }
       if (c == '\\') {
         noNewline(body, k, number, file);
@@ -311,7 +312,7 @@ final class DiffParser {
               + " hunk: only the last line of a side can lack a newline");
         }
       } else {
-        body.add(new HunkLine(c, text));
+        body.add(new HunkLine(c, empty ? "\n" : hunkText(k)));
         if (c != '+') {
           oldLeft--;
         }

@@ -44,18 +44,33 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
    */
   public static Plan of(Patchset patchset, int strip, Source source)
       throws IOException, TargetRefusedException {
+    return of(patchset, strip, source, true);
+  }
+
+  /**
+   * Plans like {@link #of} but hashes nothing: {@link #digests} is empty and {@link #changes} refuses the plan.
+   * For status, which only reports; SHA-256 of a large file is most of a status run without a C2 compiler.
+   */
+  public static Plan check(Patchset patchset, int strip, Source source)
+      throws IOException, TargetRefusedException {
+    return of(patchset, strip, source, false);
+  }
+
+  private static Plan of(Patchset patchset, int strip, Source source, boolean hash)
+      throws IOException, TargetRefusedException {
     if (strip < 0 || strip > 1000) {
       throw new IllegalArgumentException("strip " + strip);
     }
     if (source instanceof Tree t) {
       try (Tree.Scope s = t.cachingDirectories()) {
-        return plan(patchset, strip, source);
+        return plan(patchset, strip, source, hash);
       }
     }
-    return plan(patchset, strip, source);
+    return plan(patchset, strip, source, hash);
   }
 
-  private static Plan plan(Patchset patchset, int strip, Source source) throws IOException, TargetRefusedException {
+  private static Plan plan(Patchset patchset, int strip, Source source, boolean hash)
+      throws IOException, TargetRefusedException {
     Map<String, Integer> lastNamed = new HashMap<>();
     for (int i = 0; i < patchset.files().size(); i++) {
       for (String n : names(patchset.files().get(i), strip)) {
@@ -101,16 +116,22 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       exists.put(p, current.get(p).isPresent());
       out.add(new FilePlan(fp, path, r));
       if (lastNamed.getOrDefault(p, -1) <= i) {
-        digests.put(p, digest(originals.remove(p), current.remove(p)));
+        digests.put(p, digest(originals.remove(p), current.remove(p), hash));
       }
     }
     for (String p : new ArrayList<>(current.keySet())) {
-      digests.put(p, digest(originals.remove(p), current.remove(p)));
+      digests.put(p, digest(originals.remove(p), current.remove(p), hash));
+    }
+    if (!hash) {
+      digests.clear();
     }
     return new Plan(patchset, strip, out, digests);
   }
 
-  private static Digest digest(Optional<byte[]> before, Optional<byte[]> after) {
+  private static Digest digest(Optional<byte[]> before, Optional<byte[]> after, boolean hash) {
+    if (!hash) {
+      return null;
+    }
     byte[] b = before.orElse(null);
     byte[] a = after.orElse(null);
     return new Digest(DurableFiles.hash(b), DurableFiles.hash(a), b == null ? 0 : b.length, a == null ? 0 : a.length);
@@ -205,6 +226,11 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
   public List<Change> changes(Source source) throws IOException, TargetRefusedException {
     if (!applies()) {
       throw new IllegalStateException("plan does not apply");
+    }
+    for (FilePlan f : files) {
+      if (!digests.containsKey(f.path().orElseThrow())) {
+        throw new IllegalStateException("plan made by check(): no digests to write with");
+      }
     }
     List<Change> out = new ArrayList<>();
     for (Map.Entry<String, Digest> e : digests.entrySet()) {

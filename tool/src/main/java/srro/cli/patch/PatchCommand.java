@@ -190,7 +190,7 @@ public final class PatchCommand implements Callable<Integer> {
         Transaction.requireNonePending(tree);
         source = tree;
       }
-      Plan plan = Plan.of(patchset, options.strip, source);
+      Plan plan = Plan.check(patchset, options.strip, source); // reports only: no hashes needed
       report(io, options.json, "status", plan, "checking", List.of());
       return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
     }
