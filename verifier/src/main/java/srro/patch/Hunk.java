@@ -14,8 +14,12 @@ public record Hunk(
     if (oldStart < 0 || oldCount < 0 || newStart < 0 || newCount < 0) {
       throw new IllegalArgumentException("negative hunk range");
     }
-    long olds = lines.stream().filter(HunkLine::inOld).count();
-    long news = lines.stream().filter(HunkLine::inNew).count();
+    int olds = 0;
+    int news = 0;
+    for (HunkLine l : lines) { // a loop, not two streams: a large diff makes 50,000 hunks
+      olds += l.inOld() ? 1 : 0;
+      news += l.inNew() ? 1 : 0;
+    }
     if (olds != oldCount || news != newCount) {
       throw new IllegalArgumentException("hunk body does not match its header counts");
     }
