@@ -110,6 +110,9 @@ final class DiffParser {
     if (from > end) {
       return "\n";
     }
+    if (end < v.diff.length && v.diff[end] == '\n') {
+      return new String(v.diff, from, end + 1 - from, StandardCharsets.ISO_8859_1); // one copy, not two
+    }
     byte[] b = java.util.Arrays.copyOfRange(v.diff, from, end + 1);
     b[b.length - 1] = '\n';
     return new String(b, StandardCharsets.ISO_8859_1);
