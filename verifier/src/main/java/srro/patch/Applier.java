@@ -119,10 +119,10 @@ public final class Applier {
     }
 
     void hunk(Hunk h, int maxFuzz) {
-      List<byte[]> pattern = new ArrayList<>(h.oldCount());
+      List<HunkLine> pattern = new ArrayList<>(h.oldCount());
       for (HunkLine l : h.lines()) {
         if (l.inOld()) {
-          pattern.add(Lines.bytes(l.text()));
+          pattern.add(l);
         }
       }
       int prefix = 0;
@@ -157,7 +157,7 @@ public final class Applier {
     }
 
     /** GNU patch locate_hunk: the 1-based line where the pattern starts, or 0. */
-    int locate(int pfirst, List<byte[]> pattern, int prefixContext, int suffixContext, int context, int fuzz) {
+    int locate(int pfirst, List<HunkLine> pattern, int prefixContext, int suffixContext, int context, int fuzz) {
       int first = pfirst + inOffset;
       int patLines = pattern.size();
       int inputLines = input.size();
@@ -209,7 +209,7 @@ public final class Applier {
     }
 
     /** GNU patch patch_match: pattern lines 1+prefixFuzz .. n-suffixFuzz equal the input from base+offset. */
-    boolean match(List<byte[]> pattern, int base, int offset, int prefixFuzz, int suffixFuzz) {
+    boolean match(List<HunkLine> pattern, int base, int offset, int prefixFuzz, int suffixFuzz) {
       int last = pattern.size() - suffixFuzz;
       int iline = base + offset + prefixFuzz;
       for (int pline = 1 + prefixFuzz; pline <= last; pline++, iline++) {
@@ -237,7 +237,7 @@ public final class Applier {
             if (!copyTill(w + old - 1)) {
               return false;
             }
-            output.append(l.text());
+            l.appendTo(output);
           }
           default -> old++;
         }

@@ -102,20 +102,12 @@ final class DiffParser {
     return view;
   }
 
-  /** Line {@code k} of the diff without its first byte (the hunk line's kind), with its '\n'. */
-  private String hunkText(int k) {
+  /** Line {@code k} of the diff as a hunk line of kind {@code c}: its bytes after the kind, then '\n'. */
+  private HunkLine hunkLine(char c, int k) {
     Lines v = (Lines) lines;
     int from = v.starts[k] + 1;
     int end = v.end(k);
-    if (from > end) {
-      return "\n";
-    }
-    if (end < v.diff.length && v.diff[end] == '\n') {
-      return new String(v.diff, from, end + 1 - from, StandardCharsets.ISO_8859_1); // one copy, not two
-    }
-    byte[] b = java.util.Arrays.copyOfRange(v.diff, from, end + 1);
-    b[b.length - 1] = '\n';
-    return new String(b, StandardCharsets.ISO_8859_1);
+    return from > end ? new HunkLine(c, diff, 0, 0, true) : new HunkLine(c, diff, from, end - from, true);
   }
 
   /** The diff's lines, each made into a String when asked for. */
@@ -315,7 +307,7 @@ final class DiffParser {
               + " hunk: only the last line of a side can lack a newline");
         }
       } else {
-        body.add(new HunkLine(c, empty ? "\n" : hunkText(k)));
+        body.add(hunkLine(c, k));
         if (c != '+') {
           oldLeft--;
         }

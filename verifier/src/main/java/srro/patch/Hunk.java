@@ -32,8 +32,8 @@ public record Hunk(
             .map(
                 l ->
                     switch (l.kind()) {
-                      case '-' -> new HunkLine('+', l.text());
-                      case '+' -> new HunkLine('-', l.text());
+                      case '-' -> l.withKind('+');
+                      case '+' -> l.withKind('-');
                       default -> l;
                     })
             .toList();

@@ -54,6 +54,11 @@ final class Lines {
     return to - from == line.length && Arrays.equals(bytes, from, to, line, 0, line.length);
   }
 
+  /** Whether line {@code i} (0-based) holds exactly {@code line}'s text. */
+  boolean equals(int i, HunkLine line) {
+    return line.sameAs(bytes, starts[i], starts[i + 1]);
+  }
+
   /** Appends line {@code i} (0-based) to {@code out}. */
   void copy(int i, Output out) {
     out.append(bytes, starts[i], starts[i + 1] - starts[i]);
@@ -88,6 +93,18 @@ final class Lines {
       }
       System.arraycopy(b, off, buf, length, len);
       length += len;
+    }
+
+    /** As {@link #append(byte[], int, int)} of those bytes followed by '\n'; {@code len} > 0. */
+    void appendWithNewline(byte[] b, int off, int len) {
+      boolean newline = length > 0 && buf[length - 1] != '\n';
+      ensure(len + 1 + (newline ? 1 : 0));
+      if (newline) {
+        buf[length++] = '\n';
+      }
+      System.arraycopy(b, off, buf, length, len);
+      length += len;
+      buf[length++] = '\n';
     }
 
     void append(String latin1) {
