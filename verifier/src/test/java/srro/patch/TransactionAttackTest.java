@@ -424,7 +424,10 @@ class TransactionAttackTest {
     int refused = 0;
     swapper.start();
     try {
-      for (int i = 0; i < 400; i++) {
+      // At least 400 reads, and on until one saw the regular file (the race may refuse a long run of them on a
+      // loaded machine): a run that only ever refused would prove nothing. Bounded by a minute.
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      for (int i = 0; i < 400 || (read == 0 && System.nanoTime() < deadline); i++) {
         try {
           java.util.Optional<byte[]> b = tree.read("sys/a.c");
           if (b.isPresent()) {
@@ -448,8 +451,8 @@ class TransactionAttackTest {
       swapper.join();
       OpenDir.openWait = before;
     }
-    assertEquals(400, read + refused);
-    assertTrue(read > 0, "some reads saw the regular file");
+    assertTrue(read + refused >= 400, read + " read, " + refused + " refused");
+    assertTrue(read > 0, "no read saw the regular file in a minute of " + refused + " tries");
   }
 
   private static List<String> names(Path dir) throws IOException {
