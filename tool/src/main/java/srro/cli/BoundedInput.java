@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import srro.TimedOpen;
 
 /**
  * Reads an input named on the command line, whatever it is — a regular file, a pipe, a device, {@code
@@ -80,27 +77,12 @@ public final class BoundedInput {
 
   static InputStream open(Path path, Duration wait) throws IOException {
     attributes(path);
-    FutureTask<InputStream> task = new FutureTask<>(() -> Files.newInputStream(path));
-    Thread opener = new Thread(task, "srro-open");
-    opener.setDaemon(true);
-    opener.start();
     try {
-      return task.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new CannotOpenException(path + ": nothing opened it for writing within "
-          + String.format(java.util.Locale.ROOT, "%.1f", wait.toMillis() / 1000.0)
-          + " s (a named pipe without a writer); nothing read");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException(path + ": interrupted while opening it");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof AccessDeniedException denied) {
-        throw new CannotOpenException(path + ": permission denied, cannot read it", denied);
-      }
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IllegalStateException(e.getCause());
+      return TimedOpen.within(wait, path.toString(), () -> Files.newInputStream(path))
+          .orElseThrow(() -> new CannotOpenException(path + ": nothing opened it for writing within "
+              + TimedOpen.seconds(wait) + " s (a named pipe without a writer); nothing read"));
+    } catch (AccessDeniedException denied) {
+      throw new CannotOpenException(path + ": permission denied, cannot read it", denied);
     }
   }
 

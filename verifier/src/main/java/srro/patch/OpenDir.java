@@ -23,12 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A directory opened once and then used by name, as openat(2) does: every name is one component, looked up
@@ -100,12 +94,6 @@ final class OpenDir implements Closeable {
    */
   static volatile Duration openWait = Duration.ofSeconds(5);
 
-  private static final ExecutorService OPENER = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "srro-open");
-    t.setDaemon(true);
-    return t;
-  });
-
   /**
    * Reads the regular file {@code name}, at most {@code max} bytes: one byte more and it throws, whatever
    * the file's size says (a file that grows while being read). Anything swapped in after the type check is
@@ -161,35 +149,13 @@ final class OpenDir implements Closeable {
     // A handle of its own: a blocked open holds its directory stream's lock, and this one is never closed then.
     SecureDirectoryStream<Path> own =
         (SecureDirectoryStream<Path>) dir.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS);
-    Future<SeekableByteChannel> f = OPENER.submit(() -> {
+    Duration wait = openWait;
+    return srro.TimedOpen.within(wait, label, () -> {
       try (own) {
         return own.newByteChannel(Path.of(name), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
       }
-    });
-    Duration wait = openWait;
-    try {
-      return f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      // The opener thread stays blocked until a writer comes; if it ever returns, close what it opened.
-      OPENER.execute(() -> {
-        try {
-          f.get().close();
-        } catch (Exception ignored) {
-          // nothing was opened
-        }
-      });
-      throw new FileSystemException(label, null, "did not open within "
-          + String.format(java.util.Locale.ROOT, "%.1f", wait.toMillis() / 1000.0)
-          + " s: a FIFO or device was swapped in for a regular file; not read");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException(label + ": interrupted while opening it");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    }).orElseThrow(() -> new FileSystemException(label, null, "did not open within "
+        + srro.TimedOpen.seconds(wait) + " s: a FIFO or device was swapped in for a regular file; not read"));
   }
 
   /**
