@@ -112,7 +112,12 @@ public final class SignifyFiles {
       return Optional.empty();
     }
     Path p = Path.of(name);
-    FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    // Bounded like every other open of an input: a FIFO swapped in after the type check would block open(2).
+    FileChannel ch = srro.TimedOpen.within(BoundedInput.OPEN_WAIT, name,
+            () -> FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))
+        .orElseThrow(() -> new CannotOpenException(name + ": did not open within "
+            + srro.TimedOpen.seconds(BoundedInput.OPEN_WAIT) + " s (a named pipe swapped in for the file);"
+            + " nothing signed"));
     try {
       return Optional.of(new HeldFile(name, p, ch));
     } catch (IOException | RuntimeException e) {
