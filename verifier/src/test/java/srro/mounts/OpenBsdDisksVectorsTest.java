@@ -15,8 +15,9 @@ import srro.testing.VectorFile;
 /**
  * {@link OpenBsdDisks} on output of real OpenBSD machines quoted in public documentation and mailing-list
  * reports (not written by us): the {@link VectorFile}s under {@code srro/mounts/openbsd-vectors/}, with header
- * {@code source:}, {@code parser:} (dmesg or disknames) and {@code expect:} (dmesg: {@code sdN=ro|rw,...} or
- * {@code none}; disknames: {@code name:duid,...} in order).
+ * {@code source:}, {@code parser:} (dmesg, disknames or bioctl) and {@code expect:} (dmesg: {@code sdN=ro|rw,...}
+ * or {@code none}; disknames: {@code name:duid,...} in order; bioctl: one {@code device status level
+ * chunks=(chunk ...) key=disk|none} per volume, joined by {@code ", "}, or {@code none}).
  */
 class OpenBsdDisksVectorsTest {
   static Stream<VectorFile> vectors() {
@@ -45,6 +46,13 @@ class OpenBsdDisksVectorsTest {
         List<String> got = OpenBsdDisks.disknames(v.name(), v.body()).stream()
             .map(d -> d.name() + ":" + d.duid().orElse("")).toList();
         assertEquals(List.of(expect.split(",")), got);
+      }
+      case "bioctl" -> {
+        String got = OpenBsdDisks.bioctl(v.name(), v.body()).stream()
+            .map(sv -> sv.device() + " " + sv.status() + " " + sv.level()
+                + " chunks=(" + String.join(" ", sv.chunks()) + ") key=" + sv.keyDisk().orElse("none"))
+            .reduce((a, b) -> a + ", " + b).orElse("none");
+        assertEquals(expect, got);
       }
       default -> throw new AssertionError(v + ": unknown parser " + v.header().get("parser"));
     }
