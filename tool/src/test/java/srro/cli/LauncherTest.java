@@ -24,7 +24,7 @@ import srro.testing.Peer;
 class LauncherTest {
   private static final Path LAUNCHER = Path.of("..", "srro").toAbsolutePath().normalize();
   private static final List<String> TOOLS = List.of(
-      "sh", "readlink", "find", "uname", "cat", "stat", "mkdir", "rm", "mv", "mktemp");
+      "sh", "readlink", "uname", "cat", "stat", "mkdir", "rm", "mv", "mktemp");
 
   @TempDir Path tmp;
 
@@ -167,6 +167,44 @@ class LauncherTest {
     Run r = run(checkout.resolve("srro"), bin, tmp, "--version");
     assertEquals(0, r.status(), r::err);
     assertEquals("built\n", Files.readString(built), r::err);
+  }
+
+  @Test
+  void aCheckoutRebuildsForAResourceOrAModulePomButNotForAnotherFileOrALink() throws Exception {
+    Path checkout = Files.createDirectories(tmp.resolve("checkout"));
+    Files.copy(LAUNCHER, checkout.resolve("srro"));
+    Path pom = checkout.resolve("pom.xml");
+    Path modulePom = checkout.resolve("verifier/pom.xml");
+    Path deep = checkout.resolve("verifier/src/main/java/srro/a/b/c/d/e/B.java");
+    Path resource = checkout.resolve("verifier/src/main/resources/srro/scsi/.hidden/table.txt");
+    Path notes = checkout.resolve("tool/src/main/java/srro/notes.txt");
+    Path jar = checkout.resolve("tool/target/srro.jar");
+    for (Path p : List.of(pom, modulePom, deep, resource, notes, jar)) {
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "x\n");
+      age(p, 300);
+    }
+    Path elsewhere = Files.writeString(tmp.resolve("Elsewhere.java"), "x\n");
+    Files.createSymbolicLink(checkout.resolve("tool/src/main/java/srro/Linked.java"), elsewhere);
+    age(jar, 200);
+    Path built = tmp.resolve("built");
+    Path bin = toolsOnly();
+    script(bin.resolve("java"), "exit 0\n");
+    script(bin.resolve("mvn"), "echo built >>" + built + "\n");
+
+    age(notes, 100); // not a source: find -name '*.java' never counted it either
+    age(elsewhere, 100); // a symbolic link is not followed
+    assertEquals(0, run(checkout.resolve("srro"), bin, tmp, "--version").status());
+    assertFalse(Files.exists(built), "rebuilt for a file the jar is not built from");
+
+    for (Path p : List.of(deep, resource, modulePom)) {
+      age(p, 100);
+      Files.deleteIfExists(built);
+      Run r = run(checkout.resolve("srro"), bin, tmp, "--version");
+      assertEquals(0, r.status(), r::err);
+      assertEquals("built\n", Files.readString(built), p + ": " + r.err());
+      age(p, 300);
+    }
   }
 
   /** A JDK whose java writes its arguments to {@code log} and makes the archive files it is asked to make. */
