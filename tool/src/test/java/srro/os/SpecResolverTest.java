@@ -36,6 +36,31 @@ class SpecResolverTest {
   }
 
   @Test
+  void namesTagLinksAsLibblkidEncodesThem() {
+    assertEquals("My\\x20Disk", SpecResolver.udevName("My Disk"));
+    assertEquals("a\\x2fb", SpecResolver.udevName("a/b"));
+    assertEquals("back\\x5cslash", SpecResolver.udevName("back\\slash"));
+    assertEquals("#+-.:=@_09AZaz", SpecResolver.udevName("#+-.:=@_09AZaz"));
+    assertEquals("\\x28x\\x29\\x2c\\x27\\x24\\x25\\x3f\\x09\\x7e", SpecResolver.udevName("(x),'$%?\t~"));
+    // fstab is read one byte per char: the UTF-8 bytes of "Données" are kept, a byte that starts no valid
+    // sequence is escaped, and so is a sequence that is too long for its value (an overlong '/').
+    assertEquals("Donn\u00e9es", SpecResolver.udevName("Donn\u00c3\u00a9es"));
+    assertEquals("\\xe9t\\xe9", SpecResolver.udevName("\u00e9t\u00e9"));
+    assertEquals("\\xc0\\xaf", SpecResolver.udevName("\u00c0\u00af"));
+    assertEquals("\\xed\\xa0\\x80", SpecResolver.udevName("\u00ed\u00a0\u0080")); // a surrogate, U+D800
+    assertEquals("\u20ac", SpecResolver.udevName("\u20ac")); // text, not bytes: kept as UTF-8
+  }
+
+  @Test
+  void findsALabelWithABackslashOrACommaUnderItsEncodedName() throws Exception {
+    Path loop = Files.createFile(dev.resolve("loop4"));
+    Files.createDirectories(dev.resolve("disk/by-label"));
+    Files.createSymbolicLink(dev.resolve("disk/by-label/a\\x5cb\\x2cc"), loop);
+    assertEquals(Optional.of(loop.toRealPath().toString()),
+        new SpecResolver(dev, Map.of()).apply("LABEL=a\\b,c"));
+  }
+
+  @Test
   void resolvesOpenbsdDuidsThroughDisknames() {
     SpecResolver r = new SpecResolver(Path.of("/dev"), Map.of("3eb7f9da875cb9ee", "sd0"));
     assertEquals(Optional.of("/dev/sd0a"), r.apply("3eb7f9da875cb9ee.a"));
