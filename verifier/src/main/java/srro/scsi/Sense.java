@@ -46,7 +46,13 @@ public record Sense(
 
     @Override
     public String toString() {
-      return String.format("%s (asc 0x%02x, ascq 0x%02x)", text(), asc, ascq);
+      // Concatenation, not String.format: the Formatter's first use is a few ms of a short decode's start-up.
+      return text() + " (asc 0x" + hex2(asc) + ", ascq 0x" + hex2(ascq) + ")";
+    }
+
+    private static String hex2(int v) {
+      String h = Integer.toHexString(v);
+      return h.length() >= 2 ? h : "0" + h;
     }
   }
 

@@ -58,7 +58,7 @@ final class DecodeText {
       String kind = b.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
       out.add(
           "block descriptor: " + kind + " at " + b.offset()
-              + (b.densityCode() >= 0 ? String.format(" density 0x%02x", b.densityCode()) : "")
+              + (b.densityCode() >= 0 ? " density 0x" + hex(b.densityCode(), 2) : "")
               + " blocks " + Long.toUnsignedString(b.numberOfBlocks()) + " block length " + b.blockLength());
     }
     for (ModePage p : m.pages()) {
@@ -101,7 +101,7 @@ final class DecodeText {
     out.add("format: " + (s.descriptorFormat() ? "descriptor" : "fixed") + ", "
         + (s.deferred() ? "deferred" : "current"));
     out.add(hex2("response code", s.responseCode()));
-    out.add(String.format("sense key: %s (0x%x)", s.senseKey().text(), s.senseKey().code()));
+    out.add("sense key: " + s.senseKey().text() + " (0x" + Integer.toHexString(s.senseKey().code()) + ")");
     s.additionalSense().ifPresent(a -> out.add("additional sense: " + a));
     s.information().ifPresent(v -> out.add("information: 0x" + Long.toHexString(v)));
     s.commandSpecificInformation()
@@ -134,7 +134,7 @@ final class DecodeText {
     List<String> out = inquiry(s.inquiry());
     fields(out, s.flags(), 20);
     for (StandardInquiry.VersionDescriptor v : s.versionDescriptors()) {
-      out.add(String.format("version descriptor: %s [0x%04x]", v.text(), v.code()));
+      out.add("version descriptor: " + v.text() + " [0x" + hex(v.code(), 4) + "]");
     }
     return out;
   }
@@ -145,7 +145,7 @@ final class DecodeText {
     out.add("peripheral qualifier: " + q.peripheralQualifier() + " (" + q.qualifierText() + ")");
     out.add(deviceType(q.peripheralDeviceType()));
     out.add("removable medium: " + bit(q.removableMedium()));
-    out.add(String.format("version: 0x%02x (%s)", q.version(), q.versionText()));
+    out.add("version: 0x" + hex(q.version(), 2) + " (" + q.versionText() + ")");
     out.add("response data format: " + q.responseDataFormat());
     q.vendorIdentification().ifPresent(v -> out.add("vendor identification: " + v));
     q.productIdentification().ifPresent(v -> out.add("product identification: " + v));
@@ -161,14 +161,14 @@ final class DecodeText {
     List<String> out = new ArrayList<>();
     out.add("peripheral qualifier: " + v.peripheralQualifier());
     out.add(deviceType(v.peripheralDeviceType()));
-    out.add(String.format("page code: 0x%02x (%s)", v.pageCode(), VpdNames.name(v.pageCode(),
-        v.peripheralDeviceType())));
+    out.add("page code: 0x" + hex(v.pageCode(), 2) + " (" + VpdNames.name(v.pageCode(), v.peripheralDeviceType())
+        + ")");
     out.add("page length: " + v.pageLength());
     VpdPage.Content c = v.content();
     if (c instanceof VpdPage.SupportedPages s) {
       out.add("supported pages: " + s.pageCodes().size());
       for (int code : s.pageCodes()) {
-        out.add(String.format("  0x%02x %s", code, VpdNames.name(code, v.peripheralDeviceType())));
+        out.add("  0x" + hex(code, 2) + " " + VpdNames.name(code, v.peripheralDeviceType()));
       }
     } else if (c instanceof VpdPage.UnitSerialNumber s) {
       out.add("unit serial number: " + s.serialNumber());
@@ -203,8 +203,8 @@ final class DecodeText {
   }
 
   private static String deviceType(int code) {
-    return String.format(
-        "peripheral device type: 0x%02x (%s)", code, DeviceType.of(code).map(DeviceType::text).orElse("reserved"));
+    return "peripheral device type: 0x" + hex(code, 2) + " ("
+        + DeviceType.of(code).map(DeviceType::text).orElse("reserved") + ")";
   }
 
   private static void warnings(List<String> out, List<String> warnings) {
@@ -214,7 +214,16 @@ final class DecodeText {
   }
 
   private static String hex2(String name, int v) {
-    return String.format("%s: 0x%02x", name, v);
+    return name + ": 0x" + hex(v, 2);
+  }
+
+  /**
+   * {@code v} in lower-case hex, zero-padded to {@code digits}: what {@code String.format("%0<digits>x", v)}
+   * prints, without the Formatter, whose first use cost a short decode a few ms (docs/benchmarks.md).
+   */
+  static String hex(int v, int digits) {
+    String h = Integer.toHexString(v);
+    return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
   }
 
   private static int bit(boolean b) {
@@ -225,7 +234,7 @@ final class DecodeText {
   private static String spaced(byte[] b, int shown) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < b.length && i < shown; i++) {
-      sb.append(i == 0 ? "" : " ").append(String.format("%02x", b[i] & 0xff));
+      sb.append(i == 0 ? "" : " ").append(hex(b[i] & 0xff, 2));
     }
     return b.length > shown ? sb + " ..." : sb.toString();
   }
