@@ -30,6 +30,15 @@ public final class FieldRef implements IGetter, ISetter {
     return builder.type(r.field.getType()).getter(r).setter(r).initialValue(r.initialValue()).paramLabel(r.label());
   }
 
+  /**
+   * Option {@code names} bound to field {@code field} of {@code owner} (see {@link #bind(OptionSpec.Builder, Object,
+   * String)}) with {@code description}: the shape every programmatic option shares; the caller adds what its
+   * annotation adds beyond it (a label, {@code required}) and builds it.
+   */
+  public static OptionSpec.Builder option(Object owner, String field, String names, String... description) {
+    return bind(OptionSpec.builder(names), owner, field).description(description);
+  }
+
   /** {@link #bind(OptionSpec.Builder, Object, String)} for a positional parameter. */
   public static PositionalParamSpec.Builder bind(PositionalParamSpec.Builder builder, Object owner, String name) {
     FieldRef r = of(owner, name);

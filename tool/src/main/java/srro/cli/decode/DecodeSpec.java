@@ -1,7 +1,6 @@
 package srro.cli.decode;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import srro.cli.CommandGroup;
 import srro.cli.FieldRef;
 import srro.cli.Io;
@@ -37,17 +36,13 @@ public final class DecodeSpec {
   /** The options of {@link DecodeCommand.Input}, the mixin every decode subcommand shares. */
   static CommandSpec input(DecodeCommand.Input in) {
     CommandSpec m = CommandSpec.wrapWithoutInspection(in);
-    m.addOption(FieldRef.bind(OptionSpec.builder("--inhex"), in, "file")
+    m.addOption(FieldRef.option(in, "file", "--inhex",
+            "Read the data from FILE ('-' for standard input): hex as sg3_utils prints it.")
         .required(true)
         .paramLabel("FILE")
-        .description("Read the data from FILE ('-' for standard input): hex as sg3_utils prints it.")
         .build());
-    m.addOption(FieldRef.bind(OptionSpec.builder("--raw"), in, "raw")
-        .description("The input is binary, not hex.")
-        .build());
-    m.addOption(FieldRef.bind(OptionSpec.builder("--json"), in, "json")
-        .description("Print the decode as one JSON document (docs/json.md).")
-        .build());
+    m.addOption(FieldRef.option(in, "raw", "--raw", "The input is binary, not hex.").build());
+    m.addOption(FieldRef.option(in, "json", "--json", "Print the decode as one JSON document (docs/json.md).").build());
     return m;
   }
 }

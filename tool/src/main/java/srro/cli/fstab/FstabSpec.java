@@ -1,7 +1,6 @@
 package srro.cli.fstab;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import srro.cli.FieldRef;
 import srro.cli.Io;
@@ -32,18 +31,13 @@ public final class FstabSpec {
         .paramLabel("FILE")
         .description("The fstab file (default /etc/fstab).")
         .build());
-    s.addOption(FieldRef.bind(OptionSpec.builder("--fix"), c, "fix")
-        .description("Set fs_passno to 0 on the lines a rule flags; write atomically.")
+    s.addOption(FieldRef.option(c, "fix", "--fix", "Set fs_passno to 0 on the lines a rule flags; write atomically.")
         .build());
-    s.addOption(FieldRef.bind(OptionSpec.builder("--dialect"), c, "dialect")
+    s.addOption(FieldRef.option(c, "dialect", "--dialect", "Read the file as this dialect instead of detecting it.")
         .paramLabel("openbsd|linux")
-        .description("Read the file as this dialect instead of detecting it.")
         .build());
-    s.addOption(FieldRef.bind(OptionSpec.builder("--json"), c, "json")
-        .description("Print one JSON document (schema srro-fstab/1).")
-        .build());
-    s.addOption(FieldRef.bind(OptionSpec.builder("--offline"), c, "offline")
-        .description(
+    s.addOption(FieldRef.option(c, "json", "--json", "Print one JSON document (schema srro-fstab/1).").build());
+    s.addOption(FieldRef.option(c, "offline", "--offline",
             "Do not look the file's names up on this machine (sources, mount points, file system types), for a"
                 + " copy of another machine's fstab.")
         .build());
