@@ -1,7 +1,5 @@
 package srro.cli;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,17 +9,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import srro.patch.Source;
 import srro.patch.Tree;
 
 /**
  * The files of a {@code .tar.gz} (OpenBSD's src.tar.gz, sys.tar.gz) as a patch {@link Source}, read in one
  * streaming pass without extracting anything: only the entries a patchset names are kept in memory. Entry
- * names lose a leading "./"; an absolute or ".." name, a header with a wrong checksum and an archive cut short
- * are malformed (exit 65), as GNU tar would complain, not silently mended.
+ * names lose a leading "./"; an absolute or ".." name, a header with a wrong checksum, damaged gzip data and an
+ * archive cut short are malformed (exit 65), as GNU tar would complain, not silently mended.
+ *
+ * <p>The pass runs on a thread of its own ({@link #start}), so the archive is decompressed on one core while
+ * the caller parses the diff on the other; the caller gets the source from {@link Reading#await} once the whole
+ * archive has been read and checked, so what it answers and every error are those of a pass made first.
  */
 public final class ArchiveSource implements Source {
   private final Map<String, byte[]> files = new HashMap<>();
@@ -32,84 +34,186 @@ public final class ArchiveSource implements Source {
   /** Reads {@code archive}, keeping the entries in {@code wanted}; {@code progress} may be null. */
   public static ArchiveSource read(Path archive, Set<String> wanted, PrintStream progress)
       throws IOException, ArchiveFormatException {
-    InputStream raw = BoundedInput.open(archive);
-    Counting counting = new Counting(new BufferedInputStream(raw, 1 << 16));
-    try {
-      return read(archive, wanted, progress, counting);
-    } catch (java.io.EOFException e) {
-      throw new ArchiveFormatException(archive.toString(), counting.count,
-          "truncated: the archive ends in the middle of an entry or of its compressed data", e);
-    } catch (ArchiveFormatException e) {
-      throw e;
-    } catch (IOException e) {
-      String m = String.valueOf(e.getMessage());
-      if (m.contains("Truncated") || m.contains("truncated") || m.contains("Unexpected end")) {
-        throw new ArchiveFormatException(archive.toString(), counting.count,
+    return start(archive, wanted, progress).await(wanted);
+  }
+
+  /**
+   * Starts reading {@code archive} on a daemon thread, keeping the entries in {@code kept}, which may name more
+   * than the patchset will ask for (a superset from the diff's header lines, {@link
+   * srro.patch.Plan#candidates(byte[], int)}); {@link Reading#await} narrows it to what is needed.
+   */
+  public static Reading start(Path archive, Set<String> kept, PrintStream progress) {
+    Reading r = new Reading(archive, Set.copyOf(kept), progress);
+    Thread t = new Thread(r::run, "srro-archive");
+    t.setDaemon(true);
+    t.start();
+    return r;
+  }
+
+  /** A pass over an archive under way on its own thread. */
+  public static final class Reading {
+    private final Path archive;
+    private final Set<String> kept;
+    private final PrintStream progress;
+    private final CompletableFuture<Set<String>> needed = new CompletableFuture<>();
+    private final CompletableFuture<ArchiveSource> done = new CompletableFuture<>();
+    private volatile boolean cancelled;
+
+    private Reading(Path archive, Set<String> kept, PrintStream progress) {
+      this.archive = archive;
+      this.kept = kept;
+      this.progress = progress;
+    }
+
+    /**
+     * Waits for the end of the archive and returns its entries among {@code wanted} (a subset of what the pass
+     * keeps); the pass's failure, if any, is thrown as it was.
+     */
+    public ArchiveSource await(Set<String> wanted) throws IOException, ArchiveFormatException {
+      if (!kept.containsAll(wanted)) {
+        throw new IllegalArgumentException("asked for entries the pass did not keep");
+      }
+      needed.complete(Set.copyOf(wanted));
+      ArchiveSource s;
+      try {
+        s = done.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof ArchiveFormatException a) {
+          throw a;
+        }
+        if (c instanceof IOException io) {
+          throw io;
+        }
+        if (c instanceof RuntimeException re) {
+          throw re;
+        }
+        if (c instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(c);
+      }
+      s.files.keySet().retainAll(wanted);
+      s.refused.keySet().retainAll(wanted);
+      return s;
+    }
+
+    /** Stops the pass (its result is not wanted: the diff did not parse); it ends at its next read. */
+    public void cancel() {
+      cancelled = true;
+      needed.complete(Set.of());
+    }
+
+    private void run() {
+      try {
+        done.complete(pass());
+      } catch (Throwable t) { // handed to await, which rethrows it on the caller's thread
+        done.completeExceptionally(t);
+      }
+    }
+
+    private ArchiveSource pass() throws IOException, ArchiveFormatException {
+      InputStream raw = BoundedInput.open(archive);
+      GzipMembers gz = new GzipMembers(raw);
+      try {
+        return entries(gz);
+      } catch (GzipMembers.Malformed e) {
+        throw new ArchiveFormatException(archive.toString(), gz.offset(),
+            "not a well-formed .tar.gz: " + e.getMessage().toLowerCase(java.util.Locale.ROOT), e);
+      } catch (java.io.EOFException e) {
+        throw new ArchiveFormatException(archive.toString(), gz.offset(),
             "truncated: the archive ends in the middle of an entry or of its compressed data", e);
+      } catch (ArchiveFormatException | Cancelled e) {
+        throw e;
+      } catch (IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("Truncated") || m.contains("truncated") || m.contains("Unexpected end")) {
+          throw new ArchiveFormatException(archive.toString(), gz.offset(),
+              "truncated: the archive ends in the middle of an entry or of its compressed data", e);
+        }
+        if (m.contains("not in the .gz format") || m.contains("Garbage after") || m.contains("Corrupted")
+            || m.contains("Error detected parsing") || m.contains("Invalid") || m.contains("invalid")) {
+          throw new ArchiveFormatException(archive.toString(), gz.offset(),
+              "not a well-formed .tar.gz: " + m.toLowerCase(java.util.Locale.ROOT), e);
+        }
+        throw e;
+      } finally {
+        gz.close();
       }
-      if (m.contains("not in the .gz format") || m.contains("Garbage after") || m.contains("Corrupted")
-          || m.contains("Error detected parsing") || m.contains("Invalid") || m.contains("invalid")) {
-        throw new ArchiveFormatException(archive.toString(), counting.count,
-            "not a well-formed .tar.gz: " + m.toLowerCase(java.util.Locale.ROOT), e);
+    }
+
+    private ArchiveSource entries(GzipMembers gz) throws IOException, ArchiveFormatException {
+      ArchiveSource s = new ArchiveSource();
+      long size = Files.isRegularFile(archive) ? Files.size(archive) : 0;
+      try (TarArchiveInputStream tar = new TarArchiveInputStream(gz, 1 << 16)) {
+        int shown = -1;
+        TarArchiveEntry e;
+        while ((e = tar.getNextEntry()) != null) {
+          if (cancelled) {
+            throw new Cancelled();
+          }
+          if (!e.isCheckSumOK()) {
+            throw new ArchiveFormatException(archive.toString(), gz.offset(),
+                "tar header of " + shown(e.getName()) + " has a wrong checksum", null);
+          }
+          String name = e.getName();
+          while (name.startsWith("./")) {
+            name = name.substring(2);
+          }
+          if (name.startsWith("/")) {
+            throw new ArchiveFormatException(archive.toString(), gz.offset(),
+                "entry " + shown(e.getName()) + " has an absolute name; a source tarball has relative ones", null);
+          }
+          if (("/" + name + "/").contains("/../")) {
+            throw new ArchiveFormatException(archive.toString(), gz.offset(),
+                "entry " + shown(e.getName()) + " has a '..' component; it would leave the tree", null);
+          }
+          if (kept.contains(name)) {
+            if (e.isSymbolicLink() || e.isLink()) {
+              s.refused.put(name, "'" + name + "' is a link in " + archive);
+            } else if (e.isFile()) {
+              if (e.getSize() > Tree.MAX_FILE_BYTES) {
+                // Only an entry the patchset does name stops the pass, as when the exact names were known.
+                if (needed.join().contains(name)) {
+                  throw new IOException(archive + ": " + name + " is larger than " + Tree.MAX_FILE_BYTES + " bytes");
+                }
+              } else {
+                s.files.put(name, e.isSparse() ? tar.readAllBytes() : exactly(tar, (int) e.getSize()));
+              }
+            } else {
+              s.refused.put(name, "'" + name + "' is not a regular file in " + archive);
+            }
+          }
+          if (progress != null && size > 0) {
+            int pct = (int) (100 * gz.offset() / size);
+            if (pct != shown) {
+              shown = pct;
+              progress.print("\rsrro: reading " + archive.getFileName() + ": " + pct + "%");
+              progress.flush();
+            }
+          }
+        }
+        if (progress != null) {
+          progress.print("\r\033[K");
+          progress.flush();
+        }
       }
-      throw e;
-    } finally {
-      counting.close();
+      return s;
     }
   }
 
-  private static ArchiveSource read(Path archive, Set<String> wanted, PrintStream progress, Counting counting)
-      throws IOException, ArchiveFormatException {
-    ArchiveSource s = new ArchiveSource();
-    long size = Files.isRegularFile(archive) ? Files.size(archive) : 0;
-    try (TarArchiveInputStream tar =
-            new TarArchiveInputStream(new GzipCompressorInputStream(counting, true), 1 << 16)) {
-      int shown = -1;
-      TarArchiveEntry e;
-      while ((e = tar.getNextEntry()) != null) {
-        if (!e.isCheckSumOK()) {
-          throw new ArchiveFormatException(archive.toString(), counting.count,
-              "tar header of " + shown(e.getName()) + " has a wrong checksum", null);
-        }
-        String name = e.getName();
-        while (name.startsWith("./")) {
-          name = name.substring(2);
-        }
-        if (name.startsWith("/")) {
-          throw new ArchiveFormatException(archive.toString(), counting.count,
-              "entry " + shown(e.getName()) + " has an absolute name; a source tarball has relative ones", null);
-        }
-        if (("/" + name + "/").contains("/../")) {
-          throw new ArchiveFormatException(archive.toString(), counting.count,
-              "entry " + shown(e.getName()) + " has a '..' component; it would leave the tree", null);
-        }
-        if (wanted.contains(name)) {
-          if (e.isSymbolicLink() || e.isLink()) {
-            s.refused.put(name, "'" + name + "' is a link in " + archive);
-          } else if (e.isFile()) {
-            if (e.getSize() > Tree.MAX_FILE_BYTES) {
-              throw new IOException(archive + ": " + name + " is larger than " + Tree.MAX_FILE_BYTES + " bytes");
-            }
-            s.files.put(name, tar.readAllBytes());
-          } else {
-            s.refused.put(name, "'" + name + "' is not a regular file in " + archive);
-          }
-        }
-        if (progress != null && size > 0) {
-          int pct = (int) (100 * counting.count / size);
-          if (pct != shown) {
-            shown = pct;
-            progress.print("\rsrro: reading " + archive.getFileName() + ": " + pct + "%");
-            progress.flush();
-          }
-        }
-      }
-      if (progress != null) {
-        progress.print("\r\033[K");
-        progress.flush();
-      }
+  /** The {@code size} bytes of the entry {@code tar} is at, read into one array of that size. */
+  private static byte[] exactly(InputStream tar, int size) throws IOException {
+    byte[] b = new byte[size];
+    if (tar.readNBytes(b, 0, size) != size) {
+      throw new java.io.EOFException();
     }
-    return s;
+    return b;
+  }
+
+  /** The pass was cancelled; nobody waits for its result. */
+  private static final class Cancelled extends IOException {
+    private static final long serialVersionUID = 1L;
   }
 
   /** An entry name as printed: quoted, control characters as '?', at most 100 characters. */
@@ -130,32 +234,5 @@ public final class ArchiveSource implements Source {
   @Override
   public Optional<byte[]> read(String path) {
     return Optional.ofNullable(files.get(path));
-  }
-
-  /** Counts compressed bytes read, for the progress line. */
-  private static final class Counting extends FilterInputStream {
-    long count;
-
-    Counting(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
   }
 }

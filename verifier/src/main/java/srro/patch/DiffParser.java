@@ -230,7 +230,7 @@ final class DiffParser {
   }
 
   /** Splits a header's rest into name and timestamp (after a tab); a name without tab ends the line. */
-  private static String[] nameAndTime(String rest) {
+  static String[] nameAndTime(String rest) {
     int tab = rest.indexOf('\t');
     if (tab >= 0) {
       return new String[] {rest.substring(0, tab), rest.substring(tab + 1).strip()};

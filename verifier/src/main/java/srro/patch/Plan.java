@@ -208,6 +208,52 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     return out;
   }
 
+  /**
+   * A superset of {@link #candidates(Patchset, int)} for the patchset {@code diff} parses to, read from its
+   * {@code ---}, {@code +++} and {@code Index:} lines without parsing it (and the same for a diff that does not
+   * parse): what an archive can be read for while the diff is parsed. A body line that looks like a header only
+   * adds a name.
+   */
+  public static java.util.Set<String> candidates(byte[] diff, int strip) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    int from = 0;
+    while (from < diff.length) {
+      int nl = from;
+      while (nl < diff.length && diff[nl] != '\n') {
+        nl++;
+      }
+      if (nl - from >= 4 && (starts(diff, from, "--- ") || starts(diff, from, "+++ ") || starts(diff, from, "Index: "))) {
+        String line = new String(diff, from, nl - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        addNames(out, line, strip);
+        if (line.endsWith("\r")) { // in a CRLF diff the parser strips it
+          addNames(out, line.substring(0, line.length() - 1), strip);
+        }
+      }
+      from = nl + 1;
+    }
+    out.remove("dev/null");
+    out.remove("/dev/null");
+    return out;
+  }
+
+  private static boolean starts(byte[] b, int from, String prefix) {
+    if (from + prefix.length() > b.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (b[from + i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void addNames(java.util.Set<String> out, String line, int strip) {
+    String name = line.startsWith("Index: ") ? line.substring(7).strip() : DiffParser.nameAndTime(line.substring(4))[0];
+    TargetPath.strip(name, strip).map(TargetPath::normalize).filter(x -> !x.isEmpty()).ifPresent(out::add);
+    out.add(name + ".orig");
+  }
+
   /** Every file patch applies. */
   public boolean applies() {
     return files.stream().allMatch(f -> f.result().status() == FileResult.Status.APPLIES);

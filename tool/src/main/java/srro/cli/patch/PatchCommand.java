@@ -82,26 +82,61 @@ public final class PatchCommand implements Callable<Integer> {
     /** Parses every FILE into one patchset; signed files are verified first. */
     Patchset load(SignedDiff.Verifier verifier)
         throws IOException, MalformedInputException, UsageException, VerificationFailed {
+      return parse(read(verifier));
+    }
+
+    /**
+     * Reads every FILE, in order, verifying the signed ones; the first that cannot be read or verified stops
+     * there and is kept, so {@link #parse} reports the errors in the order {@code load} always did (a diff that
+     * does not parse before a later file that cannot be read).
+     */
+    Read read(SignedDiff.Verifier verifier) throws UsageException {
       if (strip < 0 || strip > 1000) {
         throw new UsageException("-p must be between 0 and 1000");
       }
-      List<Patchset> parts = new ArrayList<>();
+      List<byte[]> messages = new ArrayList<>();
       for (Path f : files) {
-        byte[] bytes = SignedDiff.read(f);
-        if (SignedDiff.isSigned(bytes)) {
-          if (key == null) {
-            throw new UsageException(f + " is signed: give the public key with -k KEY");
+        try {
+          byte[] bytes = SignedDiff.read(f);
+          if (SignedDiff.isSigned(bytes)) {
+            if (key == null) {
+              throw new UsageException(f + " is signed: give the public key with -k KEY");
+            }
+            bytes = verifier.verifiedMessage(f.toString(), bytes, key);
+          } else if (key != null) {
+            throw new VerificationFailed(f + ": not signed (expected '" + SignedDiff.UNTRUSTED.strip()
+                + "' first) but -k was given; nothing was applied");
           }
-          bytes = verifier.verifiedMessage(f.toString(), bytes, key);
-        } else if (key != null) {
-          throw new VerificationFailed(f + ": not signed (expected '" + SignedDiff.UNTRUSTED.strip()
-              + "' first) but -k was given; nothing was applied");
+          messages.add(bytes);
+        } catch (IOException | MalformedInputException | UsageException | VerificationFailed e) {
+          return new Read(messages, e);
         }
-        parts.add(Patchset.parse(f.toString(), bytes));
+      }
+      return new Read(messages, null);
+    }
+
+    /** The diffs' bytes as read, then parsed into one patchset, or the failure that stopped the reading. */
+    Patchset parse(Read read) throws IOException, MalformedInputException, UsageException, VerificationFailed {
+      List<Patchset> parts = new ArrayList<>();
+      for (int i = 0; i < read.messages().size(); i++) {
+        parts.add(Patchset.parse(files.get(i).toString(), read.messages().get(i)));
+      }
+      Exception e = read.failure();
+      if (e instanceof IOException x) {
+        throw x;
+      } else if (e instanceof MalformedInputException x) {
+        throw x;
+      } else if (e instanceof UsageException x) {
+        throw x;
+      } else if (e instanceof VerificationFailed x) {
+        throw x;
       }
       return Patchset.concat(parts);
     }
   }
+
+  /** The diffs read (and verified) before {@code failure}, or all of them when it is null. */
+  record Read(List<byte[]> messages, Exception failure) {}
 
   /** A signature did not verify, or a file that had to be signed was not: the check said no. */
   static final class VerificationFailed extends Refusal {
@@ -180,11 +215,32 @@ public final class PatchCommand implements Callable<Integer> {
       if (dir != null && archive != null) {
         throw new UsageException("give -d DIR or --archive TARBALL, not both");
       }
-      Patchset patchset = options.load(SignedDiff.SIGNIFY);
+      PatchCommand.Read read = options.read(SignedDiff.SIGNIFY);
+      ArchiveSource.Reading reading = null;
+      if (archive != null && read.failure() == null) {
+        // The archive is read on a thread of its own while the diffs are parsed here, for every name their
+        // header lines could give; the diffs' errors still come first, then the archive's.
+        boolean tty = System.console() != null && io.err() == System.err;
+        byte[][] all = read.messages().toArray(new byte[0][]);
+        java.util.Set<String> kept = new java.util.LinkedHashSet<>();
+        for (byte[] d : all) {
+          kept.addAll(Plan.candidates(d, options.strip));
+        }
+        reading = ArchiveSource.start(archive, kept, tty ? io.err() : null);
+      }
+      Patchset patchset;
+      boolean parsed = false;
+      try {
+        patchset = options.parse(read);
+        parsed = true;
+      } finally {
+        if (!parsed && reading != null) {
+          reading.cancel();
+        }
+      }
       Source source;
       if (archive != null) {
-        boolean tty = System.console() != null && io.err() == System.err;
-        source = ArchiveSource.read(archive, Plan.candidates(patchset, options.strip), tty ? io.err() : null);
+        source = reading.await(Plan.candidates(patchset, options.strip));
       } else {
         Tree tree = Tree.open(dir == null ? Path.of(".") : dir);
         Transaction.requireNonePending(tree);
