@@ -37,15 +37,44 @@ public final class BoundedInput {
       throw new InputTooLargeException(path.toString(), max, what);
     }
     try (InputStream in = open(path)) {
-      return read(path.toString(), in, max, what);
+      return read(path.toString(), in, max, what, a.isRegularFile() ? a.size() : -1);
     }
   }
 
   /** Up to {@code max} bytes of {@code in}, the input called {@code name}; one more and it throws. */
   public static byte[] read(String name, InputStream in, long max, String what)
       throws IOException, InputTooLargeException {
-    byte[] buf = new byte[(int) Math.min(max + 1, CHUNK)];
+    return read(name, in, max, what, -1);
+  }
+
+  /**
+   * As {@link #read(String, InputStream, long, String)}, into one array of {@code expected} bytes (a regular
+   * file's size, at most {@code max}; -1 if unknown) when the input has that many: a 15 MB diff is then read
+   * once into its array, not copied through ever larger ones. Reads are at most a chunk long, so the JDK's
+   * temporary direct buffer for a read stays that size.
+   */
+  private static byte[] read(String name, InputStream in, long max, String what, long expected)
+      throws IOException, InputTooLargeException {
+    byte[] buf;
     int n = 0;
+    if (expected >= 0 && expected <= max && expected < Integer.MAX_VALUE - 8) {
+      buf = new byte[(int) expected];
+      n = fill(in, buf, 0);
+      if (n < buf.length) {
+        return Arrays.copyOf(buf, n);
+      }
+      int more = in.read();
+      if (more < 0) {
+        return buf;
+      }
+      if (n + 1 > max) {
+        throw new InputTooLargeException(name, max, what);
+      }
+      buf = Arrays.copyOf(buf, (int) Math.min(Math.max(2L * buf.length, CHUNK), max + 1));
+      buf[n++] = (byte) more;
+    } else {
+      buf = new byte[(int) Math.min(max + 1, CHUNK)];
+    }
     while (true) {
       if (n == buf.length) {
         if (n > max) {
@@ -53,13 +82,28 @@ public final class BoundedInput {
         }
         buf = Arrays.copyOf(buf, (int) Math.min(Math.max(2L * buf.length, CHUNK), max + 1));
       }
-      int r = in.read(buf, n, buf.length - n);
+      int r = in.read(buf, n, Math.min(buf.length - n, READ_MAX));
       if (r < 0) {
         return n == buf.length ? buf : Arrays.copyOf(buf, n);
       }
       n += r;
     }
   }
+
+  /** Reads into {@code buf} from {@code n} until it is full or the input ends; the bytes it then holds. */
+  private static int fill(InputStream in, byte[] buf, int n) throws IOException {
+    while (n < buf.length) {
+      int r = in.read(buf, n, Math.min(buf.length - n, READ_MAX));
+      if (r < 0) {
+        break;
+      }
+      n += r;
+    }
+    return n;
+  }
+
+  /** The longest single read. */
+  private static final int READ_MAX = 1 << 20;
 
   /**
    * How long opening an input may take. Opening a FIFO blocks until a writer opens it too, and Java cannot open

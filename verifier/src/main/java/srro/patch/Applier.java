@@ -22,6 +22,15 @@ public final class Applier {
    * patch that does not fit: the answer is in the result.
    */
   public static FileResult apply(FilePatch patch, byte[] content) {
+    return apply(patch, content, true);
+  }
+
+  /**
+   * As {@link #apply(FilePatch, byte[])}; without {@code output} the patched bytes are not built (the result's
+   * new content is null, its status and hunks the same): for a plan that only reports. The reverse attempts,
+   * which only tell "already applied" from "conflict", never build them.
+   */
+  static FileResult apply(FilePatch patch, byte[] content, boolean output) {
     if (content == null) {
       return absent(patch);
     }
@@ -33,8 +42,8 @@ public final class Applier {
       return rejectedAll(patch, "file exists but the patch creates it");
     }
     Lines lines = Lines.of(content);
-    Attempt forward = attempt(patch, lines, MAX_FUZZ);
-    if (forward.failures == 0 && forward.fuzzed() && attempt(patch.reversed(), lines, 0).failures == 0) {
+    Attempt forward = attempt(patch, lines, MAX_FUZZ, output);
+    if (forward.failures == 0 && forward.fuzzed() && attempt(patch.reversed(), lines, 0, false).failures == 0) {
       // GNU patch too prefers an exact reverse match to a fuzzy forward one ("Reversed (or previously
       // applied) patch detected!"): a patch applied twice must not apply again with fuzz.
       return already(patch);
@@ -46,9 +55,9 @@ public final class Applier {
         }
         return new FileResult(FileResult.Status.APPLIES, forward.results, null);
       }
-      return new FileResult(FileResult.Status.APPLIES, forward.results, forward.output.toBytes());
+      return new FileResult(FileResult.Status.APPLIES, forward.results, output ? forward.output.toBytes() : null);
     }
-    Attempt reverse = attempt(patch.reversed(), lines, 0);
+    Attempt reverse = attempt(patch.reversed(), lines, 0, false);
     if (reverse.failures == 0) {
       return already(patch);
     }
@@ -89,8 +98,8 @@ public final class Applier {
     return new FileResult(FileResult.Status.CONFLICT, r, null);
   }
 
-  private static Attempt attempt(FilePatch patch, Lines input, int maxFuzz) {
-    Attempt a = new Attempt(input);
+  private static Attempt attempt(FilePatch patch, Lines input, int maxFuzz, boolean output) {
+    Attempt a = new Attempt(input, output);
     for (Hunk h : patch.hunks()) {
       a.hunk(h, maxFuzz);
     }
@@ -108,9 +117,10 @@ public final class Applier {
     int outOffset;
     int frozen;
 
-    Attempt(Lines input) {
+    Attempt(Lines input, boolean output) {
       this.input = input;
-      this.output = new Lines.Output(input.starts(input.size()) + (input.starts(input.size()) >> 4));
+      int size = input.starts(input.size());
+      this.output = output ? new Lines.Output(size + (size >> 4)) : Lines.Output.counting();
     }
 
     /** Whether some hunk needed fuzz to apply. */
@@ -250,11 +260,13 @@ public final class Applier {
       if (frozen > lastLine) {
         return false;
       }
-      while (frozen < lastLine) {
-        frozen++;
-        if (frozen <= input.size()) {
-          input.copy(frozen - 1, output);
+      if (frozen < lastLine) { // lines frozen+1 .. lastLine (1-based), those the input has, in one copy
+        int from = Math.min(frozen, input.size());
+        int to = Math.min(lastLine, input.size());
+        if (to > from) {
+          input.copy(from, to, output);
         }
+        frozen = lastLine;
       }
       return true;
     }

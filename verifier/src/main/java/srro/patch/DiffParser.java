@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads unified diffs the way patch(1) does, but strictly: every hunk's body must have exactly the line counts
@@ -13,8 +11,6 @@ import java.util.regex.Pattern;
  * file:, retrieving revision, diff ..., git's index/mode lines) belong to the file they precede.
  */
 final class DiffParser {
-  private static final Pattern HUNK =
-      Pattern.compile("@@ -(\\d{1,9})(?:,(\\d{1,9}))? \\+(\\d{1,9})(?:,(\\d{1,9}))? @@(.*)");
   private static final String DEV_NULL = "/dev/null";
 
   private final String source;
@@ -38,10 +34,10 @@ final class DiffParser {
     int i = 0;
     while (i < lines.size()) {
       if (!isFileHeader(i)) {
-        if (lines.get(i).startsWith("GIT binary patch") || lines.get(i).startsWith("Binary files ")) {
+        if (starts(i, "GIT binary patch") || starts(i, "Binary files ")) {
           throw fail(i + 1, "binary patches are not supported");
         }
-        if (lines.get(i).startsWith("rename from ") || lines.get(i).startsWith("copy from ")) {
+        if (starts(i, "rename from ") || starts(i, "copy from ")) {
           throw fail(i + 1, "renames and copies are not supported");
         }
         i++;
@@ -146,10 +142,25 @@ final class DiffParser {
   }
 
   private boolean isFileHeader(int i) {
-    return i + 2 < lines.size()
-        && lines.get(i).startsWith("--- ")
-        && lines.get(i + 1).startsWith("+++ ")
-        && lines.get(i + 2).startsWith("@@ ");
+    return i + 2 < lines.size() && starts(i, "--- ") && starts(i + 1, "+++ ") && starts(i + 2, "@@ ");
+  }
+
+  /**
+   * Whether line {@code k} starts with {@code prefix} (ASCII), read from the diff's bytes: the parser asks this
+   * of nearly every line, and a String per question was most of its garbage.
+   */
+  private boolean starts(int k, String prefix) {
+    Lines v = (Lines) lines;
+    int from = v.starts[k];
+    if (v.end(k) - from < prefix.length()) {
+      return false;
+    }
+    for (int j = 0; j < prefix.length(); j++) {
+      if (diff[from + j] != prefix.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isPreamble(String l) {
@@ -186,13 +197,12 @@ final class DiffParser {
     long headerLine = i + 1;
     int k = i + 2;
     List<Hunk> hunks = new ArrayList<>();
-    while (k < lines.size() && lines.get(k).startsWith("@@ ")) {
+    while (k < lines.size() && starts(k, "@@ ")) {
       k = hunk(k, hunks.size() + 1, neu[0], hunks);
     }
     if (k < lines.size()) {
-      String next = lines.get(k);
       boolean nextFile = isFileHeader(k);
-      if (!nextFile && (next.startsWith("+") || next.startsWith("-") || next.startsWith(" "))) {
+      if (!nextFile && (starts(k, "+") || starts(k, "-") || starts(k, " "))) {
         throw fail(k + 1, "hunk #" + hunks.size() + " of " + neu[0] + " has more lines than its header says");
       }
     }
@@ -249,20 +259,24 @@ final class DiffParser {
   }
 
   private int hunk(int k, int number, String file, List<Hunk> hunks) throws PatchFormatException {
-    String header = lines.get(k);
     long headerLine = k + 1;
-    Matcher m = HUNK.matcher(header);
-    if (!m.matches()) {
+    int[] range = header(k);
+    if (range == null) {
       throw fail(k + 1, "hunk #" + number + " of " + file + ": expected '@@ -l,s +l,s @@', got '"
-          + abbreviate(header) + "'");
+          + abbreviate(lines.get(k)) + "'");
     }
     if (++hunkTotal > Patchset.MAX_HUNKS) {
       throw fail(k + 1, "more than " + Patchset.MAX_HUNKS + " hunks in one patchset");
     }
-    int oldStart = Integer.parseInt(m.group(1));
-    int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-    int newStart = Integer.parseInt(m.group(3));
-    int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+    int oldStart = range[0];
+    int oldCount = range[1];
+    int newStart = range[2];
+    int newCount = range[3];
+    Lines view = (Lines) lines;
+    int sectionFrom = range[4];
+    int sectionTo = view.end(k);
+    String section = sectionFrom == sectionTo ? ""
+        : new String(diff, sectionFrom, sectionTo - sectionFrom, StandardCharsets.ISO_8859_1).strip();
     if (oldCount == 0 && newCount == 0) {
       throw fail(k + 1, "hunk #" + number + " of " + file + " is empty: it neither removes nor adds a line");
     }
@@ -317,23 +331,103 @@ final class DiffParser {
       }
       k++;
     }
-    if (k < lines.size() && lines.get(k).startsWith("\\")) {
+    if (k < lines.size() && starts(k, "\\")) {
       noNewline(body, k, number, file);
       k++;
     }
-    hunks.add(new Hunk(oldStart, oldCount, newStart, newCount, m.group(5).strip(), body, headerLine));
+    hunks.add(new Hunk(oldStart, oldCount, newStart, newCount, section, body, headerLine));
     return k;
+  }
+
+  /**
+   * Line {@code k} read as {@code @@ -(\\d{1,9})(?:,(\\d{1,9}))? \\+(\\d{1,9})(?:,(\\d{1,9}))? @@(.*)} (what a
+   * regular expression matched here before, without a String and a Matcher per hunk): old start, old count, new
+   * start, new count (1 when absent) and where the section text begins; null when it does not match. As the
+   * regex's '.', the section may not hold '\\r' or U+0085.
+   */
+  private int[] header(int k) {
+    Lines v = (Lines) lines;
+    int p = v.starts[k];
+    int end = v.end(k);
+    int[] r = new int[5];
+    if (!at(p, end, "@@ -")) {
+      return null;
+    }
+    p += 4;
+    for (int side = 0; side < 2; side++) {
+      if (side == 1) {
+        if (!at(p, end, " +")) {
+          return null;
+        }
+        p += 2;
+      }
+      int q = digits(p, end);
+      if (q < 0) {
+        return null;
+      }
+      r[2 * side] = number(p, q);
+      r[2 * side + 1] = 1;
+      p = q;
+      if (p < end && diff[p] == ',') {
+        q = digits(p + 1, end);
+        if (q < 0) {
+          return null;
+        }
+        r[2 * side + 1] = number(p + 1, q);
+        p = q;
+      }
+    }
+    if (!at(p, end, " @@")) {
+      return null;
+    }
+    p += 3;
+    for (int j = p; j < end; j++) {
+      if (diff[j] == '\r' || diff[j] == (byte) 0x85) {
+        return null;
+      }
+    }
+    r[4] = p;
+    return r;
+  }
+
+  private boolean at(int p, int end, String s) {
+    if (end - p < s.length()) {
+      return false;
+    }
+    for (int j = 0; j < s.length(); j++) {
+      if (diff[p + j] != s.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The end of the run of 1 to 9 ASCII digits at {@code p}, or -1. */
+  private int digits(int p, int end) {
+    int q = p;
+    while (q < end && diff[q] >= '0' && diff[q] <= '9') {
+      q++;
+    }
+    return q == p || q - p > 9 ? -1 : q;
+  }
+
+  private int number(int from, int to) {
+    int n = 0;
+    for (int j = from; j < to; j++) {
+      n = n * 10 + (diff[j] - '0');
+    }
+    return n;
   }
 
   private void noNewline(List<HunkLine> body, int k, int number, String file) throws PatchFormatException {
     if (body.isEmpty()) {
       throw fail(k + 1, "hunk #" + number + " of " + file + ": '\\ No newline' marker before any line");
     }
-    HunkLine last = body.get(body.size() - 1);
-    if (!last.text().endsWith("\n")) {
+    HunkLine cut = body.get(body.size() - 1).withoutNewline();
+    if (cut == null) {
       throw fail(k + 1, "hunk #" + number + " of " + file + ": two '\\ No newline' markers for one line");
     }
-    body.set(body.size() - 1, new HunkLine(last.kind(), last.text().substring(0, last.text().length() - 1)));
+    body.set(body.size() - 1, cut);
   }
 
   private static String abbreviate(String l) {

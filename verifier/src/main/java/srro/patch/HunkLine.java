@@ -49,6 +49,14 @@ public final class HunkLine {
     return k == kind ? this : new HunkLine(k, bytes, off, len, newline);
   }
 
+  /** The same line without its final '\n' (a "\\ No newline at end of file" marker followed it), or null. */
+  HunkLine withoutNewline() {
+    if (newline) {
+      return new HunkLine(kind, bytes, off, len, false);
+    }
+    return len > 0 && bytes[off + len - 1] == '\n' ? new HunkLine(kind, bytes, off, len - 1, false) : null;
+  }
+
   /** The text's length in bytes. */
   int length() {
     return len + (newline ? 1 : 0);

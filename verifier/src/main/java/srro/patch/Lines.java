@@ -64,17 +64,35 @@ final class Lines {
     out.append(bytes, starts[i], starts[i + 1] - starts[i]);
   }
 
+  /**
+   * Appends lines {@code from} to {@code to} - 1 (0-based) to {@code out} in one step: the same bytes as line by
+   * line, since every line but the file's last ends in '\n'.
+   */
+  void copy(int from, int to, Output out) {
+    out.append(bytes, starts[from], starts[to] - starts[from]);
+  }
+
   static byte[] bytes(CharSequence text) {
     return text.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  /** A patched file being built, as bytes. */
+  /** A patched file being built, as bytes; or only its length, when nobody needs its bytes ({@link #counting}). */
   static final class Output {
     private byte[] buf;
     private int length;
 
     Output(int capacity) {
       buf = new byte[Math.max(16, capacity)];
+    }
+
+    private Output() {}
+
+    /**
+     * An output that keeps no bytes, only whether and roughly how much was written (a length that may miss
+     * the newlines a real one inserts): for attempts whose result is only "does it apply".
+     */
+    static Output counting() {
+      return new Output();
     }
 
     int length() {
@@ -84,6 +102,10 @@ final class Lines {
     /** Appends a line; a previous last line without '\n' gets one first (GNU patch's output does the same). */
     void append(byte[] b, int off, int len) {
       if (len == 0) {
+        return;
+      }
+      if (buf == null) {
+        length += len;
         return;
       }
       boolean newline = length > 0 && buf[length - 1] != '\n';
@@ -97,6 +119,10 @@ final class Lines {
 
     /** As {@link #append(byte[], int, int)} of those bytes followed by '\n'; {@code len} > 0. */
     void appendWithNewline(byte[] b, int off, int len) {
+      if (buf == null) {
+        length += len + 1;
+        return;
+      }
       boolean newline = length > 0 && buf[length - 1] != '\n';
       ensure(len + 1 + (newline ? 1 : 0));
       if (newline) {
@@ -119,6 +145,9 @@ final class Lines {
     }
 
     byte[] toBytes() {
+      if (buf == null) {
+        throw new IllegalStateException("a counting output has no bytes");
+      }
       return length == buf.length ? buf : Arrays.copyOf(buf, length);
     }
   }

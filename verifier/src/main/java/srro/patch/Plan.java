@@ -108,7 +108,9 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         current.put(p, content);
         digests.put(p, null);
       }
-      FileResult r = Applier.apply(fp, current.get(p).orElse(null));
+      // A check builds the patched bytes only for a later file patch of the same path; it hashes nothing.
+      boolean needed = hash || lastNamed.getOrDefault(p, -1) > i;
+      FileResult r = Applier.apply(fp, current.get(p).orElse(null), needed);
       if (r.status() == FileResult.Status.APPLIES) {
         current.put(p, Optional.ofNullable(r.newContent()));
         r = new FileResult(r.status(), r.hunks(), null);
