@@ -34,16 +34,18 @@ public final class ArchiveSource implements Source {
   /** Reads {@code archive}, keeping the entries in {@code wanted}; {@code progress} may be null. */
   public static ArchiveSource read(Path archive, Set<String> wanted, PrintStream progress)
       throws IOException, ArchiveFormatException {
-    return start(archive, wanted, progress).await(wanted);
+    Set<String> w = Set.copyOf(wanted);
+    return start(archive, () -> w, progress).await(w);
   }
 
   /**
    * Starts reading {@code archive} on a daemon thread, keeping the entries in {@code kept}, which may name more
    * than the patchset will ask for (a superset from the diff's header lines, {@link
-   * srro.patch.Plan#candidates(byte[], int)}); {@link Reading#await} narrows it to what is needed.
+   * srro.patch.Plan#candidates(byte[], int)}; computed on that thread too); {@link Reading#await} narrows it to
+   * what is needed.
    */
-  public static Reading start(Path archive, Set<String> kept, PrintStream progress) {
-    Reading r = new Reading(archive, Set.copyOf(kept), progress);
+  public static Reading start(Path archive, java.util.function.Supplier<Set<String>> kept, PrintStream progress) {
+    Reading r = new Reading(archive, kept, progress);
     Thread t = new Thread(r::run, "srro-archive");
     t.setDaemon(true);
     t.start();
@@ -53,15 +55,16 @@ public final class ArchiveSource implements Source {
   /** A pass over an archive under way on its own thread. */
   public static final class Reading {
     private final Path archive;
-    private final Set<String> kept;
+    private final java.util.function.Supplier<Set<String>> keptSupplier;
+    private final CompletableFuture<Set<String>> kept = new CompletableFuture<>();
     private final PrintStream progress;
     private final CompletableFuture<Set<String>> needed = new CompletableFuture<>();
     private final CompletableFuture<ArchiveSource> done = new CompletableFuture<>();
     private volatile boolean cancelled;
 
-    private Reading(Path archive, Set<String> kept, PrintStream progress) {
+    private Reading(Path archive, java.util.function.Supplier<Set<String>> kept, PrintStream progress) {
       this.archive = archive;
-      this.kept = kept;
+      this.keptSupplier = kept;
       this.progress = progress;
     }
 
@@ -70,13 +73,13 @@ public final class ArchiveSource implements Source {
      * keeps); the pass's failure, if any, is thrown as it was.
      */
     public ArchiveSource await(Set<String> wanted) throws IOException, ArchiveFormatException {
-      if (!kept.containsAll(wanted)) {
-        throw new IllegalArgumentException("asked for entries the pass did not keep");
-      }
       needed.complete(Set.copyOf(wanted));
       ArchiveSource s;
       try {
         s = done.join();
+        if (!kept.join().containsAll(wanted)) {
+          throw new IllegalArgumentException("asked for entries the pass did not keep");
+        }
       } catch (java.util.concurrent.CompletionException e) {
         Throwable c = e.getCause();
         if (c instanceof ArchiveFormatException a) {
@@ -106,8 +109,10 @@ public final class ArchiveSource implements Source {
 
     private void run() {
       try {
+        kept.complete(Set.copyOf(keptSupplier.get()));
         done.complete(pass());
       } catch (Throwable t) { // handed to await, which rethrows it on the caller's thread
+        kept.complete(Set.of());
         done.completeExceptionally(t);
       }
     }
@@ -144,6 +149,7 @@ public final class ArchiveSource implements Source {
 
     private ArchiveSource entries(GzipMembers gz) throws IOException, ArchiveFormatException {
       ArchiveSource s = new ArchiveSource();
+      Set<String> keep = kept.join();
       long size = Files.isRegularFile(archive) ? Files.size(archive) : 0;
       try (TarArchiveInputStream tar = new TarArchiveInputStream(gz, 1 << 16)) {
         int shown = -1;
@@ -168,7 +174,7 @@ public final class ArchiveSource implements Source {
             throw new ArchiveFormatException(archive.toString(), gz.offset(),
                 "entry " + shown(e.getName()) + " has a '..' component; it would leave the tree", null);
           }
-          if (kept.contains(name)) {
+          if (keep.contains(name)) {
             if (e.isSymbolicLink() || e.isLink()) {
               s.refused.put(name, "'" + name + "' is a link in " + archive);
             } else if (e.isFile()) {

@@ -83,7 +83,7 @@ class ArchiveSourceTest {
   @Test
   void aSupersetOfNamesIsNarrowedToTheOnesAwaited() throws Exception {
     Path tgz = file("s.tgz", gzip(tar("a.c", "a\n", "b.c", "b\n")));
-    ArchiveSource s = ArchiveSource.start(tgz, Set.of("a.c", "b.c"), null).await(Set.of("a.c"));
+    ArchiveSource s = ArchiveSource.start(tgz, () -> Set.of("a.c", "b.c"), null).await(Set.of("a.c"));
     assertTrue(s.read("a.c").isPresent());
     assertEquals(Optional.empty(), s.read("b.c"));
   }

@@ -129,18 +129,21 @@ public final class Applier {
     }
 
     void hunk(Hunk h, int maxFuzz) {
-      List<HunkLine> pattern = new ArrayList<>(h.oldCount());
-      for (HunkLine l : h.lines()) {
-        if (l.inOld()) {
-          pattern.add(l);
+      Body body = h.body();
+      int n = body.size();
+      int[] pattern = new int[h.oldCount()]; // the body's old-side lines
+      int m = 0;
+      for (int j = 0; j < n; j++) {
+        if (body.kind(j) != '+') {
+          pattern[m++] = j;
         }
       }
       int prefix = 0;
-      while (prefix < h.lines().size() && h.lines().get(prefix).kind() == ' ') {
+      while (prefix < n && body.kind(prefix) == ' ') {
         prefix++;
       }
       int suffix = 0;
-      while (suffix < h.lines().size() - prefix && h.lines().get(h.lines().size() - 1 - suffix).kind() == ' ') {
+      while (suffix < n - prefix && body.kind(n - 1 - suffix) == ' ') {
         suffix++;
       }
       int context = Math.max(prefix, suffix);
@@ -149,7 +152,7 @@ public final class Applier {
       int where = 0;
       int fuzz = 0;
       do {
-        where = locate(first, pattern, prefix, suffix, context, fuzz);
+        where = locate(first, body, pattern, prefix, suffix, context, fuzz);
       } while (where == 0 && ++fuzz <= myMaxFuzz);
       int newWhere = (where != 0 ? where : first) + outOffset;
       if (where == 0) {
@@ -158,7 +161,7 @@ public final class Applier {
             + " or nearby, even with fuzz " + myMaxFuzz));
         return;
       }
-      if (!applyAt(h, where)) {
+      if (!applyAt(h, body, where)) {
         failures++;
         results.add(new HunkResult.Rejected("hunk #" + (results.size() + 1) + " overlaps an earlier hunk"));
         return;
@@ -167,9 +170,9 @@ public final class Applier {
     }
 
     /** GNU patch locate_hunk: the 1-based line where the pattern starts, or 0. */
-    int locate(int pfirst, List<HunkLine> pattern, int prefixContext, int suffixContext, int context, int fuzz) {
+    int locate(int pfirst, Body body, int[] pattern, int prefixContext, int suffixContext, int context, int fuzz) {
       int first = pfirst + inOffset;
-      int patLines = pattern.size();
+      int patLines = pattern.length;
       int inputLines = input.size();
       int prefixFuzz = fuzz + prefixContext - context;
       int suffixFuzz = fuzz + suffixContext - context;
@@ -189,7 +192,7 @@ public final class Applier {
           return 0;
         }
         int offset = 1 - first;
-        if (frozen <= prefixContext && offset <= maxPos && match(pattern, first, offset, 0, suffixFuzz)) {
+        if (frozen <= prefixContext && offset <= maxPos && match(body, pattern, first, offset, 0, suffixFuzz)) {
           inOffset += offset;
           return first + offset;
         }
@@ -199,18 +202,18 @@ public final class Applier {
       }
       if (suffixFuzz < 0) {
         int offset = first - (inputLines - patLines + 1);
-        if (offset <= maxNeg && match(pattern, first, -offset, prefixFuzz, 0)) {
+        if (offset <= maxNeg && match(body, pattern, first, -offset, prefixFuzz, 0)) {
           inOffset -= offset;
           return first - offset;
         }
         return 0;
       }
       for (int offset = 0; offset <= maxOffset; offset++) {
-        if (offset <= maxPos && match(pattern, first, offset, prefixFuzz, suffixFuzz)) {
+        if (offset <= maxPos && match(body, pattern, first, offset, prefixFuzz, suffixFuzz)) {
           inOffset += offset;
           return first + offset;
         }
-        if (0 < offset && offset <= maxNeg && match(pattern, first, -offset, prefixFuzz, suffixFuzz)) {
+        if (0 < offset && offset <= maxNeg && match(body, pattern, first, -offset, prefixFuzz, suffixFuzz)) {
           inOffset -= offset;
           return first - offset;
         }
@@ -219,11 +222,11 @@ public final class Applier {
     }
 
     /** GNU patch patch_match: pattern lines 1+prefixFuzz .. n-suffixFuzz equal the input from base+offset. */
-    boolean match(List<HunkLine> pattern, int base, int offset, int prefixFuzz, int suffixFuzz) {
-      int last = pattern.size() - suffixFuzz;
+    boolean match(Body body, int[] pattern, int base, int offset, int prefixFuzz, int suffixFuzz) {
+      int last = pattern.length - suffixFuzz;
       int iline = base + offset + prefixFuzz;
       for (int pline = 1 + prefixFuzz; pline <= last; pline++, iline++) {
-        if (iline < 1 || iline > input.size() || !input.equals(iline - 1, pattern.get(pline - 1))) {
+        if (iline < 1 || iline > input.size() || !input.equals(iline - 1, body, pattern[pline - 1])) {
           return false;
         }
       }
@@ -231,11 +234,11 @@ public final class Applier {
     }
 
     /** GNU patch apply_hunk: removed lines are skipped, added ones written, context comes from the input. */
-    boolean applyAt(Hunk h, int where) {
+    boolean applyAt(Hunk h, Body body, int where) {
       int w = where - 1;
       int old = 1;
-      for (HunkLine l : h.lines()) {
-        switch (l.kind()) {
+      for (int j = 0; j < body.size(); j++) {
+        switch (body.kind(j)) {
           case '-' -> {
             if (!copyTill(w + old - 1)) {
               return false;
@@ -247,7 +250,7 @@ public final class Applier {
             if (!copyTill(w + old - 1)) {
               return false;
             }
-            l.appendTo(output);
+            body.appendTo(j, output);
           }
           default -> old++;
         }

@@ -17,6 +17,9 @@ final class DiffParser {
   private final byte[] diff;
   private List<String> lines;
   private int hunkTotal;
+  /** The current chunk of body line ranges ({@link Body}) and how many lines of it are used. */
+  private int[] ranges;
+  private int used;
 
   DiffParser(String source, byte[] diff) {
     this.source = source;
@@ -98,12 +101,25 @@ final class DiffParser {
     return view;
   }
 
-  /** Line {@code k} of the diff as a hunk line of kind {@code c}: its bytes after the kind, then '\n'. */
-  private HunkLine hunkLine(char c, int k) {
+  /** Appends line {@code k} of the diff as a body line of kind {@code c}: its bytes after the kind, then '\n'. */
+  private void hunkLine(char c, int k) {
     Lines v = (Lines) lines;
     int from = v.starts[k] + 1;
     int end = v.end(k);
-    return from > end ? new HunkLine(c, diff, 0, 0, true) : new HunkLine(c, diff, from, end - from, true);
+    ranges[2 * used] = from > end ? 0 : from;
+    ranges[2 * used + 1] = Body.pack(from > end ? 0 : end - from, true, c);
+    used++;
+  }
+
+  /**
+   * Makes room for a body of up to {@code lines} lines. Bodies share chunks of ranges and a full chunk is never
+   * copied (earlier bodies keep pointing into it): a new one is started instead.
+   */
+  private void room(int lines) {
+    if (ranges == null || 2L * (used + lines) > ranges.length) {
+      ranges = new int[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(1 << 16, 2L * lines))];
+      used = 0;
+    }
   }
 
   /** The diff's lines, each made into a String when asked for. */
@@ -289,7 +305,8 @@ final class DiffParser {
     }
     int oldLeft = oldCount;
     int newLeft = newCount;
-    List<HunkLine> body = new ArrayList<>(oldCount + newCount);
+    room(oldCount + newCount);
+    int first = used;
     k++;
     while (oldLeft > 0 || newLeft > 0) {
       if (k >= lines.size()) {
@@ -313,15 +330,15 @@ final class DiffParser {
             + newLeft + " more new lines, got '" + abbreviate(lines.get(k)) + "'");
       }
       if (c == '\\') {
-        noNewline(body, k, number, file);
-        HunkLine last = body.get(body.size() - 1);
-        boolean lastOfItsSide = last.kind() == '-' ? oldLeft == 0 : last.kind() == '+' ? newLeft == 0 : false;
+        noNewline(first, k, number, file);
+        char last = Body.kindOf(ranges[2 * used - 1]);
+        boolean lastOfItsSide = last == '-' ? oldLeft == 0 : last == '+' ? newLeft == 0 : false;
         if (!lastOfItsSide) {
           throw fail(k + 1, "hunk #" + number + " of " + file + ": '\\ No newline' marker in the middle of the"
               + " hunk: only the last line of a side can lack a newline");
         }
       } else {
-        body.add(hunkLine(c, k));
+        hunkLine(c, k);
         if (c != '+') {
           oldLeft--;
         }
@@ -332,9 +349,10 @@ final class DiffParser {
       k++;
     }
     if (k < lines.size() && starts(k, "\\")) {
-      noNewline(body, k, number, file);
+      noNewline(first, k, number, file);
       k++;
     }
+    Body body = new Body(diff, ranges, first, used - first, false);
     hunks.add(new Hunk(oldStart, oldCount, newStart, newCount, section, body, headerLine));
     return k;
   }
@@ -419,15 +437,16 @@ final class DiffParser {
     return n;
   }
 
-  private void noNewline(List<HunkLine> body, int k, int number, String file) throws PatchFormatException {
-    if (body.isEmpty()) {
+  /** The last body line, which began at {@code first}, loses its '\n'. */
+  private void noNewline(int first, int k, int number, String file) throws PatchFormatException {
+    if (used == first) {
       throw fail(k + 1, "hunk #" + number + " of " + file + ": '\\ No newline' marker before any line");
     }
-    HunkLine cut = body.get(body.size() - 1).withoutNewline();
-    if (cut == null) {
+    int last = ranges[2 * used - 1];
+    if (!Body.newline(last)) {
       throw fail(k + 1, "hunk #" + number + " of " + file + ": two '\\ No newline' markers for one line");
     }
-    body.set(body.size() - 1, cut);
+    ranges[2 * used - 1] = Body.withoutNewline(last);
   }
 
   private static String abbreviate(String l) {

@@ -54,6 +54,11 @@ final class Lines {
     return to - from == line.length && Arrays.equals(bytes, from, to, line, 0, line.length);
   }
 
+  /** Whether line {@code i} (0-based) holds exactly the text of line {@code j} of {@code body}. */
+  boolean equals(int i, Body body, int j) {
+    return body.sameAs(j, bytes, starts[i], starts[i + 1]);
+  }
+
   /** Whether line {@code i} (0-based) holds exactly {@code line}'s text. */
   boolean equals(int i, HunkLine line) {
     return line.sameAs(bytes, starts[i], starts[i + 1]);

@@ -224,7 +224,9 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       while (nl < diff.length && diff[nl] != '\n') {
         nl++;
       }
-      if (nl - from >= 4 && (starts(diff, from, "--- ") || starts(diff, from, "+++ ") || starts(diff, from, "Index: "))) {
+      byte b = from < nl ? diff[from] : 0;
+      if ((b == '-' || b == '+' || b == 'I')
+          && (starts(diff, from, "--- ") || starts(diff, from, "+++ ") || starts(diff, from, "Index: "))) {
         String line = new String(diff, from, nl - from, java.nio.charset.StandardCharsets.ISO_8859_1);
         addNames(out, line, strip);
         if (line.endsWith("\r")) { // in a CRLF diff the parser strips it

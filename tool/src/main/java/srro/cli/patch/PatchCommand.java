@@ -221,12 +221,15 @@ public final class PatchCommand implements Callable<Integer> {
         // The archive is read on a thread of its own while the diffs are parsed here, for every name their
         // header lines could give; the diffs' errors still come first, then the archive's.
         boolean tty = System.console() != null && io.err() == System.err;
-        byte[][] all = read.messages().toArray(new byte[0][]);
-        java.util.Set<String> kept = new java.util.LinkedHashSet<>();
-        for (byte[] d : all) {
-          kept.addAll(Plan.candidates(d, options.strip));
-        }
-        reading = ArchiveSource.start(archive, kept, tty ? io.err() : null);
+        List<byte[]> all = read.messages();
+        int strip = options.strip;
+        reading = ArchiveSource.start(archive, () -> {
+          java.util.Set<String> kept = new java.util.HashSet<>();
+          for (byte[] d : all) {
+            kept.addAll(Plan.candidates(d, strip));
+          }
+          return kept;
+        }, tty ? io.err() : null);
       }
       Patchset patchset;
       boolean parsed = false;
