@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import srro.patch.Source;
+import srro.patch.TargetRefusedException;
 import srro.patch.Tree;
 
 /**
@@ -26,8 +28,9 @@ import srro.patch.Tree;
  * archive has been read and checked, so what it answers and every error are those of a pass made first.
  */
 public final class ArchiveSource implements Source {
-  private final Map<String, byte[]> files = new HashMap<>();
-  private final Map<String, String> refused = new HashMap<>();
+  // Concurrent: the pass fills them on its thread while a speculative plan (Reading#plan) reads them.
+  private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ArchiveSource() {}
 
@@ -60,6 +63,8 @@ public final class ArchiveSource implements Source {
     private final PrintStream progress;
     private final CompletableFuture<Set<String>> needed = new CompletableFuture<>();
     private final CompletableFuture<ArchiveSource> done = new CompletableFuture<>();
+    /** The entries read so far; the pass notifies on it after each kept entry and at its end. */
+    private final ArchiveSource filling = new ArchiveSource();
     private volatile boolean cancelled;
 
     private Reading(Path archive, java.util.function.Supplier<Set<String>> kept, PrintStream progress) {
@@ -76,7 +81,7 @@ public final class ArchiveSource implements Source {
       needed.complete(Set.copyOf(wanted));
       ArchiveSource s;
       try {
-        s = done.join();
+        done.join();
         if (!kept.join().containsAll(wanted)) {
           throw new IllegalArgumentException("asked for entries the pass did not keep");
         }
@@ -96,9 +101,70 @@ public final class ArchiveSource implements Source {
         }
         throw new IllegalStateException(c);
       }
-      s.files.keySet().retainAll(wanted);
-      s.refused.keySet().retainAll(wanted);
+      s = new ArchiveSource();
+      for (String w : wanted) {
+        byte[] f = filling.files.get(w);
+        if (f != null) {
+          s.files.put(w, f);
+        }
+        String r = filling.refused.get(w);
+        if (r != null) {
+          s.refused.put(w, r);
+        }
+      }
       return s;
+    }
+
+    /** What a plan does with a source. */
+    public interface Planner<T> {
+      T plan(Source source) throws IOException, TargetRefusedException;
+    }
+
+    /**
+     * {@code planner}'s result on the archive's entries among {@code wanted}, exactly as on {@link
+     * #await}'s source, but made while the rest of the archive is still being read when it can be: as soon as
+     * each of {@code groups} (a file patch's possible names) has an entry, the planner runs on the entries read
+     * so far, and every answer it got is remembered. At the end of the archive the result is kept if each of
+     * those answers is the final one (the same bytes, the same refusal, still absent), else the planner runs
+     * again on the final source. The archive's failure is thrown first, whatever the planner did.
+     */
+    public <T> T plan(Set<String> wanted, List<Set<String>> groups, Planner<T> planner)
+        throws IOException, ArchiveFormatException, TargetRefusedException {
+      needed.complete(Set.copyOf(wanted));
+      synchronized (filling) {
+        while (!done.isDone() && !groups.stream().allMatch(this::arrived)) {
+          try {
+            filling.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+      }
+      Recording early = null;
+      T result = null;
+      if (!done.isDone()) {
+        early = new Recording(filling, wanted);
+        try {
+          result = planner.plan(early);
+        } catch (IOException | TargetRefusedException e) {
+          early = null; // decided on the final source below, which gives the answer to report
+        }
+      }
+      ArchiveSource last = await(wanted);
+      if (early != null && early.stillTrue(last)) {
+        return result;
+      }
+      return planner.plan(last);
+    }
+
+    private boolean arrived(Set<String> names) {
+      for (String n : names) {
+        if (filling.files.containsKey(n) || filling.refused.containsKey(n)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Stops the pass (its result is not wanted: the diff did not parse); it ends at its next read. */
@@ -110,18 +176,22 @@ public final class ArchiveSource implements Source {
     private void run() {
       try {
         kept.complete(Set.copyOf(keptSupplier.get()));
-        done.complete(pass());
+        pass();
+        done.complete(filling);
       } catch (Throwable t) { // handed to await, which rethrows it on the caller's thread
         kept.complete(Set.of());
         done.completeExceptionally(t);
       }
+      synchronized (filling) {
+        filling.notifyAll();
+      }
     }
 
-    private ArchiveSource pass() throws IOException, ArchiveFormatException {
+    private void pass() throws IOException, ArchiveFormatException {
       InputStream raw = BoundedInput.open(archive);
       GzipMembers gz = new GzipMembers(raw);
       try {
-        return entries(gz);
+        entries(gz);
       } catch (GzipMembers.Malformed e) {
         throw new ArchiveFormatException(archive.toString(), gz.offset(),
             "not a well-formed .tar.gz: " + e.getMessage().toLowerCase(java.util.Locale.ROOT), e);
@@ -147,8 +217,8 @@ public final class ArchiveSource implements Source {
       }
     }
 
-    private ArchiveSource entries(GzipMembers gz) throws IOException, ArchiveFormatException {
-      ArchiveSource s = new ArchiveSource();
+    private void entries(GzipMembers gz) throws IOException, ArchiveFormatException {
+      ArchiveSource s = filling;
       Set<String> keep = kept.join();
       long size = Files.isRegularFile(archive) ? Files.size(archive) : 0;
       try (TarArchiveInputStream tar = new TarArchiveInputStream(gz, 1 << 16)) {
@@ -189,6 +259,9 @@ public final class ArchiveSource implements Source {
             } else {
               s.refused.put(name, "'" + name + "' is not a regular file in " + archive);
             }
+            synchronized (filling) {
+              filling.notifyAll();
+            }
           }
           if (progress != null && size > 0) {
             int pct = (int) (100 * gz.offset() / size);
@@ -204,7 +277,57 @@ public final class ArchiveSource implements Source {
           progress.flush();
         }
       }
-      return s;
+    }
+  }
+
+  /**
+   * The entries read so far, among those wanted, as a source that remembers every answer it gave (each path's
+   * bytes, by identity, and refusal), to be checked against the final ones.
+   */
+  private static final class Recording implements Source {
+    private final ArchiveSource now;
+    private final Set<String> wanted;
+    private final Map<String, Optional<byte[]>> reads = new HashMap<>();
+    private final Map<String, Optional<String>> refusals = new HashMap<>();
+
+    Recording(ArchiveSource now, Set<String> wanted) {
+      this.now = now;
+      this.wanted = wanted;
+    }
+
+    @Override
+    public Optional<String> refusal(String path) {
+      Optional<String> r = refusals.get(path);
+      if (r == null) {
+        r = wanted.contains(path) ? Optional.ofNullable(now.refused.get(path)) : Optional.empty();
+        refusals.put(path, r);
+      }
+      return r;
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) {
+      Optional<byte[]> r = reads.get(path);
+      if (r == null) {
+        r = wanted.contains(path) ? Optional.ofNullable(now.files.get(path)) : Optional.empty();
+        reads.put(path, r);
+      }
+      return r;
+    }
+
+    /** Whether {@code last} gives every answer this source gave. */
+    boolean stillTrue(ArchiveSource last) {
+      for (Map.Entry<String, Optional<String>> e : refusals.entrySet()) {
+        if (!e.getValue().equals(last.refusal(e.getKey()))) {
+          return false;
+        }
+      }
+      for (Map.Entry<String, Optional<byte[]>> e : reads.entrySet()) {
+        if (e.getValue().orElse(null) != last.read(e.getKey()).orElse(null)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

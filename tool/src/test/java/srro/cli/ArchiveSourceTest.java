@@ -88,6 +88,28 @@ class ArchiveSourceTest {
     assertEquals(Optional.empty(), s.read("b.c"));
   }
 
+  @Test
+  void aPlanMadeEarlyIsOnlyKeptIfTheWholeArchiveGivesTheSameAnswers() throws Exception {
+    byte[] noise = new byte[2 << 20]; // decompressing this takes a while after the first a.c arrived
+    new Random(2).nextBytes(noise);
+    String blob = new String(noise, StandardCharsets.ISO_8859_1);
+    Path again = file("again.tgz", gzip(tar("a.c", "old\n", "blob", blob, "a.c", "new\n")));
+    Path same = file("same.tgz", gzip(tar("a.c", "only\n", "blob", blob)));
+    java.util.List<Set<String>> groups = java.util.List.of(Set.of("a.c"));
+    for (int i = 0; i < 3; i++) {
+      String later = ArchiveSource.start(again, () -> Set.of("a.c"), null).plan(Set.of("a.c"), groups,
+          s -> new String(s.read("a.c").orElseThrow(), StandardCharsets.ISO_8859_1));
+      assertEquals("new\n", later, "a later entry of the same name is the one planned");
+      String only = ArchiveSource.start(same, () -> Set.of("a.c"), null).plan(Set.of("a.c"), groups,
+          s -> new String(s.read("a.c").orElseThrow(), StandardCharsets.ISO_8859_1));
+      assertEquals("only\n", only);
+    }
+    byte[] cut = gzip(tar("a.c", "old\n", "blob", blob));
+    Path broken = file("broken.tgz", Arrays.copyOf(cut, cut.length - 100));
+    assertThrows(ArchiveFormatException.class, () -> ArchiveSource.start(broken, () -> Set.of("a.c"), null)
+        .plan(Set.of("a.c"), groups, s -> s.read("a.c")), "the archive's failure wins over an early plan");
+  }
+
   private static ArchiveFormatException malformed(Path tgz) {
     return assertThrows(ArchiveFormatException.class, () -> ArchiveSource.read(tgz, Set.of("a.c"), null));
   }

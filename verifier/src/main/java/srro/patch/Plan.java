@@ -194,6 +194,18 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     return stripped.isEmpty() ? Optional.empty() : Optional.of(stripped.get(0));
   }
 
+  /** For each file patch of {@code patchset}, in order, the paths it could resolve to with -p{@code strip}. */
+  public static List<java.util.Set<String>> candidatesPerFile(Patchset patchset, int strip) {
+    List<java.util.Set<String>> out = new ArrayList<>();
+    for (FilePatch fp : patchset.files()) {
+      java.util.Set<String> names = new java.util.LinkedHashSet<>(names(fp, strip));
+      names.remove("dev/null");
+      names.remove("/dev/null");
+      out.add(names);
+    }
+    return out;
+  }
+
   /** Every path any file patch of {@code patchset} could resolve to with -p{@code strip}. */
   public static java.util.Set<String> candidates(Patchset patchset, int strip) {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();

@@ -18,7 +18,6 @@ import srro.cli.Refusal;
 import srro.cli.UsageException;
 import srro.patch.Patchset;
 import srro.patch.Plan;
-import srro.patch.Source;
 import srro.patch.Transaction;
 import srro.patch.Tree;
 
@@ -222,11 +221,11 @@ public final class PatchCommand implements Callable<Integer> {
         // header lines could give; the diffs' errors still come first, then the archive's.
         boolean tty = System.console() != null && io.err() == System.err;
         List<byte[]> all = read.messages();
-        int strip = options.strip;
+        int pStrip = options.strip;
         reading = ArchiveSource.start(archive, () -> {
           java.util.Set<String> kept = new java.util.HashSet<>();
           for (byte[] d : all) {
-            kept.addAll(Plan.candidates(d, strip));
+            kept.addAll(Plan.candidates(d, pStrip));
           }
           return kept;
         }, tty ? io.err() : null);
@@ -241,15 +240,18 @@ public final class PatchCommand implements Callable<Integer> {
           reading.cancel();
         }
       }
-      Source source;
+      Plan plan;
+      int strip = options.strip;
       if (archive != null) {
-        source = reading.await(Plan.candidates(patchset, options.strip));
+        // Planned on the entries as they arrive when each file patch has one, kept only if the whole archive
+        // gives the same answers (ArchiveSource.Reading.plan); reports only: no hashes needed.
+        plan = reading.plan(Plan.candidates(patchset, strip), Plan.candidatesPerFile(patchset, strip),
+            s -> Plan.check(patchset, strip, s));
       } else {
         Tree tree = Tree.open(dir == null ? Path.of(".") : dir);
         Transaction.requireNonePending(tree);
-        source = tree;
+        plan = Plan.check(patchset, strip, tree); // reports only: no hashes needed
       }
-      Plan plan = Plan.check(patchset, options.strip, source); // reports only: no hashes needed
       report(io, options.json, "status", plan, "checking", List.of());
       return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
     }
