@@ -2,16 +2,25 @@
 # Benchmark for issue 3, measured with hyperfine in one run on the same files:
 #  1. srro patch apply of a generated 50,000-hunk diff vs GNU patch on the same tree;
 #  2. srro patch status --archive on a >= 50 MB .tar.gz vs gzip -dc > /dev/null of the same file.
-# Usage: bench/patch.sh   (builds the jar if missing; writes under bench/out/patch)
+# srro runs through ./srro, so with the launcher's JVM flags and start-up archive, as a user runs it (until
+# 2026-12-02 it ran the jar with -XX:TieredStopAtLevel=1 -XX:+UseSerialGC; SRRO_BENCH_JAR_FLAGS=1 does that).
+# Usage: bench/patch.sh [runs]   (writes under bench/out/patch; nothing there is committed)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd -P)
 out=$here/bench/out/patch
-jar=$here/tool/target/srro.jar
-[ -f "$jar" ] || (cd "$here" && mvn -B -q -DskipTests package)
+runs=${1:-5}
 for p in hyperfine patch gzip python3; do
 	command -v $p >/dev/null || { echo "bench: $p missing" >&2; exit 1; }
 done
-srro="java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $jar"
+[ -x /usr/bin/time ] || { echo "bench: GNU time missing (apt-get install time)" >&2; exit 1; }
+if [ -n "${SRRO_BENCH_JAR_FLAGS:-}" ]; then
+	jar=$here/tool/target/srro.jar
+	[ -f "$jar" ] || (cd "$here" && mvn -B -q -DskipTests package)
+	srro="java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $jar"
+else
+	srro=$here/srro
+	"$srro" --version >/dev/null # builds the jar and the start-up archive if needed
+fi
 rm -rf "$out" && mkdir -p "$out"
 cd "$out"
 
@@ -29,7 +38,8 @@ diff -u --label src/big.c --label src/big.c big.c big.new > big.diff || true
 hunks=$(grep -c '^@@ ' big.diff)
 echo "diff: $hunks hunks, $(wc -c < big.diff) bytes"
 
-hyperfine --warmup 1 --runs 5 --export-markdown apply.md \
+uptime
+hyperfine --warmup 1 --runs "$runs" --export-markdown apply.md \
 	--prepare "rm -rf w && mkdir w && cp -r tree/src w/" \
 	-n "srro patch apply ($hunks hunks)" "$srro patch apply -d w big.diff > /dev/null" \
 	-n "GNU patch -p0 ($hunks hunks)" "patch -s -p0 -d w -i $out/big.diff"
@@ -47,7 +57,13 @@ with tarfile.open("src.tar.gz", "w:gz", compresslevel=6) as t:
         t.addfile(info, io.BytesIO(data))
 PY
 echo "archive: $(wc -c < src.tar.gz) bytes"
-hyperfine --warmup 1 --runs 5 --export-markdown archive.md \
+uptime
+hyperfine --warmup 1 --runs "$runs" --export-markdown archive.md \
 	-n "srro patch status --archive" "$srro patch status --archive src.tar.gz big.diff > /dev/null" \
 	-n "gzip -dc > /dev/null" "gzip -dc src.tar.gz > /dev/null"
+# CPU (user, sys) and peak RSS of one more run each: on 2 shared cores wall time is mostly waiting.
+/usr/bin/time -f "srro patch status --archive: %e s wall, %U s user, %S s sys, peak RSS %M KiB" \
+	$srro patch status --archive src.tar.gz big.diff > /dev/null
+/usr/bin/time -f "gzip -dc: %e s wall, %U s user, %S s sys, peak RSS %M KiB" gzip -dc src.tar.gz > /dev/null
+uptime
 cat apply.md archive.md
