@@ -305,7 +305,7 @@ final class DiffParser {
     }
     int oldLeft = oldCount;
     int newLeft = newCount;
-    room(oldCount + newCount);
+    room(Math.min(oldCount + newCount, lines.size() - k)); // each body line is a diff line
     int first = used;
     k++;
     while (oldLeft > 0 || newLeft > 0) {
