@@ -9,9 +9,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +37,8 @@ import java.util.Set;
  */
 public final class Transaction {
   static final String STATE_DIR = StateDir.NAME;
+  /** The suffix of patch(1)'s backups, which {@link Plan#changes} adds beside every changed file. */
+  private static final String ORIG = ".orig";
   private static final Set<String> REMOTE =
       Set.of("nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ceph", "glusterfs", "davfs");
   private static final long SPACE_MARGIN = 1 << 20;
@@ -218,9 +223,15 @@ public final class Transaction {
       tree.createDirectory(d);
       reached("created " + d);
     }
+    Map<Integer, Integer> moves = moves(entries);
     try (Syncs syncs = new Syncs()) {
       for (int i = 0; i < changes.size(); i++) {
         Journal.Entry e = entries.get(i);
+        if (moves.containsKey(i) && e.backup() == null) {
+          // Its new content is the old file itself, moved there after the commit marker; that it still holds
+          // its old content (absent) is checked with every target below.
+          continue;
+        }
         Change.Content c = changes.get(i).contents().load();
         if (!Objects.equals(DurableFiles.hash(c.before()), e.before())
             || !Objects.equals(DurableFiles.hash(c.after()), e.after())) {
@@ -230,7 +241,7 @@ public final class Transaction {
           state.createBackup(e.backup(), c.before(), syncs);
           reached("backup " + e.path());
         }
-        if (e.temp() != null) {
+        if (e.temp() != null && !moves.containsKey(i)) {
           try (OpenDir parent = tree.parent(e.path())) {
             Set<PosixFilePermission> mode = parent.attributes(Tree.name(e.path())).filter(a -> a.isRegularFile())
                 .map(PosixFileAttributes::permissions).orElse(null);
@@ -366,15 +377,25 @@ public final class Transaction {
   }
 
   private void rollForward(Journal journal, boolean undoOnRefusal, List<Journal.Entry> done) throws IOException {
-    for (Journal.Entry e : journal.entries()) {
-      Optional<String> why = tree.refusal(e.path());
-      if (why.isPresent()) {
-        if (undoOnRefusal) {
-          undoCommitted(journal, done);
-        }
-        throw new TreeChangedException(e.path() + ": " + why.get()
-            + (undoOnRefusal ? "; every file was restored" : "; recovery stopped"));
+    List<Journal.Entry> entries = journal.entries();
+    Map<Integer, Integer> moves = moves(entries);
+    Map<Integer, Integer> movedFrom = new HashMap<>();
+    moves.forEach((to, from) -> movedFrom.put(from, to));
+    boolean[] handled = new boolean[entries.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      if (handled[i]) {
+        continue;
       }
+      Journal.Entry e = entries.get(i);
+      Integer to = moves.containsKey(i) ? Integer.valueOf(i) : movedFrom.get(i);
+      if (to != null) {
+        int from = moves.get(to);
+        handled[to] = true;
+        handled[from] = true;
+        movePair(journal, entries.get(to), entries.get(from), undoOnRefusal, done);
+        continue;
+      }
+      requireContained(journal, e, undoOnRefusal, done);
       String name = Tree.name(e.path());
       try (OpenDir parent = tree.parent(e.path())) {
         // In the run that just verified every target and wrote every temporary, hashing them again only
@@ -387,30 +408,159 @@ public final class Transaction {
           }
           reached("renamed " + e.path());
           done.add(e);
-          continue;
-        }
-        String now = DurableFiles.hash(readDuring(e.path()));
-        if (!Objects.equals(now, e.after())) {
-          if (!Objects.equals(now, e.before())) {
-            throw new TreeChangedException(e.path() + ": changed outside srro during the transaction");
-          }
-          if (e.after() == null) {
-            parent.delete(name);
-          } else {
-            String temp = Tree.name(e.temp());
-            byte[] t = parent.attributes(temp).isPresent() ? parent.read(temp, Tree.MAX_FILE_BYTES, e.temp()) : null;
-            if (!e.after().equals(DurableFiles.hash(t))) {
-              throw new TreeChangedException(e.temp() + ": temporary file missing or damaged");
-            }
-            parent.rename(temp, name);
-          }
-          reached("renamed " + e.path());
-        } else if (e.temp() != null) {
-          removeTemp(e.temp());
+        } else {
+          done.add(rollForwardOne(e, parent, name));
         }
       }
-      done.add(e);
     }
+  }
+
+  private void requireContained(Journal journal, Journal.Entry e, boolean undoOnRefusal, List<Journal.Entry> done)
+      throws IOException {
+    Optional<String> why = tree.refusal(e.path());
+    if (why.isPresent()) {
+      if (undoOnRefusal) {
+        undoCommitted(journal, done);
+      }
+      throw new TreeChangedException(e.path() + ": " + why.get()
+          + (undoOnRefusal ? "; every file was restored" : "; recovery stopped"));
+    }
+  }
+
+  /**
+   * The entries whose new content is the old content of another entry's file that the transaction replaces or
+   * deletes anyway: by index of the receiving entry ({@code FILE.orig}), the index of the one it comes from
+   * ({@code FILE}). Such a file is moved (one rename, as patch(1) makes its backups) instead of copied to a
+   * temporary: one file fewer written and synced per patched file. Derived from the journal alone, so recovery
+   * finds the same pairs; a path named twice, or in two pairs, is never paired.
+   */
+  static Map<Integer, Integer> moves(List<Journal.Entry> entries) {
+    Map<String, Integer> index = new HashMap<>();
+    Set<String> twice = new java.util.HashSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      if (index.put(entries.get(i).path(), i) != null) {
+        twice.add(entries.get(i).path());
+      }
+    }
+    Map<Integer, Integer> out = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Journal.Entry to = entries.get(i);
+      String p = to.path();
+      if (!p.endsWith(ORIG) || to.after() == null || to.temp() == null || twice.contains(p)) {
+        continue;
+      }
+      String fromPath = p.substring(0, p.length() - ORIG.length());
+      Integer from = index.get(fromPath);
+      if (from == null || twice.contains(fromPath) || !to.after().equals(entries.get(from).before())
+          || (entries.get(from).after() != null && entries.get(from).temp() == null)) {
+        continue;
+      }
+      out.put(i, from);
+    }
+    // A file both moved and receiving a move (a.orig and a.orig.orig) is left to temporaries: order matters there.
+    Set<Integer> chained = new java.util.HashSet<>();
+    out.forEach((to, from) -> {
+      if (out.containsKey(from)) {
+        chained.add(to);
+        chained.add(from);
+      }
+    });
+    out.keySet().removeAll(chained);
+    return out;
+  }
+
+  /**
+   * Moves {@code from}'s old file to {@code to} ({@code FILE} to {@code FILE.orig}, replacing it), then puts
+   * {@code from}'s temporary in its place (or leaves it deleted). Recovery re-reads both first: the move is done
+   * once {@code to} holds its new content, and may be done only while {@code from} still holds its old one; an
+   * interrupted transaction of an earlier srro, which wrote {@code to} a temporary of its own, is completed
+   * through it.
+   */
+  private void movePair(Journal journal, Journal.Entry to, Journal.Entry from, boolean undoOnRefusal,
+      List<Journal.Entry> done) throws IOException {
+    requireContained(journal, from, undoOnRefusal, done);
+    requireContained(journal, to, undoOnRefusal, done);
+    try (OpenDir parent = tree.parent(from.path())) {
+      String fromName = Tree.name(from.path());
+      String toName = Tree.name(to.path());
+      if (undoOnRefusal) {
+        parent.rename(fromName, toName);
+        reached("moved " + from.path());
+        if (from.after() != null) {
+          parent.rename(Tree.name(from.temp()), fromName);
+          reached("renamed " + from.path());
+        }
+        done.add(to);
+        done.add(from);
+        return;
+      }
+      String nowTo = DurableFiles.hash(readDuring(to.path()));
+      if (!Objects.equals(nowTo, to.after())) {
+        if (!Objects.equals(nowTo, to.before())) {
+          throw new TreeChangedException(to.path() + ": changed outside srro during the transaction");
+        }
+        String nowFrom = DurableFiles.hash(readDuring(from.path()));
+        if (!Objects.equals(nowFrom, from.before())) {
+          if (!Objects.equals(nowFrom, from.after())) {
+            throw new TreeChangedException(from.path() + ": changed outside srro during the transaction");
+          }
+          // an earlier srro's transaction, which renamed the file already: the backup through its temporary
+          done.add(rollForwardOne(to, parent, toName));
+          done.add(rollForwardOne(from, parent, fromName));
+          return;
+        }
+        parent.rename(fromName, toName);
+        reached("moved " + from.path());
+      }
+      String nowFrom = DurableFiles.hash(readDuring(from.path()));
+      if (!Objects.equals(nowFrom, from.after())) {
+        if (nowFrom != null && !Objects.equals(nowFrom, from.before())) {
+          throw new TreeChangedException(from.path() + ": changed outside srro during the transaction");
+        }
+        if (from.after() == null) {
+          parent.delete(fromName);
+        } else {
+          renameVerifiedTemp(from, parent, fromName);
+        }
+        reached("renamed " + from.path());
+      } else if (from.temp() != null) {
+        removeTemp(from.temp());
+      }
+      if (to.temp() != null) {
+        removeTemp(to.temp()); // an earlier srro's temporary, if any
+      }
+      done.add(to);
+      done.add(from);
+    }
+  }
+
+  /** Recovery of one entry in {@code parent} (its directory), trusting nothing: brings it to its after-hash. */
+  private Journal.Entry rollForwardOne(Journal.Entry e, OpenDir parent, String name) throws IOException {
+    String now = DurableFiles.hash(readDuring(e.path()));
+    if (!Objects.equals(now, e.after())) {
+      if (!Objects.equals(now, e.before())) {
+        throw new TreeChangedException(e.path() + ": changed outside srro during the transaction");
+      }
+      if (e.after() == null) {
+        parent.delete(name);
+      } else {
+        renameVerifiedTemp(e, parent, name);
+      }
+      reached("renamed " + e.path());
+    } else if (e.temp() != null) {
+      removeTemp(e.temp());
+    }
+    return e;
+  }
+
+  /** Renames {@code e}'s temporary over {@code name} once it holds exactly the recorded new content. */
+  private void renameVerifiedTemp(Journal.Entry e, OpenDir parent, String name) throws IOException {
+    String temp = Tree.name(e.temp());
+    byte[] t = parent.attributes(temp).isPresent() ? parent.read(temp, Tree.MAX_FILE_BYTES, e.temp()) : null;
+    if (!e.after().equals(DurableFiles.hash(t))) {
+      throw new TreeChangedException(e.temp() + ": temporary file missing or damaged");
+    }
+    parent.rename(temp, name);
   }
 
   /** A containment check failed after the commit marker: put back what was already renamed. */

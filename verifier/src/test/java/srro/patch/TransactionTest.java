@@ -353,4 +353,70 @@ class TransactionTest {
     }
     assertTrue(rollbackSteps > 5 && applySteps > 10, rollbackSteps + " " + applySteps);
   }
+
+  @Test
+  void theOrigBackupIsTheOldFileMovedAfterTheCommitNotACopy() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Object inode = Files.getAttribute(root.resolve("d0/f0.c"), "unix:ino");
+    Tree tree = Tree.open(root);
+    List<String> seen = new ArrayList<>();
+    Transaction.apply(tree, plan(root, diff(false)).changes(tree), (step, what) -> seen.add(what));
+    assertEquals(inode, Files.getAttribute(root.resolve("d0/f0.c.orig"), "unix:ino"));
+    assertEquals(lines("file0", 40), Files.readString(root.resolve("d0/f0.c.orig")));
+    assertFalse(seen.contains("temp d0/f0.c.orig"), seen.toString());
+    assertTrue(seen.indexOf("moved d0/f0.c") > seen.indexOf("commit written"), seen.toString());
+    assertTrue(seen.indexOf("moved d0/f0.c") < seen.indexOf("renamed d0/f0.c"), seen.toString());
+  }
+
+  @Test
+  void recoveryCompletesATransactionOfAnEarlierSrroThatWroteTheOrigToATemporary() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    TreeSnapshot neu = applied(tmp.resolve("n"));
+    Tree tree = Tree.open(root);
+    assertThrows(IOException.class, () -> Transaction.apply(tree, plan(root, diff(false)).changes(tree),
+        crashAt("commit written")));
+    // what srro before the move wrote: a temporary holding the old content for every .orig, and (say) the
+    // first target already renamed when it died
+    String journal = Files.readString(root.resolve(".srro-patch/journal"));
+    for (String line : journal.split("\n")) {
+      String[] f = line.split("\t");
+      if (f[0].startsWith("file ") && f[0].endsWith(".orig")) {
+        String target = f[0].substring(5, f[0].length() - 5);
+        Files.write(root.resolve(f[3]), Files.readAllBytes(root.resolve(target)));
+      }
+    }
+    for (String line : journal.split("\\n")) {
+      String[] f = line.split("\\t");
+      if (f[0].equals("file d0/f0.c")) {
+        Files.move(root.resolve(f[3]), root.resolve("d0/f0.c"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    assertEquals(Transaction.Recovery.ROLLED_FORWARD, Transaction.recover(tree));
+    assertEquals(neu, TreeSnapshot.of(root, true));
+  }
+
+  private TreeSnapshot applied(Path root) throws Exception {
+    tree(root);
+    Tree t = Tree.open(root);
+    Transaction.apply(t, plan(root, diff(false)).changes(t), Transaction.Checkpoint.NONE);
+    return TreeSnapshot.of(root, true);
+  }
+
+  @Test
+  void onlyABackupOfAFileReplacedOrDeletedAnywayIsMovedAndNeverAlongAChain() {
+    String h1 = "1".repeat(64);
+    String h2 = "2".repeat(64);
+    String h3 = "3".repeat(64);
+    List<Journal.Entry> e = List.of(
+        new Journal.Entry("a", h1, h2, ".t0", "b0"),
+        new Journal.Entry("a.orig", null, h1, ".t1", null),
+        new Journal.Entry("b", h1, null, null, "b2"),
+        new Journal.Entry("b.orig", h3, h1, ".t3", "b3"),
+        new Journal.Entry("c", h1, h2, ".t4", "b4"),
+        new Journal.Entry("c.orig", null, h2, ".t5", null),
+        new Journal.Entry("d", h1, h2, ".t6", "b6"),
+        new Journal.Entry("d.orig", h3, h1, ".t7", "b7"),
+        new Journal.Entry("d.orig.orig", null, h3, ".t8", null));
+    assertEquals(java.util.Map.of(1, 0, 3, 2), Transaction.moves(e));
+  }
 }
