@@ -32,6 +32,13 @@ import java.util.Set;
  * the directory is fsynced after it.
  */
 final class OpenDir implements Closeable {
+  /**
+   * The most one read or write of a file's bytes moves. Java copies a heap buffer through a temporary native one
+   * of the same size and keeps it per thread, so reading and writing whole files of up to hundreds of KiB at once
+   * kept megabytes of native memory for the rest of the run.
+   */
+  private static final int CHUNK = 64 << 10;
+
   private final SecureDirectoryStream<Path> dir;
   private final Path shown;
   /** Set while a {@link Tree} keeps this handle for a phase: {@link #close} leaves it open then. */
@@ -127,7 +134,7 @@ final class OpenDir implements Closeable {
         }
         int r;
         try {
-          r = fc.read(ByteBuffer.wrap(b, n, b.length - n), n);
+          r = fc.read(ByteBuffer.wrap(b, n, Math.min(b.length - n, CHUNK)), n);
         } catch (IOException e) {
           throw new FileSystemException(label, null, "cannot be read at an offset (" + e.getMessage()
               + "): not a regular file; not read");
@@ -224,9 +231,11 @@ final class OpenDir implements Closeable {
   }
 
   private static void write(FileChannel ch, byte[] data) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(data);
-    while (b.hasRemaining()) {
-      ch.write(b);
+    for (int off = 0; off < data.length; ) {
+      ByteBuffer b = ByteBuffer.wrap(data, off, Math.min(data.length - off, CHUNK));
+      while (b.hasRemaining()) {
+        off += ch.write(b);
+      }
     }
   }
 
