@@ -32,10 +32,10 @@ hyperfine --warmup 1 --runs "$runs" --export-markdown apply.md \
 	--prepare "rm -rf w" \
 	-n "cp -r + srro patch apply -p1" "cp -r a w && $srro patch apply -p1 -d w u.diff > /dev/null" \
 	-n "cp -r + GNU patch -p1" "cp -r a w && patch -s -p1 -d w -i $out/u.diff"
-rm -rf w && cp -r a w && /usr/bin/time -f "srro patch apply: peak RSS %M KiB, %e s" "$srro" patch apply -p1 -d w u.diff \
+rm -rf w && cp -r a w && /usr/bin/time -f "srro patch apply: peak RSS %M KiB, %e s wall, %U s user, %S s sys" "$srro" patch apply -p1 -d w u.diff \
 	> /dev/null
 diff -r -x .srro-patch -x '*.orig' w b > /dev/null && echo "srro's tree equals the new sources"
-rm -rf w && cp -r a w && /usr/bin/time -f "GNU patch: peak RSS %M KiB, %e s" patch -s -p1 -d w -i "$out/u.diff"
+rm -rf w && cp -r a w && /usr/bin/time -f "GNU patch: peak RSS %M KiB, %e s wall, %U s user, %S s sys" patch -s -p1 -d w -i "$out/u.diff"
 rm -rf w
 uptime
 cat apply.md

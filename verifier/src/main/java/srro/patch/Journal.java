@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * {@code dir} lines name directories the transaction creates, parents first. {@code end} carries the number of
  * {@code file} lines, so a journal cut short is recognised. The temporary of file {@code i} is {@code
- * .srro-ID-i} beside it and its pre-image copy {@code ID-NNNNNN} in the state directory: short whatever the
+ * .srro-ID-i} beside it and its pre-image copy {@code ID-NNNNNN} (a record of the state directory's {@code
+ * ID-pack}; a file of its own in an earlier srro): short whatever the
  * target's name, and the only names recovery will touch ({@link #refusal}).
  */
 record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {

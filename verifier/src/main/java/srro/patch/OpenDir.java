@@ -151,6 +151,43 @@ final class OpenDir implements Closeable {
     }
   }
 
+  /**
+   * {@code length} bytes of the regular file {@code name} from {@code offset}, reached and opened as {@link #read}
+   * does; empty when the file is shorter.
+   */
+  Optional<byte[]> readRange(String name, long offset, int length, String label) throws IOException {
+    PosixFileAttributes a = attributes(name).orElseThrow(() -> new NoSuchFileException(label));
+    if (!a.isRegularFile()) {
+      throw new FileSystemException(label, null, "not a regular file; not read");
+    }
+    if (offset < 0 || length < 0 || offset + length > a.size()) {
+      return Optional.empty();
+    }
+    try (SeekableByteChannel ch = openForReading(name, label)) {
+      Optional<PosixFileAttributes> now = attributes(name);
+      if (now.isEmpty() || !now.get().isRegularFile() || !Objects.equals(now.get().fileKey(), a.fileKey())) {
+        throw new FileSystemException(label, null, "replaced while it was opened; not read");
+      }
+      FileChannel fc = (FileChannel) ch;
+      byte[] b = new byte[length];
+      int n = 0;
+      while (n < length) {
+        int r;
+        try {
+          r = fc.read(ByteBuffer.wrap(b, n, Math.min(length - n, CHUNK)), offset + n);
+        } catch (IOException e) {
+          throw new FileSystemException(label, null, "cannot be read at an offset (" + e.getMessage()
+              + "): not a regular file; not read");
+        }
+        if (r < 0) {
+          return Optional.empty();
+        }
+        n += r;
+      }
+      return Optional.of(b);
+    }
+  }
+
   /** Opens {@code name} read-only without following a link, giving up after {@link #openWait}. */
   private SeekableByteChannel openForReading(String name, String label) throws IOException {
     // A handle of its own: a blocked open holds its directory stream's lock, and this one is never closed then.
@@ -230,7 +267,8 @@ final class OpenDir implements Closeable {
     syncs.add(ch, shown.resolve(name).toString());
   }
 
-  private static void write(FileChannel ch, byte[] data) throws IOException {
+  /** Writes all of {@code data} at {@code ch}'s position, {@link #CHUNK} bytes at a time. */
+  static void write(FileChannel ch, byte[] data) throws IOException {
     for (int off = 0; off < data.length; ) {
       ByteBuffer b = ByteBuffer.wrap(data, off, Math.min(data.length - off, CHUNK));
       while (b.hasRemaining()) {

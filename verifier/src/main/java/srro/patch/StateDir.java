@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * srro with mode 0700 and trusted only when it is a directory (not a link) owned by the running user and
  * writable by nobody else; it is then used through one descriptor, by name, so renaming it or putting a link in
  * its place during a run cannot redirect anything. Files: {@code lock}, {@code journal}, {@code commit},
- * {@code last}, {@code ID-NNNNNN} (pre-images of the transaction ID) and {@code NAME.tmp} while written.
+ * {@code last}, {@code ID-pack} (the pre-images of the transaction ID, one record per journal entry: its index,
+ * its length, its bytes; an earlier srro kept each in a file {@code ID-NNNNNN}, still read) and {@code NAME.tmp}
+ * while written.
  */
 final class StateDir implements Closeable {
   static final String NAME = ".srro-patch";
@@ -38,6 +40,13 @@ final class StateDir implements Closeable {
   static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
   private static final Pattern BACKUP = Pattern.compile("[0-9a-f]{8}-[0-9]{6}");
+  private static final Pattern PACK = Pattern.compile("[0-9a-f]{8}-pack");
+  /** A pack record's header: the journal entry's index (int) and the content's length (long), big-endian. */
+  private static final int RECORD_HEADER = 12;
+
+  /** The pre-images of the pack read last: its name and each record's offset and length, by entry index. */
+  private String indexed;
+  private java.util.Map<Integer, long[]> index;
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
   private final OpenDir dir;
@@ -147,12 +156,102 @@ final class StateDir implements Closeable {
     dir.fsync();
   }
 
-  /** Creates the pre-image copy {@code name}, durable after {@code syncs}' await (the caller syncs the directory). */
-  void createBackup(String name, byte[] data, Syncs syncs) throws IOException {
-    if (exists(name)) {
-      dir.delete(name);
+  /** The file holding every pre-image of transaction {@code id}, one record after another. */
+  static String packName(String id) {
+    return id + "-pack";
+  }
+
+  /**
+   * Starts the pre-image pack of transaction {@code id} (replacing a stale one): one file written sequentially
+   * and synced once, instead of one file created and synced per pre-image.
+   */
+  Pack newPack(String id) throws IOException {
+    String name = packName(id);
+    deleteIfExists(name);
+    indexed = null;
+    return new Pack(name, dir.newFile(name, PosixFilePermissions.fromString("rw-------")));
+  }
+
+  /** The pre-image pack being written: records are appended, then the file is synced once. */
+  final class Pack implements Closeable {
+    private final String name;
+    private FileChannel channel;
+
+    private Pack(String name, FileChannel channel) {
+      this.name = name;
+      this.channel = channel;
     }
-    dir.create(name, data, PosixFilePermissions.fromString("rw-------"), syncs);
+
+    /** Appends the pre-image of journal entry {@code entry}. */
+    void add(int entry, byte[] data) throws IOException {
+      ByteBuffer h = ByteBuffer.allocate(RECORD_HEADER).putInt(entry).putLong(data.length);
+      OpenDir.write(channel, h.array());
+      OpenDir.write(channel, data);
+    }
+
+    /** Hands the file to {@code syncs}: durable after its await (the caller syncs the directory). */
+    void sync(Syncs syncs) throws IOException {
+      FileChannel ch = channel;
+      channel = null;
+      syncs.add(ch, path.resolve(name).toString());
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (channel != null) {
+        channel.close();
+        channel = null;
+      }
+    }
+  }
+
+  /**
+   * The pre-image {@code backup} ({@link Journal#backupName}), at most {@code max} bytes: the file of that name
+   * (the layout of an earlier srro) or the record of its pack; empty when neither holds it (a pack cut short or
+   * damaged included: the caller's hash check says so).
+   */
+  Optional<byte[]> readBackup(String backup, long max) throws IOException {
+    if (exists(backup) || !BACKUP.matcher(backup).matches()) {
+      return read(backup, max);
+    }
+    String pack = packName(backup.substring(0, 8));
+    if (!exists(pack)) {
+      return Optional.empty();
+    }
+    if (!pack.equals(indexed)) {
+      index = index(pack);
+      indexed = pack;
+    }
+    long[] r = index.get(Integer.parseInt(backup.substring(9)));
+    if (r == null || r[1] > max) {
+      return Optional.empty();
+    }
+    return dir.readRange(pack, r[0], (int) r[1], path.resolve(pack).toString());
+  }
+
+  /** Where {@code backup} is kept, for messages. */
+  Path backupShown(String backup) throws IOException {
+    return exists(backup) ? path.resolve(backup) : path.resolve(packName(backup.substring(0, 8)));
+  }
+
+  private java.util.Map<Integer, long[]> index(String pack) throws IOException {
+    java.util.Map<Integer, long[]> out = new java.util.HashMap<>();
+    String shown = path.resolve(pack).toString();
+    long pos = 0;
+    while (true) {
+      Optional<byte[]> h = dir.readRange(pack, pos, RECORD_HEADER, shown);
+      if (h.isEmpty()) {
+        return out;
+      }
+      ByteBuffer b = ByteBuffer.wrap(h.get());
+      int entry = b.getInt();
+      long length = b.getLong();
+      if (length < 0 || length > Tree.MAX_FILE_BYTES) {
+        return out; // damaged from here on
+      }
+      out.putIfAbsent(entry, new long[] {pos + RECORD_HEADER, length});
+      pos += RECORD_HEADER + length;
+    }
   }
 
   void rename(String from, String to) throws IOException {
@@ -160,6 +259,9 @@ final class StateDir implements Closeable {
   }
 
   void deleteIfExists(String name) throws IOException {
+    if (name.equals(indexed)) {
+      indexed = null;
+    }
     if (exists(name)) {
       dir.delete(name);
     }
@@ -171,8 +273,9 @@ final class StateDir implements Closeable {
 
   /** Removes pre-image copies and half-written files that belong to none of {@code keepIds}. */
   void removeStale(Set<String> keepIds) throws IOException {
+    indexed = null;
     for (String n : dir.names()) {
-      boolean backup = BACKUP.matcher(n).matches() && !keepIds.contains(n.substring(0, 8));
+      boolean backup = (BACKUP.matcher(n).matches() || PACK.matcher(n).matches()) && !keepIds.contains(n.substring(0, 8));
       boolean half = n.equals(JOURNAL + ".tmp") || n.equals(COMMIT + ".tmp");
       if (backup || half) {
         dir.delete(n);

@@ -24,8 +24,10 @@ import java.util.Set;
  * time (an exclusive lock in the state directory, {@link StateDir}).
  *
  * <p>Order: (1) the journal (every path, before/after SHA-256, temporary and copy names) is written to a
- * temporary file, fsynced and renamed to {@code .srro-patch/journal}; (2) old contents are copied into the state
- * directory and new contents written to temporary files beside their targets, all fsynced; (3) the {@code
+ * temporary file, fsynced and renamed to {@code .srro-patch/journal}; (2) old contents are copied into one file
+ * of the state directory ({@code ID-pack}) and new contents written to temporary files beside their targets,
+ * all fsynced (a {@code FILE.orig} that takes {@code FILE}'s old content gets the old file itself instead, moved
+ * in step 4); (3) the {@code
  * commit} marker is written and fsynced — before it, recovery deletes the temporaries (old tree), after it,
  * recovery completes the renames (new tree); (4) each temporary is renamed over its target (or the target
  * deleted), re-checking containment just before; (5) the journal becomes {@code last} (for rollback) and the
@@ -224,7 +226,8 @@ public final class Transaction {
       reached("created " + d);
     }
     Map<Integer, Integer> moves = moves(entries);
-    try (Syncs syncs = new Syncs()) {
+    boolean copies = entries.stream().anyMatch(e -> e.backup() != null);
+    try (Syncs syncs = new Syncs(); StateDir.Pack pack = copies ? state.newPack(journal.id()) : null) {
       for (int i = 0; i < changes.size(); i++) {
         Journal.Entry e = entries.get(i);
         if (moves.containsKey(i) && e.backup() == null) {
@@ -238,7 +241,7 @@ public final class Transaction {
           throw new TreeChangedException(e.path() + ": changed while the patch was prepared; nothing was changed");
         }
         if (e.backup() != null) {
-          state.createBackup(e.backup(), c.before(), syncs);
+          pack.add(i, c.before());
           reached("backup " + e.path());
         }
         if (e.temp() != null && !moves.containsKey(i)) {
@@ -249,6 +252,9 @@ public final class Transaction {
           }
           reached("temp " + e.path());
         }
+      }
+      if (pack != null) {
+        pack.sync(syncs);
       }
       syncs.await();
     }
@@ -335,9 +341,10 @@ public final class Transaction {
     }
     for (Journal.Entry e : journal.entries()) {
       if (e.backup() != null) {
-        state.deleteIfExists(e.backup());
+        state.deleteIfExists(e.backup()); // an earlier srro's copies
       }
     }
+    state.deleteIfExists(StateDir.packName(journal.id()));
     state.deleteIfExists(StateDir.COMMIT);
     state.deleteIfExists(StateDir.JOURNAL);
     state.fsync();
@@ -574,8 +581,11 @@ public final class Transaction {
             parent.delete(name);
           }
         } else {
-          byte[] old = state.read(e.backup(), Tree.MAX_FILE_BYTES).orElseThrow(
-              () -> new TreeChangedException(state.path().resolve(e.backup()) + ": copy missing"));
+          byte[] old = state.readBackup(e.backup(), Tree.MAX_FILE_BYTES).orElse(null);
+          if (!e.before().equals(DurableFiles.hash(old))) {
+            throw new TreeChangedException(state.backupShown(e.backup()) + ": copy of " + e.path()
+                + " missing or damaged");
+          }
           String undo = Tree.name(Journal.undoName(e.path(), journal.id(), i));
           if (parent.attributes(undo).isPresent()) {
             parent.delete(undo);
@@ -628,9 +638,10 @@ public final class Transaction {
       }
       byte[] before = null;
       if (e.backup() != null) {
-        before = state.read(e.backup(), Tree.MAX_FILE_BYTES).orElse(null);
+        before = state.readBackup(e.backup(), Tree.MAX_FILE_BYTES).orElse(null);
         if (!e.before().equals(DurableFiles.hash(before))) {
-          throw new TreeChangedException(state.path().resolve(e.backup()) + ": copy of the old file damaged");
+          throw new TreeChangedException(state.backupShown(e.backup()) + ": copy of the old " + e.path()
+              + " damaged");
         }
       }
       if (now != null || before != null) {

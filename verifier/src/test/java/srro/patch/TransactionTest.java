@@ -269,12 +269,47 @@ class TransactionTest {
     Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
     Path backup;
     try (var s = Files.list(root.resolve(".srro-patch"))) {
-      backup = s.filter(f -> f.getFileName().toString().endsWith("-000000")).findFirst().orElseThrow();
+      backup = s.filter(f -> f.getFileName().toString().endsWith("-pack")).findFirst().orElseThrow();
     }
-    Files.writeString(backup, "damaged\n");
+    byte[] b = Files.readAllBytes(backup);
+    b[b.length - 2] ^= 1; // the last copy's content: d1/f3.c's
+    Files.write(backup, b);
     TreeChangedException e =
         assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
-    assertEquals(backup.toRealPath() + ": copy of the old file damaged", e.getMessage());
+    assertEquals(backup.toRealPath() + ": copy of the old d1/f3.c damaged", e.getMessage());
+    Files.write(backup, java.util.Arrays.copyOf(b, 20)); // cut short
+    e = assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
+    assertEquals(backup.toRealPath() + ": copy of the old d0/f0.c damaged", e.getMessage());
+  }
+
+  @Test
+  void theCopiesAreOneFileAndTheLayoutOfAnEarlierSrroStillRollsBack() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    TreeSnapshot old = TreeSnapshot.of(root, true);
+    Tree tree = Tree.open(root);
+    Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
+    Path state = root.resolve(".srro-patch");
+    List<String> names;
+    try (var s = Files.list(state)) {
+      names = s.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(3, names.size(), names.toString()); // last, lock and the one pack
+    Path pack = state.resolve(names.stream().filter(n -> n.endsWith("-pack")).findFirst().orElseThrow());
+    String id = pack.getFileName().toString().substring(0, 8);
+    // the earlier layout: one file ID-NNNNNN per copy, no pack
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(pack));
+    while (b.hasRemaining()) {
+      int entry = b.getInt();
+      byte[] c = new byte[(int) b.getLong()];
+      b.get(c);
+      Files.write(state.resolve(Journal.backupName(id, entry)), c);
+    }
+    Files.delete(pack);
+    assertFalse(Transaction.rollback(tree).isEmpty());
+    assertEquals(old, TreeSnapshot.of(root, true));
+    try (var s = Files.list(state)) {
+      assertEquals(List.of("lock"), s.map(f -> f.getFileName().toString()).toList());
+    }
   }
 
   /** Throws at checkpoint {@code n}: the disk holds exactly what was written up to there, as after kill -9. */
