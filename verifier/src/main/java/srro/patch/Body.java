@@ -73,17 +73,8 @@ final class Body extends AbstractList<HunkLine> implements RandomAccess {
   void appendTo(int j, Lines.Output out) {
     int off = ranges[2 * (from + j)];
     int p = ranges[2 * (from + j) + 1];
-    int len = p >>> 3;
-    if ((p & 4) == 0) {
-      out.append(bytes, off, len);
-    } else if (len == 0) {
-      out.append(NEWLINE, 0, 1);
-    } else {
-      out.appendWithNewline(bytes, off, len);
-    }
+    HunkLine.append(out, bytes, off, p >>> 3, (p & 4) != 0);
   }
-
-  private static final byte[] NEWLINE = {'\n'};
 
   /** The body with '-' and '+' exchanged. */
   Body reversed() {

@@ -72,6 +72,11 @@ public final class HunkLine {
 
   /** Appends the text to {@code out}. */
   void appendTo(Lines.Output out) {
+    append(out, bytes, off, len, newline);
+  }
+
+  /** Appends bytes[off, off+len) to {@code out}, and a '\n' after it if {@code newline}. */
+  static void append(Lines.Output out, byte[] bytes, int off, int len, boolean newline) {
     if (!newline) {
       out.append(bytes, off, len);
     } else if (len == 0) {
