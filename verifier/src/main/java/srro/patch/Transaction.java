@@ -416,7 +416,7 @@ public final class Transaction {
           reached("renamed " + e.path());
           done.add(e);
         } else {
-          done.add(rollForwardOne(e, parent, name));
+          done.add(rollForwardOne(e, parent, name, false));
         }
       }
     }
@@ -512,27 +512,14 @@ public final class Transaction {
             throw new TreeChangedException(from.path() + ": changed outside srro during the transaction");
           }
           // an earlier srro's transaction, which renamed the file already: the backup through its temporary
-          done.add(rollForwardOne(to, parent, toName));
-          done.add(rollForwardOne(from, parent, fromName));
+          done.add(rollForwardOne(to, parent, toName, false));
+          done.add(rollForwardOne(from, parent, fromName, false));
           return;
         }
         parent.rename(fromName, toName);
         reached("moved " + from.path());
       }
-      String nowFrom = DurableFiles.hash(readDuring(from.path()));
-      if (!Objects.equals(nowFrom, from.after())) {
-        if (nowFrom != null && !Objects.equals(nowFrom, from.before())) {
-          throw new TreeChangedException(from.path() + ": changed outside srro during the transaction");
-        }
-        if (from.after() == null) {
-          parent.delete(fromName);
-        } else {
-          renameVerifiedTemp(from, parent, fromName);
-        }
-        reached("renamed " + from.path());
-      } else if (from.temp() != null) {
-        removeTemp(from.temp());
-      }
+      rollForwardOne(from, parent, fromName, true);
       if (to.temp() != null) {
         removeTemp(to.temp()); // an earlier srro's temporary, if any
       }
@@ -541,11 +528,15 @@ public final class Transaction {
     }
   }
 
-  /** Recovery of one entry in {@code parent} (its directory), trusting nothing: brings it to its after-hash. */
-  private Journal.Entry rollForwardOne(Journal.Entry e, OpenDir parent, String name) throws IOException {
+  /**
+   * Recovery of one entry in {@code parent} (its directory), trusting nothing: brings it to its after-hash.
+   * {@code movedAway}: its old file was moved to its backup, so finding it absent is finding its old state.
+   */
+  private Journal.Entry rollForwardOne(Journal.Entry e, OpenDir parent, String name, boolean movedAway)
+      throws IOException {
     String now = DurableFiles.hash(readDuring(e.path()));
     if (!Objects.equals(now, e.after())) {
-      if (!Objects.equals(now, e.before())) {
+      if (!(movedAway && now == null) && !Objects.equals(now, e.before())) {
         throw new TreeChangedException(e.path() + ": changed outside srro during the transaction");
       }
       if (e.after() == null) {
