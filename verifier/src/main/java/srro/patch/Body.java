@@ -69,12 +69,21 @@ final class Body extends AbstractList<HunkLine> implements RandomAccess {
     return !nl || b[start + len] == '\n';
   }
 
-  /** Appends line j's text to {@code out}, as {@link HunkLine#appendTo}. */
+  /** Appends line j's text to {@code out}: its bytes, and a '\n' after them if it has one. */
   void appendTo(int j, Lines.Output out) {
     int off = ranges[2 * (from + j)];
     int p = ranges[2 * (from + j) + 1];
-    HunkLine.append(out, bytes, off, p >>> 3, (p & 4) != 0);
+    int len = p >>> 3;
+    if ((p & 4) == 0) {
+      out.append(bytes, off, len);
+    } else if (len == 0) {
+      out.append(NEWLINE, 0, 1);
+    } else {
+      out.appendWithNewline(bytes, off, len);
+    }
   }
+
+  private static final byte[] NEWLINE = {'\n'};
 
   /** The body with '-' and '+' exchanged. */
   Body reversed() {

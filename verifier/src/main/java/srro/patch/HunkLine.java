@@ -1,7 +1,6 @@
 package srro.patch;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -48,45 +47,6 @@ public final class HunkLine {
   HunkLine withKind(char k) {
     return k == kind ? this : new HunkLine(k, bytes, off, len, newline);
   }
-
-  /** The same line without its final '\n' (a "\\ No newline at end of file" marker followed it), or null. */
-  HunkLine withoutNewline() {
-    if (newline) {
-      return new HunkLine(kind, bytes, off, len, false);
-    }
-    return len > 0 && bytes[off + len - 1] == '\n' ? new HunkLine(kind, bytes, off, len - 1, false) : null;
-  }
-
-  /** The text's length in bytes. */
-  int length() {
-    return len + (newline ? 1 : 0);
-  }
-
-  /** Whether the text equals b[from, from+length()). */
-  boolean sameAs(byte[] b, int from, int to) {
-    if (to - from != length() || !Arrays.equals(bytes, off, off + len, b, from, from + len)) {
-      return false;
-    }
-    return !newline || b[from + len] == '\n';
-  }
-
-  /** Appends the text to {@code out}. */
-  void appendTo(Lines.Output out) {
-    append(out, bytes, off, len, newline);
-  }
-
-  /** Appends bytes[off, off+len) to {@code out}, and a '\n' after it if {@code newline}. */
-  static void append(Lines.Output out, byte[] bytes, int off, int len, boolean newline) {
-    if (!newline) {
-      out.append(bytes, off, len);
-    } else if (len == 0) {
-      out.append(NEWLINE, 0, 1);
-    } else {
-      out.appendWithNewline(bytes, off, len);
-    }
-  }
-
-  private static final byte[] NEWLINE = {'\n'};
 
   boolean inOld() {
     return kind != '+';

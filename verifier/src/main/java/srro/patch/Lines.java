@@ -47,26 +47,9 @@ final class Lines {
     return starts[i];
   }
 
-  /** Whether line {@code i} (0-based) holds exactly {@code line}'s bytes. */
-  boolean equals(int i, byte[] line) {
-    int from = starts[i];
-    int to = starts[i + 1];
-    return to - from == line.length && Arrays.equals(bytes, from, to, line, 0, line.length);
-  }
-
   /** Whether line {@code i} (0-based) holds exactly the text of line {@code j} of {@code body}. */
   boolean equals(int i, Body body, int j) {
     return body.sameAs(j, bytes, starts[i], starts[i + 1]);
-  }
-
-  /** Whether line {@code i} (0-based) holds exactly {@code line}'s text. */
-  boolean equals(int i, HunkLine line) {
-    return line.sameAs(bytes, starts[i], starts[i + 1]);
-  }
-
-  /** Appends line {@code i} (0-based) to {@code out}. */
-  void copy(int i, Output out) {
-    out.append(bytes, starts[i], starts[i + 1] - starts[i]);
   }
 
   /**
