@@ -167,16 +167,7 @@ final class DiffParser {
    */
   private boolean starts(int k, String prefix) {
     Lines v = (Lines) lines;
-    int from = v.starts[k];
-    if (v.end(k) - from < prefix.length()) {
-      return false;
-    }
-    for (int j = 0; j < prefix.length(); j++) {
-      if (diff[from + j] != prefix.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
+    return at(diff, v.starts[k], v.end(k), prefix);
   }
 
   private static boolean isPreamble(String l) {
@@ -368,13 +359,13 @@ final class DiffParser {
     int p = v.starts[k];
     int end = v.end(k);
     int[] r = new int[5];
-    if (!at(p, end, "@@ -")) {
+    if (!at(diff, p, end, "@@ -")) {
       return null;
     }
     p += 4;
     for (int side = 0; side < 2; side++) {
       if (side == 1) {
-        if (!at(p, end, " +")) {
+        if (!at(diff, p, end, " +")) {
           return null;
         }
         p += 2;
@@ -395,7 +386,7 @@ final class DiffParser {
         p = q;
       }
     }
-    if (!at(p, end, " @@")) {
+    if (!at(diff, p, end, " @@")) {
       return null;
     }
     p += 3;
@@ -408,12 +399,13 @@ final class DiffParser {
     return r;
   }
 
-  private boolean at(int p, int end, String s) {
+  /** Whether b[p, end) begins with the ASCII text {@code s}. */
+  static boolean at(byte[] b, int p, int end, String s) {
     if (end - p < s.length()) {
       return false;
     }
     for (int j = 0; j < s.length(); j++) {
-      if (diff[p + j] != s.charAt(j)) {
+      if (b[p + j] != s.charAt(j)) {
         return false;
       }
     }

@@ -238,7 +238,8 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       }
       byte b = from < nl ? diff[from] : 0;
       if ((b == '-' || b == '+' || b == 'I')
-          && (starts(diff, from, "--- ") || starts(diff, from, "+++ ") || starts(diff, from, "Index: "))) {
+          && (DiffParser.at(diff, from, nl, "--- ") || DiffParser.at(diff, from, nl, "+++ ")
+              || DiffParser.at(diff, from, nl, "Index: "))) {
         String line = new String(diff, from, nl - from, java.nio.charset.StandardCharsets.ISO_8859_1);
         addNames(out, line, strip);
         if (line.endsWith("\r")) { // in a CRLF diff the parser strips it
@@ -250,18 +251,6 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     out.remove("dev/null");
     out.remove("/dev/null");
     return out;
-  }
-
-  private static boolean starts(byte[] b, int from, String prefix) {
-    if (from + prefix.length() > b.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length(); i++) {
-      if (b[from + i] != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void addNames(java.util.Set<String> out, String line, int strip) {
