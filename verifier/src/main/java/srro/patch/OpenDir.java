@@ -109,18 +109,11 @@ final class OpenDir implements Closeable {
    * the open. {@code label} names the file in messages.
    */
   byte[] read(String name, long max, String label) throws IOException {
-    PosixFileAttributes a = attributes(name).orElseThrow(() -> new NoSuchFileException(label));
-    if (!a.isRegularFile()) {
-      throw new FileSystemException(label, null, "not a regular file; not read");
-    }
+    PosixFileAttributes a = regularFile(name, label);
     if (a.size() > max) {
       throw new IOException(label + ": " + a.size() + " bytes, more than the limit of " + max);
     }
-    try (SeekableByteChannel ch = openForReading(name, label)) {
-      Optional<PosixFileAttributes> now = attributes(name);
-      if (now.isEmpty() || !now.get().isRegularFile() || !Objects.equals(now.get().fileKey(), a.fileKey())) {
-        throw new FileSystemException(label, null, "replaced while it was opened; not read");
-      }
+    try (SeekableByteChannel ch = openSame(name, label, a)) {
       FileChannel fc = (FileChannel) ch;
       int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
       byte[] b = new byte[(int) Math.min(cap, Math.max(a.size() + 1, 1))];
@@ -132,13 +125,7 @@ final class OpenDir implements Closeable {
           }
           b = java.util.Arrays.copyOf(b, (int) Math.min(cap, 2L * b.length));
         }
-        int r;
-        try {
-          r = fc.read(ByteBuffer.wrap(b, n, Math.min(b.length - n, CHUNK)), n);
-        } catch (IOException e) {
-          throw new FileSystemException(label, null, "cannot be read at an offset (" + e.getMessage()
-              + "): not a regular file; not read");
-        }
+        int r = readAt(fc, b, n, b.length - n, n, label);
         if (r < 0) {
           break;
         }
@@ -156,35 +143,59 @@ final class OpenDir implements Closeable {
    * does; empty when the file is shorter.
    */
   Optional<byte[]> readRange(String name, long offset, int length, String label) throws IOException {
-    PosixFileAttributes a = attributes(name).orElseThrow(() -> new NoSuchFileException(label));
-    if (!a.isRegularFile()) {
-      throw new FileSystemException(label, null, "not a regular file; not read");
-    }
+    PosixFileAttributes a = regularFile(name, label);
     if (offset < 0 || length < 0 || offset + length > a.size()) {
       return Optional.empty();
     }
-    try (SeekableByteChannel ch = openForReading(name, label)) {
-      Optional<PosixFileAttributes> now = attributes(name);
-      if (now.isEmpty() || !now.get().isRegularFile() || !Objects.equals(now.get().fileKey(), a.fileKey())) {
-        throw new FileSystemException(label, null, "replaced while it was opened; not read");
-      }
+    try (SeekableByteChannel ch = openSame(name, label, a)) {
       FileChannel fc = (FileChannel) ch;
       byte[] b = new byte[length];
       int n = 0;
       while (n < length) {
-        int r;
-        try {
-          r = fc.read(ByteBuffer.wrap(b, n, Math.min(length - n, CHUNK)), offset + n);
-        } catch (IOException e) {
-          throw new FileSystemException(label, null, "cannot be read at an offset (" + e.getMessage()
-              + "): not a regular file; not read");
-        }
+        int r = readAt(fc, b, n, length - n, offset + n, label);
         if (r < 0) {
           return Optional.empty();
         }
         n += r;
       }
       return Optional.of(b);
+    }
+  }
+
+  /** The attributes of {@code name}, which must be a regular file (else nothing is read). */
+  private PosixFileAttributes regularFile(String name, String label) throws IOException {
+    PosixFileAttributes a = attributes(name).orElseThrow(() -> new NoSuchFileException(label));
+    if (!a.isRegularFile()) {
+      throw new FileSystemException(label, null, "not a regular file; not read");
+    }
+    return a;
+  }
+
+  /** Opens {@code name} for reading and checks that it is still the regular file {@code a} describes. */
+  private SeekableByteChannel openSame(String name, String label, PosixFileAttributes a) throws IOException {
+    SeekableByteChannel ch = openForReading(name, label);
+    try {
+      Optional<PosixFileAttributes> now = attributes(name);
+      if (now.isEmpty() || !now.get().isRegularFile() || !Objects.equals(now.get().fileKey(), a.fileKey())) {
+        throw new FileSystemException(label, null, "replaced while it was opened; not read");
+      }
+      return ch;
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /**
+   * One positional read of at most {@code len} (and {@link #CHUNK}) bytes into b[off...] from {@code pos}: a
+   * pipe or FIFO refuses it (ESPIPE), so what is read is a regular file's bytes.
+   */
+  private static int readAt(FileChannel fc, byte[] b, int off, int len, long pos, String label) throws IOException {
+    try {
+      return fc.read(ByteBuffer.wrap(b, off, Math.min(len, CHUNK)), pos);
+    } catch (IOException e) {
+      throw new FileSystemException(label, null, "cannot be read at an offset (" + e.getMessage()
+          + "): not a regular file; not read");
     }
   }
 
