@@ -34,13 +34,6 @@ public final class ArchiveSource implements Source {
 
   private ArchiveSource() {}
 
-  /** Reads {@code archive}, keeping the entries in {@code wanted}; {@code progress} may be null. */
-  public static ArchiveSource read(Path archive, Set<String> wanted, PrintStream progress)
-      throws IOException, ArchiveFormatException {
-    Set<String> w = Set.copyOf(wanted);
-    return start(archive, () -> w, progress).await(w);
-  }
-
   /**
    * Starts reading {@code archive} on a daemon thread, keeping the entries in {@code kept}, which may name more
    * than the patchset will ask for (a superset from the diff's header lines, {@link
@@ -206,8 +199,9 @@ public final class ArchiveSource implements Source {
           throw new ArchiveFormatException(archive.toString(), gz.offset(),
               "truncated: the archive ends in the middle of an entry or of its compressed data", e);
         }
-        if (m.contains("not in the .gz format") || m.contains("Garbage after") || m.contains("Corrupted")
-            || m.contains("Error detected parsing") || m.contains("Invalid") || m.contains("invalid")) {
+        // Commons Compress's tar reader's words; GzipMembers's own errors are a Malformed, above.
+        if (m.contains("Corrupted") || m.contains("Error detected parsing") || m.contains("Invalid")
+            || m.contains("invalid")) {
           throw new ArchiveFormatException(archive.toString(), gz.offset(),
               "not a well-formed .tar.gz: " + m.toLowerCase(java.util.Locale.ROOT), e);
         }

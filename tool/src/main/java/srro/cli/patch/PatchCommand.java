@@ -231,14 +231,13 @@ public final class PatchCommand implements Callable<Integer> {
         }, tty ? io.err() : null);
       }
       Patchset patchset;
-      boolean parsed = false;
       try {
         patchset = options.parse(read);
-        parsed = true;
-      } finally {
-        if (!parsed && reading != null) {
+      } catch (Throwable t) { // the archive's pass is not wanted any more; the diff's error is the answer
+        if (reading != null) {
           reading.cancel();
         }
+        throw t;
       }
       Plan plan;
       int strip = options.strip;
