@@ -109,7 +109,17 @@ final class OpenDir implements Closeable {
    * the open. {@code label} names the file in messages.
    */
   byte[] read(String name, long max, String label) throws IOException {
-    PosixFileAttributes a = regularFile(name, label);
+    return read(name, regularFile(name, label), max, label);
+  }
+
+  /**
+   * {@link #read}, for a caller that just read {@code name}'s attributes {@code a} (a link not followed): the
+   * same checks, without reading them again first.
+   */
+  byte[] read(String name, PosixFileAttributes a, long max, String label) throws IOException {
+    if (!a.isRegularFile()) {
+      throw new FileSystemException(label, null, "not a regular file; not read");
+    }
     if (a.size() > max) {
       throw new IOException(label + ": " + a.size() + " bytes, more than the limit of " + max);
     }

@@ -86,11 +86,15 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       FilePatch fp = patchset.files().get(i);
       Optional<String> why = Optional.empty();
       Optional<String> path = choose(fp, strip, source, exists);
+      Source.Look first = null; // the path's first look: its refusal and its content from one walk
       if (path.isEmpty()) {
         why = Optional.of("cannot strip " + strip + " components from " + TargetPath.printable(fp.newName()));
       } else {
         why = TargetPath.refusal(path.get());
-        if (why.isEmpty()) {
+        if (why.isEmpty() && !current.containsKey(path.get())) {
+          first = source.look(path.get());
+          why = first.refusal();
+        } else if (why.isEmpty()) {
           why = source.refusal(path.get());
         }
       }
@@ -99,13 +103,12 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         continue;
       }
       String p = path.get();
-      if (!current.containsKey(p)) {
+      if (first != null) {
         if (digests.containsKey(p)) {
           throw new IllegalStateException(p + ": planned again after its contents were dropped");
         }
-        Optional<byte[]> content = source.read(p);
-        originals.put(p, content);
-        current.put(p, content);
+        originals.put(p, first.content());
+        current.put(p, first.content());
         digests.put(p, null);
       }
       // A check builds the patched bytes only for a later file patch of the same path; it hashes nothing.
@@ -186,12 +189,16 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
           return Optional.of(s);
         }
         Boolean seen = exists.get(s);
-        if (seen != null ? seen : source.refusal(s).isEmpty() && source.read(s).isPresent()) {
+        if (seen != null ? seen : present(source.look(s))) {
           return Optional.of(s);
         }
       }
     }
     return stripped.isEmpty() ? Optional.empty() : Optional.of(stripped.get(0));
+  }
+
+  private static boolean present(Source.Look look) {
+    return look.refusal().isEmpty() && look.content().isPresent();
   }
 
   /** For each file patch of {@code patchset}, in order, the paths it could resolve to with -p{@code strip}. */
@@ -294,11 +301,11 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
           }));
       if (d.before() != null) {
         String orig = p + ".orig";
-        Optional<String> why = source.refusal(orig);
-        if (why.isPresent()) {
-          throw new IOException(orig + ": " + why.get());
+        Source.Look look = source.look(orig);
+        if (look.refusal().isPresent()) {
+          throw new IOException(orig + ": " + look.refusal().get());
         }
-        byte[] now = source.read(orig).orElse(null);
+        byte[] now = look.content().orElse(null);
         out.add(new Change(orig, DurableFiles.hash(now), d.before(), (now == null ? 0 : now.length)
             + d.beforeBytes(), () -> new Change.Content(reread(source, orig), reread(source, p))));
       }

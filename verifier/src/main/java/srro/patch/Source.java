@@ -13,4 +13,16 @@ public interface Source {
 
   /** The file's bytes, or empty when it does not exist; a file srro must not touch is refused. */
   Optional<byte[]> read(String path) throws IOException, TargetRefusedException;
+
+  /**
+   * {@link #refusal} of {@code path} and, only when there is none, {@link #read}: what a caller that needs both
+   * asks once. A {@link Tree} answers it with one walk from its root instead of two.
+   */
+  default Look look(String path) throws IOException, TargetRefusedException {
+    Optional<String> why = refusal(path);
+    return new Look(why, why.isPresent() ? Optional.empty() : read(path));
+  }
+
+  /** What {@link #look} found: a refusal, or the content ({@code content} empty: no such file). */
+  record Look(Optional<String> refusal, Optional<byte[]> content) {}
 }

@@ -261,8 +261,9 @@ public final class Transaction {
     syncDirs(entries);
     state.fsync();
     for (Journal.Entry e : entries) {
-      Optional<String> why = tree.refusal(e.path());
-      String now = why.isPresent() ? null : DurableFiles.hash(readDuring(e.path()));
+      Source.Look look = lookDuring(e.path());
+      Optional<String> why = look.refusal();
+      String now = why.isPresent() ? null : DurableFiles.hash(look.content().orElse(null));
       if (why.isPresent() || !Objects.equals(now, e.before())) {
         throw new TreeChangedException(e.path() + ": " + why.orElse("changed while the patch was prepared")
             + "; nothing was changed");
@@ -619,11 +620,11 @@ public final class Transaction {
     }
     List<Change> undo = new ArrayList<>();
     for (Journal.Entry e : last.get().entries()) {
-      Optional<String> why = tree.refusal(e.path());
-      if (why.isPresent()) {
-        throw new TreeChangedException(e.path() + ": " + why.get());
+      Source.Look look = lookDuring(e.path());
+      if (look.refusal().isPresent()) {
+        throw new TreeChangedException(e.path() + ": " + look.refusal().get());
       }
-      byte[] now = readDuring(e.path());
+      byte[] now = look.content().orElse(null);
       if (!Objects.equals(DurableFiles.hash(now), e.after())) {
         throw new TreeChangedException(e.path() + ": changed since the patchset was applied; not rolled back");
       }
@@ -649,6 +650,15 @@ public final class Transaction {
   private byte[] readDuring(String path) throws IOException {
     try {
       return tree.read(path).orElse(null);
+    } catch (TargetRefusedException e) {
+      throw new TreeChangedException(e.located());
+    }
+  }
+
+  /** {@link Tree#look} while a transaction runs; a file with hard links is a tree change, as in {@link #readDuring}. */
+  private Source.Look lookDuring(String path) throws IOException {
+    try {
+      return tree.look(path);
     } catch (TargetRefusedException e) {
       throw new TreeChangedException(e.located());
     }

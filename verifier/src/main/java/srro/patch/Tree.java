@@ -193,40 +193,10 @@ public final class Tree implements Source {
 
   @Override
   public Optional<String> refusal(String path) throws IOException {
-    Optional<String> r = TargetPath.refusal(path);
-    if (r.isPresent()) {
-      return r;
-    }
-    String[] parts = path.split("/");
-    for (String part : parts) {
-      if (part.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
-        return Optional.of("path " + TargetPath.printable(path) + " has a name longer than " + NAME_MAX + " bytes");
-      }
-    }
-    Walk w = walk(parts, parts.length - 1);
-    if (w.dir() == null) {
-      int i = w.stoppedAt();
-      if (w.found().isEmpty()) {
-        if ((root + "/" + path).getBytes(StandardCharsets.UTF_8).length > PATH_MAX) {
-          return Optional.of("path " + TargetPath.printable(path) + " is too deep to create its directories");
-        }
-        return Optional.empty();
-      }
-      if (w.found().get().isSymbolicLink()) {
-        return Optional.of("path " + TargetPath.printable(path) + " goes through the symbolic link "
-            + TargetPath.printable(String.join("/", java.util.Arrays.copyOf(parts, i + 1))));
-      }
-      return Optional.of("a parent of " + TargetPath.printable(path) + " is not a directory");
-    }
-    try (OpenDir dir = w.dir()) {
-      Optional<PosixFileAttributes> a = dir.attributes(parts[parts.length - 1]);
-      if (a.isPresent() && a.get().isSymbolicLink()) {
-        return Optional.of(TargetPath.printable(path) + " is a symbolic link");
-      }
-      if (a.isPresent() && !a.get().isRegularFile()) {
-        return Optional.of(TargetPath.printable(path) + " is not a regular file");
-      }
-      return Optional.empty();
+    try {
+      return inspect(path, false).refusal();
+    } catch (TargetRefusedException cannot) {
+      throw new IllegalStateException(cannot); // only reading refuses a file
     }
   }
 
@@ -243,19 +213,73 @@ public final class Tree implements Source {
     try (OpenDir d = parent.get()) {
       String name = name(path);
       Optional<PosixFileAttributes> a = d.attributes(name);
-      if (a.isEmpty()) {
-        return Optional.empty();
-      }
-      if (a.get().isRegularFile()) {
-        long links = d.linkCount(name, a.get(), path);
-        if (links > 1) {
-          throw new TargetRefusedException(path, "has " + links + " hard links, so it may be a link planted to a"
-              + " file outside the tree; srro reads, rewrites and backs up only files with one; nothing was"
-              + " touched");
-        }
-      }
-      return Optional.of(d.read(name, MAX_FILE_BYTES, path));
+      return a.isEmpty() ? Optional.empty() : Optional.of(read(d, name, a.get(), path));
     }
+  }
+
+  /** {@inheritDoc} One walk to the file's directory and one look at the file serve both. */
+  @Override
+  public Look look(String path) throws IOException, TargetRefusedException {
+    return inspect(path, true);
+  }
+
+  /** {@link #refusal}, and when {@code read} and there is none, the content as {@link #read} gives it. */
+  private Look inspect(String path, boolean read) throws IOException, TargetRefusedException {
+    Optional<String> r = TargetPath.refusal(path);
+    if (r.isPresent()) {
+      return new Look(r, Optional.empty());
+    }
+    String[] parts = path.split("/");
+    for (String part : parts) {
+      if (part.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+        return refused("path " + TargetPath.printable(path) + " has a name longer than " + NAME_MAX + " bytes");
+      }
+    }
+    Walk w = walk(parts, parts.length - 1);
+    if (w.dir() == null) {
+      int i = w.stoppedAt();
+      if (w.found().isEmpty()) {
+        if ((root + "/" + path).getBytes(StandardCharsets.UTF_8).length > PATH_MAX) {
+          return refused("path " + TargetPath.printable(path) + " is too deep to create its directories");
+        }
+        return new Look(Optional.empty(), Optional.empty());
+      }
+      if (w.found().get().isSymbolicLink()) {
+        return refused("path " + TargetPath.printable(path) + " goes through the symbolic link "
+            + TargetPath.printable(String.join("/", java.util.Arrays.copyOf(parts, i + 1))));
+      }
+      return refused("a parent of " + TargetPath.printable(path) + " is not a directory");
+    }
+    try (OpenDir dir = w.dir()) {
+      String name = parts[parts.length - 1];
+      Optional<PosixFileAttributes> a = dir.attributes(name);
+      if (a.isPresent() && a.get().isSymbolicLink()) {
+        return refused(TargetPath.printable(path) + " is a symbolic link");
+      }
+      if (a.isPresent() && !a.get().isRegularFile()) {
+        return refused(TargetPath.printable(path) + " is not a regular file");
+      }
+      return new Look(Optional.empty(),
+          read && a.isPresent() ? Optional.of(read(dir, name, a.get(), path)) : Optional.empty());
+    }
+  }
+
+  private static Look refused(String why) {
+    return new Look(Optional.of(why), Optional.empty());
+  }
+
+  /** The file {@code name} of {@code d}, whose attributes {@code a} were just read; one with hard links refused. */
+  private static byte[] read(OpenDir d, String name, PosixFileAttributes a, String path)
+      throws IOException, TargetRefusedException {
+    if (a.isRegularFile()) {
+      long links = d.linkCount(name, a, path);
+      if (links > 1) {
+        throw new TargetRefusedException(path, "has " + links + " hard links, so it may be a link planted to a"
+            + " file outside the tree; srro reads, rewrites and backs up only files with one; nothing was"
+            + " touched");
+      }
+    }
+    return d.read(name, a, MAX_FILE_BYTES, path);
   }
 
   /** The last component of {@code path}. */
