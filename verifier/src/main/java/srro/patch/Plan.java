@@ -72,11 +72,14 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
   private static Plan plan(Patchset patchset, int strip, Source source, boolean hash)
       throws IOException, TargetRefusedException {
     Map<String, Integer> lastNamed = new HashMap<>();
+    Map<String, Integer> namedBy = new HashMap<>();
     for (int i = 0; i < patchset.files().size(); i++) {
-      for (String n : names(patchset.files().get(i), strip)) {
+      for (String n : new java.util.HashSet<>(names(patchset.files().get(i), strip))) {
         lastNamed.put(n, i);
+        namedBy.merge(n, 1, Integer::sum);
       }
     }
+    Solo[] solos = source instanceof Tree t ? Solo.planAll(patchset, strip, t, hash, namedBy) : null;
     Map<String, Optional<byte[]>> originals = new HashMap<>();
     Map<String, Optional<byte[]>> current = new HashMap<>();
     Map<String, Boolean> exists = new HashMap<>();
@@ -84,6 +87,15 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     List<FilePlan> out = new ArrayList<>();
     for (int i = 0; i < patchset.files().size(); i++) {
       FilePatch fp = patchset.files().get(i);
+      if (solos != null && solos[i] != null) {
+        solos[i].rethrow();
+        FilePlan f = solos[i].result();
+        out.add(f);
+        if (solos[i].digest() != null) {
+          digests.put(f.path().orElseThrow(), solos[i].digest());
+        }
+        continue;
+      }
       Optional<String> why = Optional.empty();
       Optional<String> path = choose(fp, strip, source, exists);
       Source.Look first = null; // the path's first look: its refusal and its content from one walk
@@ -131,6 +143,110 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       digests.clear();
     }
     return new Plan(patchset, strip, out, digests);
+  }
+
+  /**
+   * The plan of a file patch none of whose names another file patch of the patchset has: it depends on nothing
+   * but the file it reads, so the solos of a patchset are planned on two threads, each with its own walk of
+   * the tree ({@link Tree#sibling}), and the plan is then put together in order, the others planned as before.
+   * The result is the one planning them in order gives, and so is the first failure (thrown when the plan
+   * reaches its file patch); a file is held by a thread only while it is patched and hashed.
+   */
+  private record Solo(FilePlan result, Digest digest, Exception failure) {
+    static Solo[] planAll(Patchset patchset, int strip, Tree tree, boolean hash, Map<String, Integer> namedBy)
+        throws IOException, TargetRefusedException {
+      List<FilePatch> files = patchset.files();
+      List<Integer> solo = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        if (names(files.get(i), strip).stream().allMatch(n -> namedBy.get(n) == 1)) {
+          solo.add(i);
+        }
+      }
+      Solo[] out = new Solo[files.size()];
+      if (solo.size() < 2) {
+        return out;
+      }
+      java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+      Tree other = tree.sibling();
+      Thread helper = new Thread(() -> run(files, solo, strip, other, hash, next, stop, out), "srro-plan");
+      helper.setDaemon(true);
+      helper.start();
+      try {
+        run(files, solo, strip, tree, hash, next, stop, out);
+      } finally {
+        boolean interrupted = false;
+        while (true) {
+          try {
+            helper.join();
+            break;
+          } catch (InterruptedException e) {
+            stop.set(true);
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return out;
+    }
+
+    /** Throws what planning this solo threw: where the plan in order reaches it, as planning it there would. */
+    void rethrow() throws IOException, TargetRefusedException {
+      if (failure instanceof IOException e) {
+        throw e;
+      } else if (failure instanceof TargetRefusedException e) {
+        throw e;
+      } else if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+    }
+
+    /**
+     * Plans solos taken from {@code next} until none is left or a failure stops both threads; a solo left
+     * unplanned ({@code null}) is planned in order.
+     */
+    private static void run(List<FilePatch> files, List<Integer> solo, int strip, Tree tree, boolean hash,
+        java.util.concurrent.atomic.AtomicInteger next, java.util.concurrent.atomic.AtomicBoolean stop,
+        Solo[] out) {
+      try (Tree.Scope s = tree.cachingDirectories()) {
+        for (int k; !stop.get() && (k = next.getAndIncrement()) < solo.size(); ) {
+          int i = solo.get(k);
+          try {
+            out[i] = plan(files.get(i), strip, tree, hash);
+          } catch (IOException | TargetRefusedException | RuntimeException e) {
+            out[i] = new Solo(null, null, e);
+            stop.set(true);
+          }
+        }
+      } catch (IOException closing) {
+        stop.set(true); // releasing the directories failed; the plan in order meets what made it fail
+      }
+    }
+
+    /** What {@link Plan#plan} decides for the solo {@code fp}, in the same steps. */
+    private static Solo plan(FilePatch fp, int strip, Tree tree, boolean hash)
+        throws IOException, TargetRefusedException {
+      Optional<String> path = choose(fp, strip, tree, Map.of());
+      if (path.isEmpty()) {
+        return new Solo(new FilePlan(fp, path, rejected(fp, "cannot strip " + strip + " components from "
+            + TargetPath.printable(fp.newName()))), null, null);
+      }
+      Optional<String> why = TargetPath.refusal(path.get());
+      Source.Look look = why.isPresent() ? null : tree.look(path.get());
+      why = why.isPresent() ? why : look.refusal();
+      if (why.isPresent()) {
+        return new Solo(new FilePlan(fp, path, rejected(fp, why.get())), null, null);
+      }
+      FileResult r = Applier.apply(fp, look.content().orElse(null), hash);
+      Optional<byte[]> after = look.content();
+      if (r.status() == FileResult.Status.APPLIES) {
+        after = Optional.ofNullable(r.newContent());
+        r = new FileResult(r.status(), r.hunks(), null);
+      }
+      return new Solo(new FilePlan(fp, path, r), hash ? Plan.digest(look.content(), after, true) : null, null);
+    }
   }
 
   private static Digest digest(Optional<byte[]> before, Optional<byte[]> after, boolean hash) {

@@ -35,12 +35,23 @@ public final class Tree implements Source {
   static final int MAX_KEPT = 128;
 
   private final Path root;
+  /** How many directories {@link #cachingDirectories} keeps at most. */
+  private final int maxKept;
   /** The directories kept open by {@link #cachingDirectories}, by tree-relative path ("" the root); else null. */
   private Map<String, Kept> cache;
   private int scopes;
 
-  private Tree(Path root) {
+  private Tree(Path root, int maxKept) {
     this.root = root;
+    this.maxKept = maxKept;
+  }
+
+  /**
+   * The same tree for another thread: a tree and its kept directories belong to one thread at a time. It keeps
+   * half as many directories: both together hold at most about 384 descriptors, still well inside 1024.
+   */
+  Tree sibling() {
+    return new Tree(root, MAX_KEPT / 2);
   }
 
   /** Opens the tree at {@code root}, which must be an existing directory. */
@@ -49,7 +60,7 @@ public final class Tree implements Source {
     if (!Files.isDirectory(real)) {
       throw new java.nio.file.NotDirectoryException(root.toString());
     }
-    return new Tree(real);
+    return new Tree(real, MAX_KEPT);
   }
 
   /** The tree's real path. */
@@ -161,7 +172,7 @@ public final class Tree implements Source {
       return k.dir();
     }
     forget(key);
-    if (cache.size() >= MAX_KEPT) {
+    if (cache.size() >= maxKept) {
       return parent.child(name); // past the cap: opened and closed per use, as without a cache
     }
     OpenDir d = parent.child(name).pin();
