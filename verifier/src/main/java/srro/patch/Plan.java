@@ -394,8 +394,8 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
 
   /**
    * The file changes that apply this plan, with a {@code .orig} backup of every changed file as patch(1) keeps;
-   * only meaningful when {@link #applies()}. Their contents are read from {@code source} and patched again when
-   * the transaction writes them.
+   * only meaningful when {@link #applies()}. Their contents are read from the tree and patched again when the
+   * transaction writes them.
    */
   public List<Change> changes(Source source) throws IOException, TargetRefusedException {
     if (!applies()) {
@@ -406,14 +406,19 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         throw new IllegalStateException("plan made by check(): no digests to write with");
       }
     }
+    Map<String, List<FilePatch>> byPath = new HashMap<>();
+    for (FilePlan f : files) {
+      byPath.computeIfAbsent(f.path().orElseThrow(), k -> new ArrayList<>()).add(f.patch());
+    }
     List<Change> out = new ArrayList<>();
     for (Map.Entry<String, Digest> e : digests.entrySet()) {
       String p = e.getKey();
       Digest d = e.getValue();
+      List<FilePatch> patches = byPath.get(p);
       out.add(new Change(p, d.before(), d.after(), d.beforeBytes() + d.afterBytes(),
-          () -> {
-            byte[] now = reread(source, p);
-            return new Change.Content(now, patched(p, now));
+          tree -> {
+            byte[] now = reread(tree, p);
+            return new Change.Content(now, patched(patches, now));
           }));
       if (d.before() != null) {
         String orig = p + ".orig";
@@ -423,7 +428,7 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         }
         byte[] now = look.content().orElse(null);
         out.add(new Change(orig, DurableFiles.hash(now), d.before(), (now == null ? 0 : now.length)
-            + d.beforeBytes(), () -> new Change.Content(reread(source, orig), reread(source, p))));
+            + d.beforeBytes(), tree -> new Change.Content(reread(tree, orig), reread(tree, p))));
       }
     }
     return out;
@@ -438,17 +443,15 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     }
   }
 
-  /** {@code content} with every file patch of this plan for {@code path} applied, in order. */
-  private byte[] patched(String path, byte[] content) {
+  /** {@code content} with {@code patches} (every file patch of this plan for one path) applied, in order. */
+  private static byte[] patched(List<FilePatch> patches, byte[] content) {
     byte[] c = content;
-    for (FilePlan f : files) {
-      if (f.path().equals(Optional.of(path))) {
-        FileResult r = Applier.apply(f.patch(), c);
-        if (r.status() != FileResult.Status.APPLIES) {
-          return c; // the file changed since the plan: the transaction's hash check refuses it
-        }
-        c = r.newContent();
+    for (FilePatch f : patches) {
+      FileResult r = Applier.apply(f, c);
+      if (r.status() != FileResult.Status.APPLIES) {
+        return c; // the file changed since the plan: the transaction's hash check refuses it
       }
+      c = r.newContent();
     }
     return c;
   }

@@ -227,17 +227,17 @@ public final class Transaction {
     }
     Map<Integer, Integer> moves = moves(entries);
     boolean copies = entries.stream().anyMatch(e -> e.backup() != null);
-    try (Syncs syncs = new Syncs(); StateDir.Pack pack = copies ? state.newPack(journal.id()) : null) {
-      for (int i = 0; i < changes.size(); i++) {
+    // An entry whose new content is the old file itself, moved there after the commit marker, loads nothing;
+    // that it still holds its old content (absent) is checked with every target below.
+    int[] load = java.util.stream.IntStream.range(0, changes.size())
+        .filter(i -> !(moves.containsKey(i) && entries.get(i).backup() == null)).toArray();
+    try (Syncs syncs = new Syncs(); StateDir.Pack pack = copies ? state.newPack(journal.id()) : null;
+        Prefetch loads = new Prefetch(tree, changes, load)) {
+      for (int i : load) {
         Journal.Entry e = entries.get(i);
-        if (moves.containsKey(i) && e.backup() == null) {
-          // Its new content is the old file itself, moved there after the commit marker; that it still holds
-          // its old content (absent) is checked with every target below.
-          continue;
-        }
-        Change.Content c = changes.get(i).contents().load();
-        if (!Objects.equals(DurableFiles.hash(c.before()), e.before())
-            || !Objects.equals(DurableFiles.hash(c.after()), e.after())) {
+        Prefetch.Loaded loaded = loads.take();
+        Change.Content c = loaded.content();
+        if (!Objects.equals(loaded.before(), e.before()) || !Objects.equals(loaded.after(), e.after())) {
           throw new TreeChangedException(e.path() + ": changed while the patch was prepared; nothing was changed");
         }
         if (e.backup() != null) {

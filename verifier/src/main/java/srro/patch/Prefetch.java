@@ -1,0 +1,131 @@
+package srro.patch;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * The contents a transaction writes before its commit marker, loaded (read, patched again and hashed) on a
+ * thread of its own in the order the transaction takes them, while the transaction writes the ones before. The
+ * loading thread only reads, through a walk of the tree of its own ({@link Tree#sibling}); the transaction
+ * checks every content against the journal's hashes as before. At most {@link #AHEAD} bytes of contents are
+ * held ahead of the transaction (always at least the next change's), so memory stays bounded by the largest
+ * file, not the patchset.
+ */
+final class Prefetch implements AutoCloseable {
+  /** Bytes of contents (old and new) loaded and not yet taken, at most, unless one change alone is more. */
+  static final long AHEAD = 4L << 20;
+
+  /** A change's contents and their SHA-256 ({@code null}: absent). */
+  record Loaded(Change.Content content, String before, String after) {}
+
+  private final List<Change> changes;
+  private final int[] order;
+  private final Tree tree;
+  /** Loaded, or what loading the next change threw, in {@link #order}. */
+  private final ArrayDeque<Object> ready = new ArrayDeque<>();
+  private final Thread thread;
+  private long held;
+  private boolean closed;
+
+  /** Starts loading {@code changes} of {@code tree} by index, in {@code order}. */
+  Prefetch(Tree tree, List<Change> changes, int[] order) {
+    this.tree = tree;
+    this.changes = changes;
+    this.order = order.clone();
+    this.thread = new Thread(this::run, "srro-load");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    Tree own = tree.sibling();
+    try (Tree.Scope s = own.cachingDirectories()) {
+      for (int i : order) {
+        Object r;
+        try {
+          Change.Content c = changes.get(i).contents().load(own);
+          r = new Loaded(c, DurableFiles.hash(c.before()), DurableFiles.hash(c.after()));
+        } catch (Throwable t) {
+          r = t;
+        }
+        if (!offer(r) || !(r instanceof Loaded)) {
+          return;
+        }
+      }
+    } catch (IOException releasing) {
+      // every content was handed over; the directories this thread kept only were read through
+    } catch (InterruptedException e) {
+      synchronized (this) {
+        ready.add(new InterruptedIOException("loading the changes was interrupted"));
+        notifyAll();
+      }
+    }
+  }
+
+  /** Hands {@code r} over once the budget allows; false when the transaction no longer takes any. */
+  private synchronized boolean offer(Object r) throws InterruptedException {
+    long size = r instanceof Loaded l ? bytes(l.content()) : 0;
+    while (!closed && !ready.isEmpty() && held + size > AHEAD) {
+      wait();
+    }
+    if (closed) {
+      return false;
+    }
+    ready.add(r);
+    held += size;
+    notifyAll();
+    return true;
+  }
+
+  /** The next change's contents and hashes, in the order given; throws what loading it threw. */
+  synchronized Loaded take() throws IOException {
+    while (ready.isEmpty()) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while the changes were loaded");
+      }
+    }
+    Object r = ready.remove();
+    notifyAll();
+    if (r instanceof IOException e) {
+      throw e;
+    } else if (r instanceof RuntimeException e) {
+      throw e;
+    } else if (r instanceof Error e) {
+      throw e;
+    }
+    Loaded l = (Loaded) r;
+    held -= bytes(l.content());
+    return l;
+  }
+
+  private static long bytes(Change.Content c) {
+    return (c.before() == null ? 0 : c.before().length) + (c.after() == null ? 0 : c.after().length);
+  }
+
+  /** Stops loading and waits for the loading thread, which only reads, to end. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      ready.clear();
+      notifyAll();
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
