@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class Prefetch implements AutoCloseable {
   /** Bytes of contents (old and new) loaded and not yet taken, at most, unless one change alone is more. */
-  static final long AHEAD = 4L << 20;
+  static final long AHEAD = 1L << 20;
 
   /** A change's contents and their SHA-256 ({@code null}: absent). */
   record Loaded(Change.Content content, String before, String after) {}

@@ -53,7 +53,7 @@ class PrefetchTest {
   @Test
   void holdsAtMostTheBudgetAhead() throws Exception {
     AtomicInteger loads = new AtomicInteger();
-    int size = 1 << 20; // 2 MiB a change: two fit in the 4 MiB budget, a third does not
+    int size = 256 << 10; // 512 KiB a change: two fit in the 1 MiB budget, a third does not
     List<Change> changes = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       changes.add(change(i, size, loads, null));
