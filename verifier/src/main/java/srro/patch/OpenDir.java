@@ -231,23 +231,12 @@ final class OpenDir implements Closeable {
    */
   long linkCount(String name, PosixFileAttributes a, String label) throws IOException {
     Path p = shown.resolve(name);
-    if (p.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Tree.PATH_MAX) {
-      p = viaDescriptor().resolve(name);
+    if (p.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Tree.PATH_MAX) {
+      return linkCount(p, a, label);
     }
-    Map<String, Object> m;
-    try {
-      m = Files.readAttributes(p, "unix:nlink,fileKey", LinkOption.NOFOLLOW_LINKS);
-    } catch (UnsupportedOperationException e) {
-      throw new IOException(shown.resolve(name) + ": this platform does not report hard link counts; refused", e);
-    }
-    if (!Objects.equals(m.get("fileKey"), a.fileKey())) {
-      throw new FileSystemException(label, null, "replaced while it was checked; not read");
-    }
-    return ((Number) m.get("nlink")).longValue();
-  }
-
-  /** /proc/self/fd/N for this directory, found by its device and inode. */
-  private Path viaDescriptor() throws IOException {
+    // Through a descriptor of this directory in /proc/self/fd, found by device and inode while one of this
+    // handle's own is held open: another thread's descriptor of the same directory may close (and its number
+    // be reused) meanwhile, so each one found is tried until one still is this directory.
     Object key = self().fileKey();
     Path fds = Path.of("/proc/self/fd");
     try (SeekableByteChannel pin = dir.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ));
@@ -255,10 +244,16 @@ final class OpenDir implements Closeable {
       for (Path fd : s) {
         try {
           if (key.equals(Files.readAttributes(fd, PosixFileAttributes.class).fileKey())) {
-            return fd;
+            long n = linkCount(fd.resolve(name), a, label);
+            if (key.equals(Files.readAttributes(fd, PosixFileAttributes.class).fileKey())) {
+              return n;
+            }
           }
-        } catch (IOException gone) {
-          // a descriptor closed meanwhile
+        } catch (FileSystemException closedMeanwhile) { // NoSuchFileException too
+          if (!key.equals(keyOf(fd))) {
+            continue; // not this directory any more: the next descriptor
+          }
+          throw closedMeanwhile;
         }
       }
     } catch (NoSuchFileException noProc) {
@@ -266,6 +261,29 @@ final class OpenDir implements Closeable {
     }
     throw new IOException(shown + ": path longer than " + Tree.PATH_MAX
         + " bytes and no /proc/self/fd to check a link count through; refused");
+  }
+
+  /** The device and inode /proc/self/fd/N reaches now, or null when it is closed. */
+  private static Object keyOf(Path fd) {
+    try {
+      return Files.readAttributes(fd, PosixFileAttributes.class).fileKey();
+    } catch (IOException closed) {
+      return null;
+    }
+  }
+
+  /** The link count of {@code p}, which must reach the file {@code a} describes. */
+  private static long linkCount(Path p, PosixFileAttributes a, String label) throws IOException {
+    Map<String, Object> m;
+    try {
+      m = Files.readAttributes(p, "unix:nlink,fileKey", LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException e) {
+      throw new IOException(p + ": this platform does not report hard link counts; refused", e);
+    }
+    if (!Objects.equals(m.get("fileKey"), a.fileKey())) {
+      throw new FileSystemException(label, null, "replaced while it was checked; not read");
+    }
+    return ((Number) m.get("nlink")).longValue();
   }
 
   /** Creates {@code name} (it must not exist), writes {@code data} and fsyncs it; mode {@code perms} if given. */

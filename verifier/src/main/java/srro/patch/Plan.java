@@ -147,8 +147,8 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
 
   /**
    * The plan of a file patch none of whose names another file patch of the patchset has: it depends on nothing
-   * but the file it reads, so the solos of a patchset are planned on two threads, each with its own walk of
-   * the tree ({@link Tree#sibling}), and the plan is then put together in order, the others planned as before.
+   * but the file it reads, so the solos of a patchset are planned on two threads ({@link Tree#onTwoThreads}),
+   * and the plan is then put together in order, the others planned as before (a solo not planned too).
    * The result is the one planning them in order gives, and so is the first failure (thrown when the plan
    * reaches its file patch); a file is held by a thread only while it is patched and hashed.
    */
@@ -163,30 +163,11 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         }
       }
       Solo[] out = new Solo[files.size()];
-      if (solo.size() < 2) {
-        return out;
-      }
-      java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-      Tree other = tree.sibling();
-      Thread helper = new Thread(() -> run(files, solo, strip, other, hash, next, stop, out), "srro-plan");
-      helper.setDaemon(true);
-      helper.start();
-      try {
-        run(files, solo, strip, tree, hash, next, stop, out);
-      } finally {
-        boolean interrupted = false;
-        while (true) {
-          try {
-            helper.join();
-            break;
-          } catch (InterruptedException e) {
-            stop.set(true);
-            interrupted = true;
-          }
-        }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
+      Exception[] failed = tree.onTwoThreads(solo.size(),
+          (k, own) -> out[solo.get(k)] = plan(files.get(solo.get(k)), strip, own, hash));
+      for (int k = 0; k < failed.length; k++) {
+        if (failed[k] != null) {
+          out[solo.get(k)] = new Solo(null, null, failed[k]);
         }
       }
       return out;
@@ -200,28 +181,6 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         throw e;
       } else if (failure instanceof RuntimeException e) {
         throw e;
-      }
-    }
-
-    /**
-     * Plans solos taken from {@code next} until none is left or a failure stops both threads; a solo left
-     * unplanned ({@code null}) is planned in order.
-     */
-    private static void run(List<FilePatch> files, List<Integer> solo, int strip, Tree tree, boolean hash,
-        java.util.concurrent.atomic.AtomicInteger next, java.util.concurrent.atomic.AtomicBoolean stop,
-        Solo[] out) {
-      try (Tree.Scope s = tree.cachingDirectories()) {
-        for (int k; !stop.get() && (k = next.getAndIncrement()) < solo.size(); ) {
-          int i = solo.get(k);
-          try {
-            out[i] = plan(files.get(i), strip, tree, hash);
-          } catch (IOException | TargetRefusedException | RuntimeException e) {
-            out[i] = new Solo(null, null, e);
-            stop.set(true);
-          }
-        }
-      } catch (IOException closing) {
-        stop.set(true); // releasing the directories failed; the plan in order meets what made it fail
       }
     }
 

@@ -260,15 +260,30 @@ public final class Transaction {
     }
     syncDirs(entries);
     state.fsync();
-    for (Journal.Entry e : entries) {
-      Source.Look look = lookDuring(e.path());
-      Optional<String> why = look.refusal();
-      String now = why.isPresent() ? null : DurableFiles.hash(look.content().orElse(null));
-      if (why.isPresent() || !Objects.equals(now, e.before())) {
-        throw new TreeChangedException(e.path() + ": " + why.orElse("changed while the patch was prepared")
-            + "; nothing was changed");
+    // Every target, looked at on two threads; the first in order that changed is the one reported.
+    Seen[] seen = new Seen[entries.size()];
+    Exception[] failed = tree.onTwoThreads(entries.size(), (i, own) -> seen[i] = seen(own, entries.get(i).path()));
+    for (int i = 0; i < entries.size(); i++) {
+      Journal.Entry e = entries.get(i);
+      if (failed[i] instanceof IOException io) {
+        throw io;
+      } else if (failed[i] instanceof RuntimeException re) {
+        throw re;
+      }
+      Seen now = seen[i] != null ? seen[i] : seen(tree, e.path());
+      if (now.refusal().isPresent() || !Objects.equals(now.hash(), e.before())) {
+        throw new TreeChangedException(e.path() + ": " + now.refusal().orElse("changed while the patch was"
+            + " prepared") + "; nothing was changed");
       }
     }
+  }
+
+  /** What a look at a target found: why it may not be touched, or the SHA-256 of its content (null: absent). */
+  private record Seen(Optional<String> refusal, String hash) {}
+
+  private static Seen seen(Tree tree, String path) throws IOException {
+    Source.Look look = lookDuring(tree, path);
+    return new Seen(look.refusal(), look.refusal().isPresent() ? null : DurableFiles.hash(look.content().orElse(null)));
   }
 
   private void missingDirs(String path, List<String> dirs) throws IOException {
@@ -657,6 +672,10 @@ public final class Transaction {
 
   /** {@link Tree#look} while a transaction runs; a file with hard links is a tree change, as in {@link #readDuring}. */
   private Source.Look lookDuring(String path) throws IOException {
+    return lookDuring(tree, path);
+  }
+
+  private static Source.Look lookDuring(Tree tree, String path) throws IOException {
     try {
       return tree.look(path);
     } catch (TargetRefusedException e) {

@@ -54,6 +54,66 @@ public final class Tree implements Source {
     return new Tree(root, MAX_KEPT / 2);
   }
 
+  /** One item of {@link #onTwoThreads}, worked on with the tree its thread walks. */
+  @FunctionalInterface
+  interface Task {
+    void run(int item, Tree tree) throws Exception;
+  }
+
+  /**
+   * Runs {@code task} for the items 0 to {@code n - 1}, each once, on the calling thread and one helper, each
+   * walking this tree on its own ({@link #sibling}); once a task fails, neither thread starts another. Returns
+   * each item's failure, null for an item done or not started: the task records what it did, and a caller
+   * does in order what was not done (only items after a failure). Items are started in order.
+   */
+  Exception[] onTwoThreads(int n, Task task) {
+    Exception[] failed = new Exception[n];
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    if (n < 2) {
+      work(this, n, task, next, stop, failed);
+      return failed;
+    }
+    Tree other = sibling();
+    Thread helper = new Thread(() -> work(other, n, task, next, stop, failed), "srro-tree");
+    helper.setDaemon(true);
+    helper.start();
+    try {
+      work(this, n, task, next, stop, failed);
+    } finally {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          helper.join();
+          break;
+        } catch (InterruptedException e) {
+          stop.set(true);
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return failed;
+  }
+
+  private static void work(Tree tree, int n, Task task, java.util.concurrent.atomic.AtomicInteger next,
+      java.util.concurrent.atomic.AtomicBoolean stop, Exception[] failed) {
+    try (Scope s = tree.cachingDirectories()) {
+      for (int i; !stop.get() && (i = next.getAndIncrement()) < n; ) {
+        try {
+          task.run(i, tree);
+        } catch (Exception e) {
+          failed[i] = e;
+          stop.set(true);
+        }
+      }
+    } catch (IOException releasing) {
+      stop.set(true); // a kept directory did not close; what was done stands, the rest is done in order
+    }
+  }
+
   /** Opens the tree at {@code root}, which must be an existing directory. */
   public static Tree open(Path root) throws IOException {
     Path real = root.toRealPath();
