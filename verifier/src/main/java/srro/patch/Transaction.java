@@ -191,11 +191,12 @@ public final class Transaction {
     state.deleteIfExists(StateDir.COMMIT);
     String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     List<String> dirs = new ArrayList<>();
+    Set<String> present = new java.util.HashSet<>();
     List<Journal.Entry> entries = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
       if (c.after() != null) {
-        missingDirs(c.path(), dirs);
+        missingDirs(c.path(), dirs, present);
       }
       entries.add(new Journal.Entry(c.path(), c.before(), c.after(),
           c.after() == null ? null : Journal.tempName(c.path(), id, i),
@@ -286,12 +287,21 @@ public final class Transaction {
     return new Seen(look.refusal(), look.refusal().isPresent() ? null : DurableFiles.hash(look.content().orElse(null)));
   }
 
-  private void missingDirs(String path, List<String> dirs) throws IOException {
+  /**
+   * Adds to {@code dirs} the directories {@code path} needs that do not exist, parents first; {@code present}
+   * remembers the ones found, so a patchset over many files of one directory walks to it once. (One removed
+   * meanwhile stops the transaction where its files are written.)
+   */
+  private void missingDirs(String path, List<String> dirs, Set<String> present) throws IOException {
     List<String> chain = new ArrayList<>();
     String p = path;
     while (p.contains("/")) {
       p = p.substring(0, p.lastIndexOf('/'));
-      if (dirs.contains(p) || tree.directoryExists(p)) {
+      if (present.contains(p) || dirs.contains(p)) {
+        break;
+      }
+      if (tree.directoryExists(p)) {
+        present.add(p);
         break;
       }
       chain.add(0, p);
