@@ -239,28 +239,30 @@ final class OpenDir implements Closeable {
     // be reused) meanwhile, so each one found is tried until one still is this directory.
     Object key = self().fileKey();
     Path fds = Path.of("/proc/self/fd");
-    try (SeekableByteChannel pin = dir.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ));
-        DirectoryStream<Path> s = Files.newDirectoryStream(fds)) {
+    DirectoryStream<Path> s;
+    try {
+      s = Files.newDirectoryStream(fds);
+    } catch (NoSuchFileException noProc) {
+      throw new IOException(shown + ": path longer than " + Tree.PATH_MAX
+          + " bytes and no /proc/self/fd to check a link count through; refused");
+    }
+    IOException seen = null;
+    try (SeekableByteChannel pin = dir.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ)); s) {
       for (Path fd : s) {
         try {
-          if (key.equals(Files.readAttributes(fd, PosixFileAttributes.class).fileKey())) {
+          if (key.equals(keyOf(fd))) {
             long n = linkCount(fd.resolve(name), a, label);
-            if (key.equals(Files.readAttributes(fd, PosixFileAttributes.class).fileKey())) {
+            if (key.equals(keyOf(fd))) {
               return n;
             }
           }
-        } catch (FileSystemException closedMeanwhile) { // NoSuchFileException too
-          if (!key.equals(keyOf(fd))) {
-            continue; // not this directory any more: the next descriptor
-          }
-          throw closedMeanwhile;
+        } catch (FileSystemException e) { // NoSuchFileException too: kept, and the next descriptor tried
+          seen = e;
         }
       }
-    } catch (NoSuchFileException noProc) {
-      // below
     }
-    throw new IOException(shown + ": path longer than " + Tree.PATH_MAX
-        + " bytes and no /proc/self/fd to check a link count through; refused");
+    // The pinned descriptor reaches this directory throughout: a failure through every one is the file's.
+    throw seen != null ? seen : new NoSuchFileException(label);
   }
 
   /** The device and inode /proc/self/fd/N reaches now, or null when it is closed. */

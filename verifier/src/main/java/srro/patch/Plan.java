@@ -181,6 +181,8 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         throw e;
       } else if (failure instanceof RuntimeException e) {
         throw e;
+      } else if (failure != null) {
+        throw new IllegalStateException(failure);
       }
     }
 

@@ -97,6 +97,8 @@ final class Prefetch implements AutoCloseable {
       throw e;
     } else if (r instanceof Error e) {
       throw e;
+    } else if (r instanceof Throwable t) {
+      throw new IOException("loading the changes failed", t);
     }
     Loaded l = (Loaded) r;
     held -= bytes(l.content());

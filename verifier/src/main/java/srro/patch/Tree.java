@@ -81,6 +81,7 @@ public final class Tree implements Source {
     try {
       work(this, n, task, next, stop, failed);
     } finally {
+      stop.set(true); // nothing more to start: the calling thread is done or failed
       boolean interrupted = false;
       while (true) {
         try {
@@ -106,6 +107,9 @@ public final class Tree implements Source {
           task.run(i, tree);
         } catch (Exception e) {
           failed[i] = e;
+          stop.set(true);
+        } catch (Error e) {
+          failed[i] = new IllegalStateException(e); // rethrown in order by the caller, never lost on the helper
           stop.set(true);
         }
       }
