@@ -55,7 +55,7 @@ final class Prefetch implements AutoCloseable {
         }
       }
     } catch (IOException releasing) {
-      // every content was handed over; the directories this thread kept only were read through
+      // after the last content it hands over: the directories this thread kept were only read through
     } catch (InterruptedException e) {
       synchronized (this) {
         ready.add(new InterruptedIOException("loading the changes was interrupted"));
@@ -117,17 +117,6 @@ final class Prefetch implements AutoCloseable {
       ready.clear();
       notifyAll();
     }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Tree.awaitEnd(thread);
   }
 }

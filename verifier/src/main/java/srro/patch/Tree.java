@@ -29,8 +29,9 @@ public final class Tree implements Source {
 
   /**
    * Directories a {@link #cachingDirectories} phase keeps open at most. Each holds two descriptors (its directory
-   * stream and its own handle), so a patchset over thousands of directories stays at about 256 of them, well
-   * inside the usual 1024-descriptor limit with room for the fsyncs in flight.
+   * stream and its own handle), so a patchset over thousands of directories stays at about 256 of them (384
+   * with a {@link #sibling} on another thread), well inside the usual 1024-descriptor limit with room for the
+   * fsyncs in flight.
    */
   static final int MAX_KEPT = 128;
 
@@ -82,21 +83,25 @@ public final class Tree implements Source {
       work(this, n, task, next, stop, failed);
     } finally {
       stop.set(true); // nothing more to start: the calling thread is done or failed
-      boolean interrupted = false;
-      while (true) {
-        try {
-          helper.join();
-          break;
-        } catch (InterruptedException e) {
-          stop.set(true);
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      awaitEnd(helper);
     }
     return failed;
+  }
+
+  /** Waits until {@code t} has ended, even when interrupted (the interrupt is kept for the caller). */
+  static void awaitEnd(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void work(Tree tree, int n, Task task, java.util.concurrent.atomic.AtomicInteger next,
