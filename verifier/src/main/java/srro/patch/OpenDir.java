@@ -14,6 +14,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -223,16 +224,19 @@ final class OpenDir implements Closeable {
         + srro.TimedOpen.seconds(wait) + " s: a FIFO or device was swapped in for a regular file; not read"));
   }
 
+  /** What the directory handle does not report about a file: its hard link count and status change time. */
+  record Links(long count, FileTime changed) {}
+
   /**
-   * The hard link count of the regular file {@code name}, whose attributes (read without following a link) are
-   * {@code a}. Java's directory handle does not report it, so it is read by path and trusted only when that path
-   * reaches the same file (device and inode): a directory renamed meanwhile cannot make it lie. A path too long
-   * for the kernel goes through this directory's descriptor in /proc/self/fd where there is one.
+   * The hard link count and ctime of the regular file {@code name}, whose attributes (read without following a
+   * link) are {@code a}. Java's directory handle does not report them, so they are read by path and trusted only
+   * when that path reaches the same file (device and inode): a directory renamed meanwhile cannot make them lie.
+   * A path too long for the kernel goes through this directory's descriptor in /proc/self/fd where there is one.
    */
-  long linkCount(String name, PosixFileAttributes a, String label) throws IOException {
+  Links links(String name, PosixFileAttributes a, String label) throws IOException {
     Path p = shown.resolve(name);
     if (p.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Tree.PATH_MAX) {
-      return linkCount(p, a, label);
+      return links(p, a, label);
     }
     // Through a descriptor of this directory in /proc/self/fd, found by device and inode while one of this
     // handle's own is held open: another thread's descriptor of the same directory may close (and its number
@@ -251,7 +255,7 @@ final class OpenDir implements Closeable {
       for (Path fd : s) {
         try {
           if (key.equals(keyOf(fd))) {
-            long n = linkCount(fd.resolve(name), a, label);
+            Links n = links(fd.resolve(name), a, label);
             if (key.equals(keyOf(fd))) {
               return n;
             }
@@ -274,18 +278,18 @@ final class OpenDir implements Closeable {
     }
   }
 
-  /** The link count of {@code p}, which must reach the file {@code a} describes. */
-  private static long linkCount(Path p, PosixFileAttributes a, String label) throws IOException {
+  /** The link count and ctime of {@code p}, which must reach the file {@code a} describes. */
+  private static Links links(Path p, PosixFileAttributes a, String label) throws IOException {
     Map<String, Object> m;
     try {
-      m = Files.readAttributes(p, "unix:nlink,fileKey", LinkOption.NOFOLLOW_LINKS);
+      m = Files.readAttributes(p, "unix:nlink,ctime,fileKey", LinkOption.NOFOLLOW_LINKS);
     } catch (UnsupportedOperationException e) {
       throw new IOException(p + ": this platform does not report hard link counts; refused", e);
     }
     if (!Objects.equals(m.get("fileKey"), a.fileKey())) {
       throw new FileSystemException(label, null, "replaced while it was checked; not read");
     }
-    return ((Number) m.get("nlink")).longValue();
+    return new Links(((Number) m.get("nlink")).longValue(), (FileTime) m.get("ctime"));
   }
 
   /** Creates {@code name} (it must not exist), writes {@code data} and fsyncs it; mode {@code perms} if given. */

@@ -17,10 +17,11 @@ import java.util.Optional;
 public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<String, Digest> digests) {
 
   /**
-   * A path the plan changes: the SHA-256 of its content before and after the plan ({@code null}: absent) and
-   * the sizes of both. Contents are not kept: {@link #changes} produces them again, file by file.
+   * A path the plan changes: the SHA-256 of its content before and after the plan ({@code null}: absent), the
+   * sizes of both, and how the file looked when it was read ({@code null}: absent or not known). Contents are
+   * not kept: {@link #changes} produces them again, file by file.
    */
-  public record Digest(String before, String after, long beforeBytes, long afterBytes) {}
+  public record Digest(String before, String after, long beforeBytes, long afterBytes, Stamp seen) {}
 
   /**
    * One file patch: the path it resolved to (empty if none could be chosen) and its result, whose new content
@@ -81,6 +82,7 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     }
     Solo[] solos = source instanceof Tree t ? Solo.planAll(patchset, strip, t, hash, namedBy) : null;
     Map<String, Optional<byte[]>> originals = new HashMap<>();
+    Map<String, Stamp> stamps = new HashMap<>();
     Map<String, Optional<byte[]>> current = new HashMap<>();
     Map<String, Boolean> exists = new HashMap<>();
     Map<String, Digest> digests = new LinkedHashMap<>();
@@ -120,6 +122,7 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
           throw new IllegalStateException(p + ": planned again after its contents were dropped");
         }
         originals.put(p, first.content());
+        stamps.put(p, first.stamp());
         current.put(p, first.content());
         digests.put(p, null);
       }
@@ -133,11 +136,11 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       exists.put(p, current.get(p).isPresent());
       out.add(new FilePlan(fp, path, r));
       if (lastNamed.getOrDefault(p, -1) <= i) {
-        digests.put(p, digest(originals.remove(p), current.remove(p), hash));
+        digests.put(p, digest(originals.remove(p), current.remove(p), stamps.remove(p), hash));
       }
     }
     for (String p : new ArrayList<>(current.keySet())) {
-      digests.put(p, digest(originals.remove(p), current.remove(p), hash));
+      digests.put(p, digest(originals.remove(p), current.remove(p), stamps.remove(p), hash));
     }
     if (!hash) {
       digests.clear();
@@ -206,17 +209,18 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         after = Optional.ofNullable(r.newContent());
         r = new FileResult(r.status(), r.hunks(), null);
       }
-      return new Solo(new FilePlan(fp, path, r), hash ? Plan.digest(look.content(), after, true) : null, null);
+      return new Solo(new FilePlan(fp, path, r), hash ? Plan.digest(look.content(), after, look.stamp(), true) : null, null);
     }
   }
 
-  private static Digest digest(Optional<byte[]> before, Optional<byte[]> after, boolean hash) {
+  private static Digest digest(Optional<byte[]> before, Optional<byte[]> after, Stamp seen, boolean hash) {
     if (!hash) {
       return null;
     }
     byte[] b = before.orElse(null);
     byte[] a = after.orElse(null);
-    return new Digest(DurableFiles.hash(b), DurableFiles.hash(a), b == null ? 0 : b.length, a == null ? 0 : a.length);
+    return new Digest(DurableFiles.hash(b), DurableFiles.hash(a), b == null ? 0 : b.length, a == null ? 0 : a.length,
+        b == null ? null : seen);
   }
 
   /** Every stripped, normalized name {@code fp} could resolve to. */
@@ -376,10 +380,11 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       String p = e.getKey();
       Digest d = e.getValue();
       List<FilePatch> patches = byPath.get(p);
-      out.add(new Change(p, d.before(), d.after(), d.beforeBytes() + d.afterBytes(),
+      out.add(new Change(p, d.before(), d.after(), d.beforeBytes() + d.afterBytes(), d.seen(),
           tree -> {
-            byte[] now = reread(tree, p);
-            return new Change.Content(now, patched(patches, now));
+            Source.Look now = reread(tree, p);
+            byte[] b = now.content().orElse(null);
+            return new Change.Content(b, patched(patches, b), now.stamp());
           }));
       if (d.before() != null) {
         String orig = p + ".orig";
@@ -389,19 +394,28 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         }
         byte[] now = look.content().orElse(null);
         out.add(new Change(orig, DurableFiles.hash(now), d.before(), (now == null ? 0 : now.length)
-            + d.beforeBytes(), tree -> new Change.Content(reread(tree, orig), reread(tree, p))));
+            + d.beforeBytes(), tree -> new Change.Content(reread(tree, orig).content().orElse(null),
+                reread(tree, p).content().orElse(null))));
       }
     }
     return out;
   }
 
-  /** {@code path}'s content now, for a change being written; a file that may not be read is a tree change. */
-  private static byte[] reread(Source source, String path) throws IOException {
+  /**
+   * {@code path}'s content now and its stamp, for a change being written; a file that may not be read is a tree
+   * change.
+   */
+  private static Source.Look reread(Source source, String path) throws IOException {
+    Source.Look look;
     try {
-      return source.read(path).orElse(null);
+      look = source.look(path);
     } catch (TargetRefusedException e) {
       throw new TreeChangedException(e.located());
     }
+    if (look.refusal().isPresent()) {
+      throw new TreeChangedException(path + ": " + look.refusal().get());
+    }
+    return look;
   }
 
   /** {@code content} with {@code patches} (every file patch of this plan for one path) applied, in order. */

@@ -6,10 +6,11 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * The contents a transaction writes before its commit marker, loaded (read, patched again and hashed) on a
- * thread of its own in the order the transaction takes them, while the transaction writes the ones before. The
- * loading thread only reads, through a walk of the tree of its own ({@link Tree#sibling}); the transaction
- * checks every content against the journal's hashes as before. At most {@link #AHEAD} bytes of contents are
+ * The contents a transaction writes before its commit marker, loaded (read, patched again and hashed, unless
+ * the file's {@link Stamp} shows it unwritten since the plan) on a thread of its own in the order the
+ * transaction takes them, while the transaction writes the ones before. The loading thread only reads, through
+ * a walk of the tree of its own ({@link Tree#sibling}); the transaction checks every content against the
+ * journal's hashes as before. At most {@link #AHEAD} bytes of contents are
  * held ahead of the transaction (always at least the next change's), so memory stays bounded by the largest
  * file, not the patchset.
  */
@@ -45,8 +46,13 @@ final class Prefetch implements AutoCloseable {
       for (int i : order) {
         Object r;
         try {
-          Change.Content c = changes.get(i).contents().load(own);
-          r = new Loaded(c, DurableFiles.hash(c.before()), DurableFiles.hash(c.after()));
+          Change change = changes.get(i);
+          Change.Content c = change.contents().load(own);
+          // A file not written since the plan read it holds the bytes the plan hashed, and so does its patched
+          // copy: the patch is a function of them. Any other is hashed again.
+          r = change.seen() != null && change.seen().unchangedAt(c.stamp())
+              ? new Loaded(c, change.before(), change.after())
+              : new Loaded(c, DurableFiles.hash(c.before()), DurableFiles.hash(c.after()));
         } catch (Throwable t) {
           r = t;
         }

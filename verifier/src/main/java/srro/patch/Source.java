@@ -23,6 +23,13 @@ public interface Source {
     return new Look(why, why.isPresent() ? Optional.empty() : read(path));
   }
 
-  /** What {@link #look} found: a refusal, or the content ({@code content} empty: no such file). */
-  record Look(Optional<String> refusal, Optional<byte[]> content) {}
+  /**
+   * What {@link #look} found: a refusal, or the content ({@code content} empty: no such file), and how the file
+   * looked just before it was read ({@code null}: absent, or a source that keeps no {@link Stamp}s).
+   */
+  record Look(Optional<String> refusal, Optional<byte[]> content, Stamp stamp) {
+    public Look(Optional<String> refusal, Optional<byte[]> content) {
+      this(refusal, content, null);
+    }
+  }
 }

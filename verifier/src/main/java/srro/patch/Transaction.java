@@ -232,12 +232,14 @@ public final class Transaction {
     // that it still holds its old content (absent) is checked with every target below.
     int[] load = java.util.stream.IntStream.range(0, changes.size())
         .filter(i -> !(moves.containsKey(i) && entries.get(i).backup() == null)).toArray();
+    Stamp[] stamps = new Stamp[entries.size()];
     try (Syncs syncs = new Syncs(); StateDir.Pack pack = copies ? state.newPack(journal.id()) : null;
         Prefetch loads = new Prefetch(tree, changes, load)) {
       for (int i : load) {
         Journal.Entry e = entries.get(i);
         Prefetch.Loaded loaded = loads.take();
         Change.Content c = loaded.content();
+        stamps[i] = c.stamp();
         if (!Objects.equals(loaded.before(), e.before()) || !Objects.equals(loaded.after(), e.after())) {
           throw new TreeChangedException(e.path() + ": changed while the patch was prepared; nothing was changed");
         }
@@ -261,9 +263,11 @@ public final class Transaction {
     }
     syncDirs(entries);
     state.fsync();
-    // Every target, looked at on two threads; the first in order that changed is the one reported.
+    // Every target, looked at on two threads; the first in order that changed is the one reported. One whose
+    // stamp shows it unwritten since it was loaded (and checked) above is not read again.
     Seen[] seen = new Seen[entries.size()];
-    Exception[] failed = tree.onTwoThreads(entries.size(), (i, own) -> seen[i] = seen(own, entries.get(i).path()));
+    Exception[] failed = tree.onTwoThreads(entries.size(),
+        (i, own) -> seen[i] = seen(own, entries.get(i), stamps[i]));
     for (int i = 0; i < entries.size(); i++) {
       Journal.Entry e = entries.get(i);
       if (failed[i] instanceof IOException io) {
@@ -271,7 +275,7 @@ public final class Transaction {
       } else if (failed[i] instanceof RuntimeException re) {
         throw re;
       }
-      Seen now = seen[i] != null ? seen[i] : seen(tree, e.path());
+      Seen now = seen[i] != null ? seen[i] : seen(tree, e, stamps[i]);
       if (now.refusal().isPresent() || !Objects.equals(now.hash(), e.before())) {
         throw new TreeChangedException(e.path() + ": " + now.refusal().orElse("changed while the patch was"
             + " prepared") + "; nothing was changed");
@@ -282,8 +286,11 @@ public final class Transaction {
   /** What a look at a target found: why it may not be touched, or the SHA-256 of its content (null: absent). */
   private record Seen(Optional<String> refusal, String hash) {}
 
-  private static Seen seen(Tree tree, String path) throws IOException {
-    Source.Look look = lookDuring(tree, path);
+  private static Seen seen(Tree tree, Journal.Entry e, Stamp loaded) throws IOException {
+    if (loaded != null && unchangedDuring(tree, e.path(), loaded)) {
+      return new Seen(Optional.empty(), e.before());
+    }
+    Source.Look look = lookDuring(tree, e.path());
     return new Seen(look.refusal(), look.refusal().isPresent() ? null : DurableFiles.hash(look.content().orElse(null)));
   }
 
@@ -683,6 +690,15 @@ public final class Transaction {
   /** {@link Tree#look} while a transaction runs; a file with hard links is a tree change, as in {@link #readDuring}. */
   private Source.Look lookDuring(String path) throws IOException {
     return lookDuring(tree, path);
+  }
+
+  /** {@link Tree#unchanged} while a transaction runs; a file with hard links is a tree change. */
+  private static boolean unchangedDuring(Tree tree, String path, Stamp known) throws IOException {
+    try {
+      return tree.unchanged(path, known);
+    } catch (TargetRefusedException e) {
+      throw new TreeChangedException(e.located());
+    }
   }
 
   private static Source.Look lookDuring(Tree tree, String path) throws IOException {

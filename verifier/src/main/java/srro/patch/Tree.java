@@ -274,7 +274,7 @@ public final class Tree implements Source {
   @Override
   public Optional<String> refusal(String path) throws IOException {
     try {
-      return inspect(path, false).refusal();
+      return inspect(path, Want.NOTHING).refusal();
     } catch (TargetRefusedException cannot) {
       throw new IllegalStateException(cannot); // only reading refuses a file
     }
@@ -300,11 +300,34 @@ public final class Tree implements Source {
   /** {@inheritDoc} One walk to the file's directory and one look at the file serve both. */
   @Override
   public Look look(String path) throws IOException, TargetRefusedException {
-    return inspect(path, true);
+    return inspect(path, Want.CONTENT);
   }
 
-  /** {@link #refusal}, and when {@code read} and there is none, the content as {@link #read} gives it. */
-  private Look inspect(String path, boolean read) throws IOException, TargetRefusedException {
+  /**
+   * Whether {@code path} is still the file {@code known} describes, not written since that look ({@link
+   * Stamp#unchangedAt}): one walk and the file's attributes, nothing read. False for anything else, a
+   * refusal included: the caller then looks at it in full. One with hard links is refused, as reading it is.
+   */
+  public boolean unchanged(String path, Stamp known) throws IOException, TargetRefusedException {
+    if (known == null || !known.settled()) {
+      return false;
+    }
+    Look l = inspect(path, Want.STAMP);
+    return l.refusal().isEmpty() && known.unchangedAt(l.stamp());
+  }
+
+  /** What an {@link #inspect} looks for besides a refusal. */
+  private enum Want {
+    NOTHING,
+    STAMP,
+    CONTENT
+  }
+
+  /**
+   * {@link #refusal}, and when there is none, as {@code want} asks: the file's {@link Stamp}, or its stamp and
+   * content as {@link #read} gives it.
+   */
+  private Look inspect(String path, Want want) throws IOException, TargetRefusedException {
     Optional<String> r = TargetPath.refusal(path);
     if (r.isPresent()) {
       return new Look(r, Optional.empty());
@@ -332,6 +355,7 @@ public final class Tree implements Source {
     }
     try (OpenDir dir = w.dir()) {
       String name = parts[parts.length - 1];
+      long seen = Stamp.now();
       Optional<PosixFileAttributes> a = dir.attributes(name);
       if (a.isPresent() && a.get().isSymbolicLink()) {
         return refused(TargetPath.printable(path) + " is a symbolic link");
@@ -339,8 +363,13 @@ public final class Tree implements Source {
       if (a.isPresent() && !a.get().isRegularFile()) {
         return refused(TargetPath.printable(path) + " is not a regular file");
       }
+      if (a.isEmpty() || want == Want.NOTHING) {
+        return new Look(Optional.empty(), Optional.empty());
+      }
+      Stamp stamp = stamp(dir, name, a.get(), path, seen);
       return new Look(Optional.empty(),
-          read && a.isPresent() ? Optional.of(read(dir, name, a.get(), path)) : Optional.empty());
+          want == Want.CONTENT ? Optional.of(dir.read(name, a.get(), MAX_FILE_BYTES, path)) : Optional.empty(),
+          stamp);
     }
   }
 
@@ -352,14 +381,28 @@ public final class Tree implements Source {
   private static byte[] read(OpenDir d, String name, PosixFileAttributes a, String path)
       throws IOException, TargetRefusedException {
     if (a.isRegularFile()) {
-      long links = d.linkCount(name, a, path);
-      if (links > 1) {
-        throw new TargetRefusedException(path, "has " + links + " hard links, so it may be a link planted to a"
-            + " file outside the tree; srro reads, rewrites and backs up only files with one; nothing was"
-            + " touched");
-      }
+      stamp(d, name, a, path, Stamp.now());
     }
     return d.read(name, a, MAX_FILE_BYTES, path);
+  }
+
+  /**
+   * The stamp of the regular file {@code name} of {@code d}, whose attributes {@code a} were read after {@code
+   * seen}; one with hard links refused: it could be a link planted to a file outside the tree.
+   */
+  private static Stamp stamp(OpenDir d, String name, PosixFileAttributes a, String path, long seen)
+      throws IOException, TargetRefusedException {
+    OpenDir.Links links = d.links(name, a, path);
+    if (links.count() > 1) {
+      throw new TargetRefusedException(path, "has " + links.count() + " hard links, so it may be a link planted"
+          + " to a file outside the tree; srro reads, rewrites and backs up only files with one; nothing was"
+          + " touched");
+    }
+    return new Stamp(a.fileKey(), a.size(), nanos(a.lastModifiedTime()), nanos(links.changed()), seen);
+  }
+
+  private static long nanos(java.nio.file.attribute.FileTime t) {
+    return t.to(java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** The last component of {@code path}. */

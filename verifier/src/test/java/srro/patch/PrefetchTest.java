@@ -98,4 +98,32 @@ class PrefetchTest {
     }
     assertEquals(3, loads.get());
   }
+
+  @Test
+  void aFileUnwrittenSinceThePlanIsNotHashedAgainAnyOtherIs() throws Exception {
+    long t = 1_700_000_000_123_456_789L;
+    Stamp planned = new Stamp("k", 3, t, t, t + 1_000_000_000L);
+    Stamp same = new Stamp("k", 3, t, t, t + 2_000_000_000L);
+    Stamp written = new Stamp("k", 3, t, t + 5, t + 2_000_000_000L);
+    byte[] before = {1, 2, 3};
+    byte[] after = {1, 2, 4};
+    // hashes the change claims that are not those of its bytes: only a load that hashes finds out
+    List<Change> changes = List.of(
+        new Change("f0", "claimed-before", "claimed-after", 6, planned, tree -> new Change.Content(before, after,
+            same)),
+        new Change("f1", "claimed-before", "claimed-after", 6, planned, tree -> new Change.Content(before, after,
+            written)),
+        new Change("f2", "claimed-before", "claimed-after", 6, null, tree -> new Change.Content(before, after,
+            same)));
+    try (Prefetch p = new Prefetch(Tree.open(root), changes, new int[] {0, 1, 2})) {
+      Prefetch.Loaded unwritten = p.take();
+      assertEquals("claimed-before", unwritten.before());
+      assertEquals("claimed-after", unwritten.after());
+      for (int i = 1; i < 3; i++) {
+        Prefetch.Loaded hashed = p.take();
+        assertEquals(DurableFiles.hash(before), hashed.before());
+        assertEquals(DurableFiles.hash(after), hashed.after());
+      }
+    }
+  }
 }
