@@ -178,15 +178,21 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
 
     /** Throws what planning this solo threw: where the plan in order reaches it, as planning it there would. */
     void rethrow() throws IOException, TargetRefusedException {
+      if (failure != null) {
+        rethrow(failure);
+      }
+    }
+
+    /** Throws {@code failure}, what a task of {@link Tree#onTwoThreads} threw, as the calling thread would have. */
+    static void rethrow(Exception failure) throws IOException, TargetRefusedException {
       if (failure instanceof IOException e) {
         throw e;
       } else if (failure instanceof TargetRefusedException e) {
         throw e;
       } else if (failure instanceof RuntimeException e) {
         throw e;
-      } else if (failure != null) {
-        throw new IllegalStateException(failure);
       }
+      throw new IllegalStateException(failure);
     }
 
     /** What {@link Plan#plan} decides for the solo {@code fp}, in the same steps. */
@@ -375,10 +381,12 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
     for (FilePlan f : files) {
       byPath.computeIfAbsent(f.path().orElseThrow(), k -> new ArrayList<>()).add(f.patch());
     }
+    List<String> paths = new ArrayList<>(digests.keySet());
+    Source.Look[] origs = origs(source, paths);
     List<Change> out = new ArrayList<>();
-    for (Map.Entry<String, Digest> e : digests.entrySet()) {
-      String p = e.getKey();
-      Digest d = e.getValue();
+    for (int k = 0; k < paths.size(); k++) {
+      String p = paths.get(k);
+      Digest d = digests.get(p);
       List<FilePatch> patches = byPath.get(p);
       out.add(new Change(p, d.before(), d.after(), d.beforeBytes() + d.afterBytes(), d.seen(),
           tree -> {
@@ -388,7 +396,7 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
           }));
       if (d.before() != null) {
         String orig = p + ".orig";
-        Source.Look look = source.look(orig);
+        Source.Look look = origs[k];
         if (look.refusal().isPresent()) {
           throw new IOException(orig + ": " + look.refusal().get());
         }
@@ -396,6 +404,29 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         out.add(new Change(orig, DurableFiles.hash(now), d.before(), (now == null ? 0 : now.length)
             + d.beforeBytes(), tree -> new Change.Content(reread(tree, orig).content().orElse(null),
                 reread(tree, p).content().orElse(null))));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The backups {@code FILE.orig} of those of {@code paths} that exist before the plan, as they are now, by
+   * index (null for the others); on two threads for a {@link Tree}, the first failure in order thrown.
+   */
+  private Source.Look[] origs(Source source, List<String> paths) throws IOException, TargetRefusedException {
+    Source.Look[] out = new Source.Look[paths.size()];
+    Tree.Task look = (k, own) -> {
+      if (digests.get(paths.get(k)).before() != null) {
+        out[k] = own.look(paths.get(k) + ".orig");
+      }
+    };
+    Exception[] failed = source instanceof Tree t ? t.onTwoThreads(paths.size(), look) : new Exception[0];
+    for (int k = 0; k < paths.size(); k++) {
+      if (k < failed.length && failed[k] != null) {
+        Solo.rethrow(failed[k]);
+      }
+      if (out[k] == null && digests.get(paths.get(k)).before() != null) {
+        out[k] = source.look(paths.get(k) + ".orig");
       }
     }
     return out;
