@@ -10,9 +10,9 @@ import java.util.List;
  * the file's {@link Stamp} shows it unwritten since the plan) on a thread of its own in the order the
  * transaction takes them, while the transaction writes the ones before. The loading thread only reads, through
  * a walk of the tree of its own ({@link Tree#sibling}); the transaction checks every content against the
- * journal's hashes as before. At most {@link #AHEAD} bytes of contents are
- * held ahead of the transaction (always at least the next change's), so memory stays bounded by the largest
- * file, not the patchset.
+ * journal's hashes as before. At most {@link #AHEAD} bytes of contents are held ahead of the transaction
+ * (always at least the next change's), room for each kept before it is loaded (its size as planned), so memory
+ * stays bounded by the budget and the largest file, not the patchset.
  */
 final class Prefetch implements AutoCloseable {
   /** Bytes of contents (old and new) loaded and not yet taken, at most, unless one change alone is more. */
@@ -25,7 +25,7 @@ final class Prefetch implements AutoCloseable {
   private final int[] order;
   private final Tree tree;
   /** Loaded, or what loading the next change threw, in {@link #order}. */
-  private final ArrayDeque<Object> ready = new ArrayDeque<>();
+  private final ArrayDeque<Ready> ready = new ArrayDeque<>();
   private final Thread thread;
   private long held;
   private boolean closed;
@@ -44,9 +44,12 @@ final class Prefetch implements AutoCloseable {
     Tree own = tree.sibling();
     try (Tree.Scope s = own.cachingDirectories()) {
       for (int i : order) {
+        Change change = changes.get(i);
+        if (!reserve(change.bytes())) {
+          return;
+        }
         Object r;
         try {
-          Change change = changes.get(i);
           Change.Content c = change.contents().load(own);
           // A file not written since the plan read it holds the bytes the plan hashed, and so does its patched
           // copy: the patch is a function of them. Any other is hashed again.
@@ -56,7 +59,7 @@ final class Prefetch implements AutoCloseable {
         } catch (Throwable t) {
           r = t;
         }
-        if (!offer(r) || !(r instanceof Loaded)) {
+        if (!offer(r, change.bytes()) || !(r instanceof Loaded)) {
           return;
         }
       }
@@ -64,26 +67,39 @@ final class Prefetch implements AutoCloseable {
       // after the last content it hands over: the directories this thread kept were only read through
     } catch (InterruptedException e) {
       synchronized (this) {
-        ready.add(new InterruptedIOException("loading the changes was interrupted"));
+        ready.add(new Ready(new InterruptedIOException("loading the changes was interrupted"), 0));
         notifyAll();
       }
     }
   }
 
-  /** Hands {@code r} over once the budget allows; false when the transaction no longer takes any. */
-  private synchronized boolean offer(Object r) throws InterruptedException {
-    long size = r instanceof Loaded l ? bytes(l.content()) : 0;
+  /**
+   * Waits until the next change's {@code size} (its two contents' size as planned) fits the budget, or nothing is
+   * held, and counts it as held: contents are loaded only into room kept for them. False once closed.
+   */
+  private synchronized boolean reserve(long size) throws InterruptedException {
     while (!closed && !ready.isEmpty() && held + size > AHEAD) {
       wait();
     }
     if (closed) {
       return false;
     }
-    ready.add(r);
     held += size;
+    return true;
+  }
+
+  /** Hands {@code r} over, loaded into the room {@code reserved}; false when the transaction takes no more. */
+  private synchronized boolean offer(Object r, long reserved) {
+    if (closed) {
+      return false;
+    }
+    ready.add(new Ready(r, reserved));
     notifyAll();
     return true;
   }
+
+  /** A loaded change, or what loading it threw, and the room kept for it. */
+  private record Ready(Object result, long reserved) {}
 
   /** The next change's contents and hashes, in the order given; throws what loading it threw. */
   synchronized Loaded take() throws IOException {
@@ -95,8 +111,10 @@ final class Prefetch implements AutoCloseable {
         throw new InterruptedIOException("interrupted while the changes were loaded");
       }
     }
-    Object r = ready.remove();
+    Ready next = ready.remove();
+    held -= next.reserved();
     notifyAll();
+    Object r = next.result();
     if (r instanceof IOException e) {
       throw e;
     } else if (r instanceof RuntimeException e) {
@@ -106,13 +124,7 @@ final class Prefetch implements AutoCloseable {
     } else if (r instanceof Throwable t) {
       throw new IOException("loading the changes failed", t);
     }
-    Loaded l = (Loaded) r;
-    held -= bytes(l.content());
-    return l;
-  }
-
-  private static long bytes(Change.Content c) {
-    return (c.before() == null ? 0 : c.before().length) + (c.after() == null ? 0 : c.after().length);
+    return (Loaded) r;
   }
 
   /** Stops loading and waits for the loading thread, which only reads, to end. */
