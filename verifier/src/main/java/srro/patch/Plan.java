@@ -229,12 +229,15 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         b == null ? null : seen);
   }
 
-  /** Every stripped, normalized name {@code fp} could resolve to. */
+  /** Every stripped, normalized name {@code fp} could resolve to ({@code /dev/null} is none). */
   private static List<String> names(FilePatch fp, int strip) {
     List<String> out = new ArrayList<>();
     List<String> names = new ArrayList<>(List.of(fp.oldName(), fp.newName()));
     fp.indexName().ifPresent(names::add);
     for (String n : names) {
+      if (n.equals("/dev/null")) {
+        continue; // the other side of a creation or deletion, no file: it makes no two file patches share a name
+      }
       TargetPath.strip(n, strip).map(TargetPath::normalize).filter(x -> !x.isEmpty()).ifPresent(out::add);
     }
     return out;

@@ -55,6 +55,13 @@ class PlanSolosTest {
     d.append(hunk("d1/link.c", "b", "L"));
     d.append("--- a/d0/f0.c\n+++ b/d0/f0.c\n@@ -3 +3 @@\n-c\n+C\n"); // f0.c a second time: planned in order
     d.append("--- /dev/null\n+++ b/d5/new.c\n@@ -0,0 +1 @@\n+n\n");
+    // creations and deletions are solos too; a path deleted and created again is not
+    Files.writeString(root.resolve("d3/gone.c"), "g\n");
+    Files.writeString(root.resolve("d4/again.c"), "x\n");
+    d.append("--- a/d3/gone.c\n+++ /dev/null\n@@ -1 +0,0 @@\n-g\n");
+    d.append("--- /dev/null\n+++ b/d2/new2.c\n@@ -0,0 +1 @@\n+m\n");
+    d.append("--- a/d4/again.c\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n");
+    d.append("--- /dev/null\n+++ b/d4/again.c\n@@ -0,0 +1 @@\n+y\n");
     return Patchset.parse("mixed.diff", d.toString().getBytes(StandardCharsets.UTF_8));
   }
 
