@@ -23,7 +23,7 @@ public final class TimedOpen {
     Thread t = new Thread(r, "srro-open");
     t.setDaemon(true);
     return t;
-  });
+  }); // not Threads.daemons: an open needs its thread, a test that refuses helpers does not refuse it
 
   private TimedOpen() {}
 
@@ -34,7 +34,13 @@ public final class TimedOpen {
    */
   public static <T extends Closeable> Optional<T> within(Duration wait, String label, Callable<T> open)
       throws IOException {
-    Future<T> f = OPENER.submit(open);
+    Future<T> f;
+    try {
+      f = OPENER.submit(open);
+    } catch (OutOfMemoryError noThread) {
+      throw new IOException(label + ": not opened: no thread could be started to bound the open in time (this"
+          + " process is at its thread or process limit)");
+    }
     try {
       return Optional.of(f.get(wait.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {

@@ -26,18 +26,19 @@ final class Prefetch implements AutoCloseable {
   private final Tree tree;
   /** Loaded, or what loading the next change threw, in {@link #order}. */
   private final ArrayDeque<Ready> ready = new ArrayDeque<>();
-  private final Thread thread;
+  /** The loading thread; empty when none could be started: then {@link #take} loads each change itself. */
+  private final java.util.Optional<Thread> thread;
   private long held;
   private boolean closed;
+  /** The next of {@link #order} that {@link #take} loads, without a loading thread. */
+  private int taken;
 
   /** Starts loading {@code changes} of {@code tree} by index, in {@code order}. */
   Prefetch(Tree tree, List<Change> changes, int[] order) {
     this.tree = tree;
     this.changes = changes;
     this.order = order.clone();
-    this.thread = new Thread(this::run, "srro-load");
-    thread.setDaemon(true);
-    thread.start();
+    this.thread = srro.Threads.start("srro-load", this::run);
   }
 
   private void run() {
@@ -50,12 +51,7 @@ final class Prefetch implements AutoCloseable {
         }
         Object r;
         try {
-          Change.Content c = change.contents().load(own);
-          // A file not written since the plan read it holds the bytes the plan hashed, and so does its patched
-          // copy: the patch is a function of them. Any other is hashed again.
-          r = change.seen() != null && change.seen().unchangedAt(c.stamp())
-              ? new Loaded(c, change.before(), change.after())
-              : new Loaded(c, DurableFiles.hash(c.before()), DurableFiles.hash(c.after()));
+          r = load(change, own);
         } catch (Throwable t) {
           r = t;
         }
@@ -71,6 +67,18 @@ final class Prefetch implements AutoCloseable {
         notifyAll();
       }
     }
+  }
+
+  /**
+   * {@code change}'s contents read from {@code tree}, and their hashes: a file not written since the plan read
+   * it holds the bytes the plan hashed, and so does its patched copy (the patch is a function of them); any
+   * other is hashed again.
+   */
+  private static Loaded load(Change change, Tree tree) throws IOException {
+    Change.Content c = change.contents().load(tree);
+    return change.seen() != null && change.seen().unchangedAt(c.stamp())
+        ? new Loaded(c, change.before(), change.after())
+        : new Loaded(c, DurableFiles.hash(c.before()), DurableFiles.hash(c.after()));
   }
 
   /**
@@ -103,6 +111,9 @@ final class Prefetch implements AutoCloseable {
 
   /** The next change's contents and hashes, in the order given; throws what loading it threw. */
   synchronized Loaded take() throws IOException {
+    if (thread.isEmpty()) {
+      return load(changes.get(order[taken++]), tree);
+    }
     while (ready.isEmpty()) {
       try {
         wait();
@@ -135,6 +146,6 @@ final class Prefetch implements AutoCloseable {
       ready.clear();
       notifyAll();
     }
-    Tree.awaitEnd(thread);
+    thread.ifPresent(Tree::awaitEnd);
   }
 }

@@ -23,11 +23,7 @@ final class Syncs implements AutoCloseable {
 
   private static final int IN_FLIGHT = 4 * THREADS;
 
-  private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-    Thread t = new Thread(r, "srro-fsync");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, srro.Threads.daemons("srro-fsync"));
   private final Semaphore slots = new Semaphore(IN_FLIGHT);
   private final List<Future<?>> pending = new ArrayList<>();
   private final List<String> labels = new ArrayList<>();
@@ -51,6 +47,11 @@ final class Syncs implements AutoCloseable {
         return null;
       }));
       labels.add(label);
+    } catch (OutOfMemoryError noThread) { // no thread could be started for it: synced here, now
+      slots.release();
+      try (ch) {
+        ch.force(true);
+      }
     } catch (RuntimeException e) {
       slots.release();
       ch.close();

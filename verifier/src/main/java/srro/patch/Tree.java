@@ -62,8 +62,9 @@ public final class Tree implements Source {
   }
 
   /**
-   * Runs {@code task} for the items 0 to {@code n - 1}, each once, on the calling thread and one helper, each
-   * walking this tree on its own ({@link #sibling}); once a task fails, neither thread starts another. Returns
+   * Runs {@code task} for the items 0 to {@code n - 1}, each once, on the calling thread and one helper (when
+   * one can be started), each walking this tree on its own ({@link #sibling}); once a task fails, neither
+   * thread starts another. Returns
    * each item's failure, null for an item done or not started: the task records what it did, and a caller
    * does in order what was not done (only items after a failure). Items are started in order.
    */
@@ -76,14 +77,12 @@ public final class Tree implements Source {
       return failed;
     }
     Tree other = sibling();
-    Thread helper = new Thread(() -> work(other, n, task, next, stop, failed), "srro-tree");
-    helper.setDaemon(true);
-    helper.start();
+    Optional<Thread> helper = srro.Threads.start("srro-tree", () -> work(other, n, task, next, stop, failed));
     try {
-      work(this, n, task, next, stop, failed);
+      work(this, n, task, next, stop, failed); // all of them when no helper could be started
     } finally {
       stop.set(true); // nothing more to start: the calling thread is done or failed
-      awaitEnd(helper);
+      helper.ifPresent(Tree::awaitEnd);
     }
     return failed;
   }
