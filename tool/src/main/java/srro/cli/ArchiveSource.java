@@ -42,9 +42,9 @@ public final class ArchiveSource implements Source {
    */
   public static Reading start(Path archive, java.util.function.Supplier<Set<String>> kept, PrintStream progress) {
     Reading r = new Reading(archive, kept, progress);
-    Thread t = new Thread(r::run, "srro-archive");
-    t.setDaemon(true);
-    t.start();
+    if (srro.Threads.start("srro-archive", r::run).isEmpty()) {
+      r.run(); // no thread to spare (a thread limit): the whole pass now, before the plan
+    }
     return r;
   }
 

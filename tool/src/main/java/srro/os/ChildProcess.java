@@ -1,6 +1,7 @@
 package srro.os;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +26,7 @@ public final class ChildProcess {
     } catch (IOException e) {
       return null;
     }
-    Thread watchdog = new Thread(() -> {
+    Optional<Thread> watchdog = srro.Threads.start("srro-child", () -> {
       try {
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           p.descendants().forEach(ProcessHandle::destroyForcibly); // they may hold its stdout open
@@ -35,8 +36,11 @@ public final class ChildProcess {
         // the read finished first
       }
     });
-    watchdog.setDaemon(true);
-    watchdog.start();
+    if (watchdog.isEmpty()) { // no thread to bound the read in time (a thread limit): not run after all
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      return null;
+    }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     try {
       p.getOutputStream().close();
@@ -55,7 +59,7 @@ public final class ChildProcess {
       return null;
     } finally {
       p.destroyForcibly();
-      watchdog.interrupt();
+      watchdog.get().interrupt();
     }
   }
 }
