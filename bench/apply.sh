@@ -4,7 +4,7 @@
 #  against GNU patch on a fresh copy of the same tree, the copy included in both, then the peak RSS of each
 #  with GNU time. srro runs through ./srro, so with the launcher's JVM flags and start-up archive.
 # Needs the two JDKs' src.zip (Debian's openjdk-17-source and Temurin 25), hyperfine, GNU patch and time.
-# Usage: bench/apply.sh [runs]   (writes under bench/out/apply; nothing there is committed)
+# Usage: [ROUNDS=15] bench/apply.sh [runs]   (writes under bench/out/apply; nothing there is committed)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd -P)
 out=$here/bench/out/apply
@@ -39,3 +39,34 @@ rm -rf w && cp -r a w && /usr/bin/time -f "GNU patch: peak RSS %M KiB, %e s wall
 rm -rf w
 uptime
 cat apply.md
+
+# hyperfine runs every run of one command before the other, so a burst of another tenant's I/O lands on one side.
+# Interleaved rounds, the order alternating, give each round's ratio from two runs a few seconds apart; the
+# median of those ratios is the figure docs/benchmarks.md reports (ROUNDS, default 15).
+rounds=${ROUNDS:-15}
+ms() { # wall milliseconds of "$@", run in a fresh copy of the tree
+	rm -rf w && sync
+	local t0 t1
+	t0=$(date +%s%N)
+	"$@" > /dev/null
+	t1=$(date +%s%N)
+	echo $(((t1 - t0) / 1000000))
+}
+with_srro() { cp -r a w && "$srro" patch apply -p1 -d w u.diff; }
+with_gnu() { cp -r a w && patch -s -p1 -d w -i "$out/u.diff"; }
+: > rounds.txt
+for r in $(seq 1 "$rounds"); do
+	if [ $((r % 2)) -eq 1 ]; then
+		s=$(ms with_srro); g=$(ms with_gnu)
+	else
+		g=$(ms with_gnu); s=$(ms with_srro)
+	fi
+	echo "$s $g" >> rounds.txt
+done
+rm -rf w
+sort -n -k1 rounds.txt | awk '{ s[NR] = $1 } END { printf "cp -r + srro: median %d ms (%d-%d)\n", s[int((NR + 1) / 2)], s[1], s[NR] }'
+sort -n -k2 rounds.txt | awk '{ g[NR] = $2 } END { printf "cp -r + GNU patch: median %d ms (%d-%d)\n", g[int((NR + 1) / 2)], g[1], g[NR] }'
+awk '{ printf "%.3f\n", $1 / $2 }' rounds.txt | sort -n | awk '{ q[NR] = $1 } END {
+	printf "ratio per round (srro / GNU, %d interleaved rounds): median %.2fx, quartiles %.2f-%.2fx, range %.2f-%.2fx\n",
+		NR, q[int((NR + 1) / 2)], q[int((NR + 3) / 4)], q[int((3 * NR + 3) / 4)], q[1], q[NR] }'
+uptime
