@@ -28,6 +28,7 @@ class StampTest {
 
   @TempDir Path tmp;
   private Duration margin;
+  private Tree tree;
 
   @BeforeEach
   void lowerTheMargin() {
@@ -49,6 +50,13 @@ class StampTest {
 
   private static void settle() throws InterruptedException {
     Thread.sleep(SETTLE.toMillis());
+  }
+
+  /** Lets the files settle, then looks at {@code name} as a plan does: the stamp it would keep. */
+  private Stamp settledLook(String name) throws Exception {
+    settle();
+    tree = Tree.open(tmp);
+    return tree.look(name).stamp();
   }
 
   /** Rewrites {@code p} in place with {@code content} of the same length and puts its modification time back. */
@@ -73,9 +81,7 @@ class StampTest {
   @Test
   void aWriteThatKeepsSizeAndModificationTimeIsSeenByItsCtime() throws Exception {
     Path p = file("a.c", "one\n");
-    settle();
-    Tree tree = Tree.open(tmp);
-    Stamp s = tree.look("a.c").stamp();
+    Stamp s = settledLook("a.c");
     rewriteKeepingSizeAndTime(p, "two\n");
     assertFalse(tree.unchanged("a.c", s));
   }
@@ -93,9 +99,7 @@ class StampTest {
   @Test
   void aFileReplacedByRenameIsNotTheSameFile() throws Exception {
     Path p = file("a.c", "one\n");
-    settle();
-    Tree tree = Tree.open(tmp);
-    Stamp s = tree.look("a.c").stamp();
+    Stamp s = settledLook("a.c");
     Path q = file("b.c", "two\n");
     Files.setLastModifiedTime(q, Files.getLastModifiedTime(p));
     Files.move(q, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -106,9 +110,7 @@ class StampTest {
   void aSymbolicLinkSwappedInIsNoLongerTheFile() throws Exception {
     Path p = file("a.c", "one\n");
     Path elsewhere = file("x/a.c", "one\n");
-    settle();
-    Tree tree = Tree.open(tmp);
-    Stamp s = tree.look("a.c").stamp();
+    Stamp s = settledLook("a.c");
     Files.delete(p);
     Files.createSymbolicLink(p, elsewhere);
     assertFalse(tree.unchanged("a.c", s));
@@ -117,9 +119,7 @@ class StampTest {
   @Test
   void aHardLinkMadeSinceIsRefusedAsReadingItWouldBe() throws Exception {
     Path p = file("a.c", "one\n");
-    settle();
-    Tree tree = Tree.open(tmp);
-    Stamp s = tree.look("a.c").stamp();
+    Stamp s = settledLook("a.c");
     Files.createLink(tmp.resolve("planted"), p);
     TargetRefusedException e = assertThrows(TargetRefusedException.class, () -> tree.unchanged("a.c", s));
     assertTrue(e.getMessage().contains("has 2 hard links"), e.getMessage());
@@ -128,9 +128,7 @@ class StampTest {
   @Test
   void aDeletedFileIsNotUnchanged() throws Exception {
     Path p = file("a.c", "one\n");
-    settle();
-    Tree tree = Tree.open(tmp);
-    Stamp s = tree.look("a.c").stamp();
+    Stamp s = settledLook("a.c");
     Files.delete(p);
     assertFalse(tree.unchanged("a.c", s));
   }
@@ -190,28 +188,27 @@ class StampTest {
 
   @Test
   void aWriteHiddenFromSizeAndModificationTimeAfterThePlanStopsTheTransaction() throws Exception {
-    Path a = file("a.c", "one\ntwo\n");
-    file("b.c", "uno\ndos\n");
-    settle();
-    Tree tree = Tree.open(tmp);
-    List<Change> changes = plan(tree, DIFF).changes(tree);
-    rewriteKeepingSizeAndTime(a, "one\ntwx\n");
-    TreeChangedException e = assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, changes));
-    assertEquals("a.c: changed while the patch was prepared; nothing was changed", e.getMessage());
-    assertEquals("one\ntwx\n", Files.readString(a));
-    assertEquals("uno\ndos\n", Files.readString(tmp.resolve("b.c")));
+    aHiddenWriteToAStopsTheTransaction(null);
   }
 
   @Test
   void aWriteHiddenFromSizeAndModificationTimeAfterTheFileWasLoadedStopsTheTransaction() throws Exception {
+    aHiddenWriteToAStopsTheTransaction("temp b.c"); // a.c is loaded and written before b.c
+  }
+
+  /** a.c rewritten in place, size and mtime kept, before the apply ({@code at} null) or at step {@code at}. */
+  private void aHiddenWriteToAStopsTheTransaction(String at) throws Exception {
     Path a = file("a.c", "one\ntwo\n");
     file("b.c", "uno\ndos\n");
     settle();
     Tree tree = Tree.open(tmp);
     List<Change> changes = plan(tree, DIFF).changes(tree);
+    if (at == null) {
+      rewriteKeepingSizeAndTime(a, "one\ntwx\n");
+    }
     TreeChangedException e = assertThrows(TreeChangedException.class,
         () -> Transaction.apply(tree, changes, (step, what) -> {
-          if (what.equals("temp b.c")) {
+          if (what.equals(at)) {
             rewriteKeepingSizeAndTime(a, "one\ntwx\n");
           }
         }));
