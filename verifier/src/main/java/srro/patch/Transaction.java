@@ -625,23 +625,36 @@ public final class Transaction {
     undoPrepared(journal);
   }
 
-  private void finish(Journal journal) throws IOException {
+  private void finish(Journal journal) throws IOException, StateRefusedException {
     if (journal.kind() == Journal.Kind.APPLY) {
       state.rename(StateDir.JOURNAL, StateDir.LAST);
       state.fsync();
       reached("journal retired");
       state.removeStale(Set.of(journal.id()));
     } else {
+      List<String> created = lastJournal().map(Journal::dirs).orElse(List.of());
       state.deleteIfExists(StateDir.LAST);
       state.fsync();
       reached("rollback data removed");
       state.deleteIfExists(StateDir.JOURNAL);
       state.fsync();
       reached("journal retired");
+      removeEmptied(created);
       state.removeStale(Set.of());
     }
     state.deleteIfExists(StateDir.COMMIT);
     state.fsync();
+  }
+
+  /**
+   * After a rollback: the directories the rolled-back patchset created, deepest first, where they are empty
+   * again (one that holds anything now is kept). Done once the journal is retired, so a crash before it only
+   * leaves them, empty, as every srro before did.
+   */
+  private void removeEmptied(List<String> created) throws IOException {
+    for (int i = created.size() - 1; i >= 0; i--) {
+      tree.removeEmptyDirectory(created.get(i));
+    }
   }
 
   /** The changes that undo the last applied patchset, checking that its files still hold what it wrote. */

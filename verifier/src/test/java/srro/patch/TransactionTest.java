@@ -82,7 +82,31 @@ class TransactionTest {
     assertTrue(restored.contains("d0/f2.c"));
     TreeSnapshot now = TreeSnapshot.of(root, true);
     assertEquals(old.files(), now.files());
+    assertFalse(Files.exists(root.resolve("newdir")), "the directories the patchset created are gone too");
     assertEquals(List.of(), Transaction.rollback(tree, Transaction.Checkpoint.NONE), "nothing left to roll back");
+  }
+
+  @Test
+  void rollbackKeepsACreatedDirectoryThatHoldsSomethingElseNow() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
+    Files.writeString(root.resolve("newdir/notes.txt"), "mine\n");
+    assertTrue(Transaction.rollback(tree).contains("newdir/sub/made.c"));
+    assertFalse(Files.exists(root.resolve("newdir/sub")));
+    assertEquals("mine\n", Files.readString(root.resolve("newdir/notes.txt")));
+  }
+
+  @Test
+  void aRollbackInterruptedAfterItsCommitRemovesTheCreatedDirectoriesOnRecovery() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
+    assertThrows(IOException.class, () -> Transaction.rollback(tree, crashAt("commit written")));
+    assertTrue(Files.exists(root.resolve("newdir/sub")));
+    assertEquals(Transaction.Recovery.ROLLED_FORWARD, Transaction.recover(tree));
+    assertFalse(Files.exists(root.resolve("newdir")));
+    assertEquals(lines("file2", 40), Files.readString(root.resolve("d0/f2.c")));
   }
 
   @Test
