@@ -224,8 +224,11 @@ final class OpenDir implements Closeable {
         + srro.TimedOpen.seconds(wait) + " s: a FIFO or device was swapped in for a regular file; not read"));
   }
 
-  /** What the directory handle does not report about a file: its hard link count and status change time. */
-  record Links(long count, FileTime changed) {}
+  /**
+   * What the directory handle does not report about a file: its hard link count and status change time, with
+   * the size and modification time the same stat saw.
+   */
+  record Links(long count, FileTime changed, long size, FileTime modified) {}
 
   /**
    * The hard link count and ctime of the regular file {@code name}, whose attributes (read without following a
@@ -282,14 +285,15 @@ final class OpenDir implements Closeable {
   private static Links links(Path p, PosixFileAttributes a, String label) throws IOException {
     Map<String, Object> m;
     try {
-      m = Files.readAttributes(p, "unix:nlink,ctime,fileKey", LinkOption.NOFOLLOW_LINKS);
+      m = Files.readAttributes(p, "unix:nlink,ctime,fileKey,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
     } catch (UnsupportedOperationException e) {
       throw new IOException(p + ": this platform does not report hard link counts; refused", e);
     }
     if (!Objects.equals(m.get("fileKey"), a.fileKey())) {
       throw new FileSystemException(label, null, "replaced while it was checked; not read");
     }
-    return new Links(((Number) m.get("nlink")).longValue(), (FileTime) m.get("ctime"));
+    return new Links(((Number) m.get("nlink")).longValue(), (FileTime) m.get("ctime"),
+        ((Number) m.get("size")).longValue(), (FileTime) m.get("lastModifiedTime"));
   }
 
   /** Creates {@code name} (it must not exist), writes {@code data} and fsyncs it; mode {@code perms} if given. */

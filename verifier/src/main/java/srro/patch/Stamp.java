@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A regular file as one look saw it, just before reading it: its device and inode, size, modification time and
- * status change time (ctime), and when the look began. A later look that finds all four the same knows the file
+ * A regular file as one look saw it, before and again after reading it (a look whose two stats differ keeps no
+ * stamp): its device and inode, size, modification time and status change time (ctime), and when the look
+ * began. A later look that finds all four the same knows the file
  * was not written since, without reading it, when the earlier look was {@link #settled}: its ctime lay clearly
  * before the look began. The kernel sets ctime to the current time on every write, truncate, rename onto,
  * chmod or utimes, and no unprivileged call sets it to anything else, so any write after the look gives a
@@ -40,7 +41,12 @@ public record Stamp(Object key, long size, long modified, long changed, long see
    * since: this look was settled and device, inode, size and both times are the same.
    */
   boolean unchangedAt(Stamp later) {
-    return later != null && key != null && settled() && key.equals(later.key) && size == later.size
-        && modified == later.modified && changed == later.changed;
+    return settled() && sameFileAndTimes(later);
+  }
+
+  /** Whether {@code other} saw the same file (a known device and inode), size and both times. */
+  boolean sameFileAndTimes(Stamp other) {
+    return other != null && key != null && key.equals(other.key) && size == other.size
+        && modified == other.modified && changed == other.changed;
   }
 }

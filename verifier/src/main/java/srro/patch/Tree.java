@@ -366,9 +366,14 @@ public final class Tree implements Source {
         return new Look(Optional.empty(), Optional.empty());
       }
       Stamp stamp = stamp(dir, name, a.get(), path, seen);
-      return new Look(Optional.empty(),
-          want == Want.CONTENT ? Optional.of(dir.read(name, a.get(), MAX_FILE_BYTES, path)) : Optional.empty(),
-          stamp);
+      if (want == Want.STAMP) {
+        return new Look(Optional.empty(), Optional.empty(), stamp);
+      }
+      byte[] content = dir.read(name, a.get(), MAX_FILE_BYTES, path);
+      // The stamp stands for these bytes only if nothing was written while they were read: a second stat after
+      // the read must find the same file, size and times (a write in between moves the ctime).
+      Stamp after = stamp(dir, name, a.get(), path, seen);
+      return new Look(Optional.empty(), Optional.of(content), stamp.sameFileAndTimes(after) ? stamp : null);
     }
   }
 
@@ -387,7 +392,8 @@ public final class Tree implements Source {
 
   /**
    * The stamp of the regular file {@code name} of {@code d}, whose attributes {@code a} were read after {@code
-   * seen}; one with hard links refused: it could be a link planted to a file outside the tree.
+   * seen}: its size and times from one stat, which reaches the file {@code a} describes; one with hard links
+   * refused: it could be a link planted to a file outside the tree.
    */
   private static Stamp stamp(OpenDir d, String name, PosixFileAttributes a, String path, long seen)
       throws IOException, TargetRefusedException {
@@ -397,7 +403,7 @@ public final class Tree implements Source {
           + " to a file outside the tree; srro reads, rewrites and backs up only files with one; nothing was"
           + " touched");
     }
-    return new Stamp(a.fileKey(), a.size(), nanos(a.lastModifiedTime()), nanos(links.changed()), seen);
+    return new Stamp(a.fileKey(), links.size(), nanos(links.modified()), nanos(links.changed()), seen);
   }
 
   private static long nanos(java.nio.file.attribute.FileTime t) {
