@@ -43,7 +43,11 @@ public final class ArchiveSource implements Source {
   public static Reading start(Path archive, java.util.function.Supplier<Set<String>> kept, PrintStream progress) {
     Reading r = new Reading(archive, kept, progress);
     if (srro.Threads.start("srro-archive", r::run).isEmpty()) {
-      r.run(); // no thread to spare (a thread limit): the whole pass now, before the plan
+      // The pass waits for the plan to say what it needs, so it cannot run on the caller before it: no thread
+      // to spare (a thread limit) is this run's I/O failure, said when the entries are asked for.
+      r.kept.complete(Set.of());
+      r.done.completeExceptionally(new IOException(archive + ": not read: no thread could be started for the"
+          + " pass over it (this process is at its thread or process limit)"));
     }
     return r;
   }

@@ -71,6 +71,21 @@ class ArchiveSourceTest {
   }
 
   @Test
+  void withNoThreadForThePassTheEntriesAreAnIoFailureNotAHang() throws Exception {
+    Path tgz = file("a.tgz", gzip(tar("a.c", "a\n")));
+    ArchiveSource.Reading r;
+    srro.Threads.refuse = true;
+    try {
+      r = ArchiveSource.start(tgz, () -> Set.of("a.c"), null);
+    } finally {
+      srro.Threads.refuse = false;
+    }
+    IOException e = assertThrows(IOException.class, () -> r.await(Set.of("a.c")));
+    assertEquals(tgz + ": not read: no thread could be started for the pass over it (this process is at its"
+        + " thread or process limit)", e.getMessage());
+  }
+
+  @Test
   void readsConcatenatedMembersAsOneStream() throws Exception {
     byte[] t = tar("a.c", "a\n".repeat(1000), "b.c", "b\n");
     int cut = 700; // inside the first entry's data
