@@ -639,21 +639,30 @@ public final class Transaction {
       state.deleteIfExists(StateDir.JOURNAL);
       state.fsync();
       reached("journal retired");
-      removeEmptied(created);
       state.removeStale(Set.of());
+      state.deleteIfExists(StateDir.COMMIT);
+      state.fsync();
+      removeEmptied(created);
+      return;
     }
     state.deleteIfExists(StateDir.COMMIT);
     state.fsync();
   }
 
   /**
-   * After a rollback: the directories the rolled-back patchset created, deepest first, where they are empty
-   * again (one that holds anything now is kept). Done once the journal is retired, so a crash before it only
-   * leaves them, empty, as every srro before did.
+   * After a rollback, its journal retired: the directories the rolled-back patchset created, deepest first,
+   * where they are empty again. Best effort, as the rollback is done: one that holds anything now, or that
+   * cannot be reached or removed (a link swapped in on the way, a mount point), stays, and so does every
+   * directory when a crash came before this (recovery of a rollback interrupted before its rollback data was
+   * removed does it too).
    */
-  private void removeEmptied(List<String> created) throws IOException {
+  private void removeEmptied(List<String> created) {
     for (int i = created.size() - 1; i >= 0; i--) {
-      tree.removeEmptyDirectory(created.get(i));
+      try {
+        tree.removeEmptyDirectory(created.get(i));
+      } catch (IOException | RuntimeException stays) {
+        // left as it is: the files are rolled back, and an empty directory is all that remains of the patchset
+      }
     }
   }
 

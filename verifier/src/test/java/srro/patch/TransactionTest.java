@@ -98,6 +98,26 @@ class TransactionTest {
   }
 
   @Test
+  void aCreatedDirectorySwappedForALinkAfterTheRollbackCommittedStaysAndTheRollbackSucceeds() throws Exception {
+    Path root = tree(tmp.resolve("t"));
+    Tree tree = Tree.open(root);
+    Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere/sub"));
+    List<String> restored = Transaction.rollback(tree, (step, what) -> {
+      if (what.equals("journal retired")) { // a group member swaps newdir for a link
+        Files.move(root.resolve("newdir"), tmp.resolve("moved"));
+        Files.createSymbolicLink(root.resolve("newdir"), elsewhere.getParent());
+      }
+    });
+    assertTrue(restored.contains("newdir/sub/made.c"));
+    assertTrue(Files.isDirectory(elsewhere), "nothing is removed through the link");
+    assertTrue(Files.isSymbolicLink(root.resolve("newdir")));
+    assertFalse(Files.exists(root.resolve(".srro-patch/commit")));
+    Transaction.requireNonePending(tree);
+    assertEquals(List.of(), Transaction.rollback(tree));
+  }
+
+  @Test
   void aRollbackInterruptedAfterItsCommitRemovesTheCreatedDirectoriesOnRecovery() throws Exception {
     Path root = tree(tmp.resolve("t"));
     Tree tree = Tree.open(root);
