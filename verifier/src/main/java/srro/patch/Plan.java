@@ -215,7 +215,8 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
         after = Optional.ofNullable(r.newContent());
         r = new FileResult(r.status(), r.hunks(), null);
       }
-      return new Solo(new FilePlan(fp, path, r), hash ? Plan.digest(look.content(), after, look.stamp(), true) : null, null);
+      Digest d = hash ? Plan.digest(look.content(), after, look.stamp(), true) : null;
+      return new Solo(new FilePlan(fp, path, r), d, null);
     }
   }
 
@@ -385,7 +386,8 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
       byPath.computeIfAbsent(f.path().orElseThrow(), k -> new ArrayList<>()).add(f.patch());
     }
     List<String> paths = new ArrayList<>(digests.keySet());
-    Source.Look[] origs = origs(source, paths);
+    Orig[] origs = new Orig[paths.size()];
+    Exception[] failed = origs(source, paths, origs);
     List<Change> out = new ArrayList<>();
     for (int k = 0; k < paths.size(); k++) {
       String p = paths.get(k);
@@ -399,40 +401,44 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
           }));
       if (d.before() != null) {
         String orig = p + ".orig";
-        Source.Look look = origs[k];
-        if (look.refusal().isPresent()) {
-          throw new IOException(orig + ": " + look.refusal().get());
+        if (k < failed.length && failed[k] != null) {
+          Solo.rethrow(failed[k]);
         }
-        byte[] now = look.content().orElse(null);
-        out.add(new Change(orig, DurableFiles.hash(now), d.before(), (now == null ? 0 : now.length)
-            + d.beforeBytes(), tree -> new Change.Content(reread(tree, orig).content().orElse(null),
+        Orig now = origs[k] != null ? origs[k] : Orig.of(source.look(orig));
+        if (now.refusal().isPresent()) {
+          throw new IOException(orig + ": " + now.refusal().get());
+        }
+        out.add(new Change(orig, now.hash(), d.before(), now.bytes() + d.beforeBytes(),
+            tree -> new Change.Content(reread(tree, orig).content().orElse(null),
                 reread(tree, p).content().orElse(null))));
       }
     }
     return out;
   }
 
-  /**
-   * The backups {@code FILE.orig} of those of {@code paths} that exist before the plan, as they are now, by
-   * index (null for the others); on two threads for a {@link Tree}, the first failure in order thrown.
-   */
-  private Source.Look[] origs(Source source, List<String> paths) throws IOException, TargetRefusedException {
-    Source.Look[] out = new Source.Look[paths.size()];
-    Tree.Task look = (k, own) -> {
-      if (digests.get(paths.get(k)).before() != null) {
-        out[k] = own.look(paths.get(k) + ".orig");
-      }
-    };
-    Exception[] failed = source instanceof Tree t ? t.onTwoThreads(paths.size(), look) : new Exception[0];
-    for (int k = 0; k < paths.size(); k++) {
-      if (k < failed.length && failed[k] != null) {
-        Solo.rethrow(failed[k]);
-      }
-      if (out[k] == null && digests.get(paths.get(k)).before() != null) {
-        out[k] = source.look(paths.get(k) + ".orig");
-      }
+  /** A backup {@code FILE.orig} as the plan found it: why it may not be touched, or its hash and size. */
+  private record Orig(Optional<String> refusal, String hash, long bytes) {
+    static Orig of(Source.Look look) {
+      byte[] b = look.content().orElse(null);
+      return new Orig(look.refusal(), DurableFiles.hash(b), b == null ? 0 : b.length);
     }
-    return out;
+  }
+
+  /**
+   * Fills {@code out} with the backups {@code FILE.orig} of those of {@code paths} that exist before the plan, as
+   * they are now, by index (their hashes, not their contents); on two threads for a {@link Tree}. Returns each
+   * index's failure (the caller throws the first in order where it reaches it; an index after one may be left
+   * null, for the caller to look at).
+   */
+  private Exception[] origs(Source source, List<String> paths, Orig[] out) {
+    if (!(source instanceof Tree t)) {
+      return new Exception[0];
+    }
+    return t.onTwoThreads(paths.size(), (k, own) -> {
+      if (digests.get(paths.get(k)).before() != null) {
+        out[k] = Orig.of(own.look(paths.get(k) + ".orig"));
+      }
+    });
   }
 
   /**
