@@ -44,13 +44,17 @@ public final class TimedOpen {
     try {
       return Optional.of(f.get(wait.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
-      OPENER.execute(() -> {
-        try {
-          f.get().close();
-        } catch (Exception ignored) {
-          // nothing was opened
-        }
-      });
+      try {
+        OPENER.execute(() -> {
+          try {
+            f.get().close();
+          } catch (Exception ignored) {
+            // nothing was opened
+          }
+        });
+      } catch (OutOfMemoryError noThread) {
+        // at a thread limit: an open that still completes stays open until the process ends
+      }
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

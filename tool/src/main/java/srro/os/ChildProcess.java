@@ -39,6 +39,7 @@ public final class ChildProcess {
     if (watchdog.isEmpty()) { // no thread to bound the read in time (a thread limit): not run after all
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
+      closeQuietly(p);
       return null;
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
@@ -60,6 +61,18 @@ public final class ChildProcess {
     } finally {
       p.destroyForcibly();
       watchdog.get().interrupt();
+    }
+  }
+
+  /** Closes the three pipes to {@code p}. */
+  private static void closeQuietly(Process p) {
+    java.io.Closeable[] pipes = {p.getOutputStream(), p.getInputStream(), p.getErrorStream()};
+    for (java.io.Closeable c : pipes) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // a pipe to a process being killed
+      }
     }
   }
 }
