@@ -226,9 +226,9 @@ final class OpenDir implements Closeable {
 
   /**
    * What the directory handle does not report about a file: its hard link count and status change time, with
-   * the size and modification time the same stat saw.
+   * the size, modification time and device the same stat saw.
    */
-  record Links(long count, FileTime changed, long size, FileTime modified) {}
+  record Links(long count, FileTime changed, long size, FileTime modified, long device) {}
 
   /**
    * The hard link count and ctime of the regular file {@code name}, whose attributes (read without following a
@@ -285,7 +285,7 @@ final class OpenDir implements Closeable {
   private static Links links(Path p, PosixFileAttributes a, String label) throws IOException {
     Map<String, Object> m;
     try {
-      m = Files.readAttributes(p, "unix:nlink,ctime,fileKey,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+      m = Files.readAttributes(p, "unix:nlink,ctime,fileKey,size,lastModifiedTime,dev", LinkOption.NOFOLLOW_LINKS);
     } catch (UnsupportedOperationException e) {
       throw new IOException(p + ": this platform does not report hard link counts; refused", e);
     }
@@ -293,7 +293,8 @@ final class OpenDir implements Closeable {
       throw new FileSystemException(label, null, "replaced while it was checked; not read");
     }
     return new Links(((Number) m.get("nlink")).longValue(), (FileTime) m.get("ctime"),
-        ((Number) m.get("size")).longValue(), (FileTime) m.get("lastModifiedTime"));
+        ((Number) m.get("size")).longValue(), (FileTime) m.get("lastModifiedTime"),
+        ((Number) m.get("dev")).longValue());
   }
 
   /** Creates {@code name} (it must not exist), writes {@code data} and fsyncs it; mode {@code perms} if given. */

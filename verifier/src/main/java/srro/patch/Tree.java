@@ -42,9 +42,21 @@ public final class Tree implements Source {
   private Map<String, Kept> cache;
   private int scopes;
 
-  private Tree(Path root, int maxKept) {
+  /**
+   * The file systems whose ctime only the kernel sets, to the current time, on every change: there a {@link
+   * Stamp} can stand for a file's content. (FAT, exFAT and NTFS drivers derive or store it otherwise, a FUSE
+   * or network file system reports what its server says.)
+   */
+  static final java.util.Set<String> KERNEL_CTIME = java.util.Set.of("ext2", "ext3", "ext4", "xfs", "btrfs",
+      "tmpfs", "zfs", "f2fs", "jfs", "reiserfs", "bcachefs", "overlay", "ffs", "ufs", "mfs");
+
+  /** The device of the tree's root when its file system keeps ctime as {@link #KERNEL_CTIME} says, else -1. */
+  private final long stampDevice;
+
+  private Tree(Path root, int maxKept, long stampDevice) {
     this.root = root;
     this.maxKept = maxKept;
+    this.stampDevice = stampDevice;
   }
 
   /**
@@ -52,7 +64,7 @@ public final class Tree implements Source {
    * half as many directories: both together hold at most about 384 descriptors, still well inside 1024.
    */
   Tree sibling() {
-    return new Tree(root, MAX_KEPT / 2);
+    return new Tree(root, MAX_KEPT / 2, stampDevice);
   }
 
   /** One item of {@link #onTwoThreads}, worked on with the tree its thread walks. */
@@ -128,7 +140,27 @@ public final class Tree implements Source {
     if (!Files.isDirectory(real)) {
       throw new java.nio.file.NotDirectoryException(root.toString());
     }
-    return new Tree(real, MAX_KEPT);
+    return new Tree(real, MAX_KEPT, stampDevice(real));
+  }
+
+  /** Opens {@code root} as {@link #open} does, keeping no {@link Stamp}s: every file is hashed. */
+  static Tree openWithoutStamps(Path root) throws IOException {
+    return new Tree(open(root).root, MAX_KEPT, -1);
+  }
+
+  /**
+   * The device of {@code root} when its file system is one of {@link #KERNEL_CTIME}; -1 (no stamps) otherwise,
+   * and when the platform does not say.
+   */
+  private static long stampDevice(Path root) {
+    try {
+      if (!KERNEL_CTIME.contains(Files.getFileStore(root).type())) {
+        return -1;
+      }
+      return ((Number) Files.getAttribute(root, "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS)).longValue();
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException unknown) {
+      return -1;
+    }
   }
 
   /** The tree's real path. */
@@ -373,7 +405,8 @@ public final class Tree implements Source {
       // The stamp stands for these bytes only if nothing was written while they were read: a second stat after
       // the read must find the same file, size and times (a write in between moves the ctime).
       Stamp after = stamp(dir, name, a.get(), path, seen);
-      return new Look(Optional.empty(), Optional.of(content), stamp.sameFileAndTimes(after) ? stamp : null);
+      return new Look(Optional.empty(), Optional.of(content),
+          stamp != null && stamp.sameFileAndTimes(after) ? stamp : null);
     }
   }
 
@@ -382,7 +415,7 @@ public final class Tree implements Source {
   }
 
   /** The file {@code name} of {@code d}, whose attributes {@code a} were just read; one with hard links refused. */
-  private static byte[] read(OpenDir d, String name, PosixFileAttributes a, String path)
+  private byte[] read(OpenDir d, String name, PosixFileAttributes a, String path)
       throws IOException, TargetRefusedException {
     if (a.isRegularFile()) {
       stamp(d, name, a, path, Stamp.now());
@@ -392,16 +425,19 @@ public final class Tree implements Source {
 
   /**
    * The stamp of the regular file {@code name} of {@code d}, whose attributes {@code a} were read after {@code
-   * seen}: its size and times from one stat, which reaches the file {@code a} describes; one with hard links
-   * refused: it could be a link planted to a file outside the tree.
+   * seen}: its size and times from one stat, which reaches the file {@code a} describes (null where this tree
+   * keeps no stamps); one with hard links refused: it could be a link planted to a file outside the tree.
    */
-  private static Stamp stamp(OpenDir d, String name, PosixFileAttributes a, String path, long seen)
+  private Stamp stamp(OpenDir d, String name, PosixFileAttributes a, String path, long seen)
       throws IOException, TargetRefusedException {
     OpenDir.Links links = d.links(name, a, path);
     if (links.count() > 1) {
       throw new TargetRefusedException(path, "has " + links.count() + " hard links, so it may be a link planted"
           + " to a file outside the tree; srro reads, rewrites and backs up only files with one; nothing was"
           + " touched");
+    }
+    if (stampDevice < 0 || links.device() != stampDevice) {
+      return null; // a file system, or a file on another one mounted inside the tree, whose ctime says less
     }
     return new Stamp(a.fileKey(), links.size(), nanos(links.modified()), nanos(links.changed()), seen);
   }

@@ -134,6 +134,21 @@ class StampTest {
   }
 
   @Test
+  void aTreeOnAFileSystemWithoutKernelKeptCtimeKeepsNoStampsAndHashesEverything() throws Exception {
+    file("a.c", "one\ntwo\n");
+    file("b.c", "uno\ndos\n");
+    settle();
+    Tree plain = Tree.openWithoutStamps(tmp);
+    assertEquals(null, plain.look("a.c").stamp());
+    List<Change> changes = plan(plain, DIFF).changes(plain);
+    assertTrue(changes.stream().allMatch(c -> c.seen() == null));
+    Transaction.apply(plain, changes);
+    assertEquals("one\nTWO\n", Files.readString(tmp.resolve("a.c")));
+    assertTrue(Tree.KERNEL_CTIME.contains(Files.getFileStore(tmp).type()), "the tests' own file system keeps"
+        + " stamps: " + Files.getFileStore(tmp).type());
+  }
+
+  @Test
   void wholeSecondTimesGetTheCoarseMargin() {
     long second = 1_700_000_000L * 1_000_000_000L;
     Object key = "k";
