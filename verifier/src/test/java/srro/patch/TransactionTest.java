@@ -56,7 +56,7 @@ class TransactionTest {
   }
 
   /** The tree at {@code root} with {@link #diff}(false) applied. */
-  private static Tree applied(Path root) throws Exception {
+  private static Tree patched(Path root) throws Exception {
     Tree tree = Tree.open(root);
     Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
     return tree;
@@ -96,7 +96,7 @@ class TransactionTest {
   @Test
   void rollbackKeepsACreatedDirectoryThatHoldsSomethingElseNow() throws Exception {
     Path root = tree(tmp.resolve("t"));
-    Tree tree = applied(root);
+    Tree tree = patched(root);
     Files.writeString(root.resolve("newdir/notes.txt"), "mine\n");
     assertTrue(Transaction.rollback(tree).contains("newdir/sub/made.c"));
     assertFalse(Files.exists(root.resolve("newdir/sub")));
@@ -106,7 +106,7 @@ class TransactionTest {
   @Test
   void aCreatedDirectorySwappedForALinkAfterTheRollbackCommittedStaysAndTheRollbackSucceeds() throws Exception {
     Path root = tree(tmp.resolve("t"));
-    Tree tree = applied(root);
+    Tree tree = patched(root);
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere/sub"));
     List<String> restored = Transaction.rollback(tree, (step, what) -> {
       if (what.equals("journal retired")) { // a group member swaps newdir for a link
@@ -125,7 +125,7 @@ class TransactionTest {
   @Test
   void aRollbackInterruptedAfterItsCommitRemovesTheCreatedDirectoriesOnRecovery() throws Exception {
     Path root = tree(tmp.resolve("t"));
-    Tree tree = applied(root);
+    Tree tree = patched(root);
     assertThrows(IOException.class, () -> Transaction.rollback(tree, crashAt("commit written")));
     assertTrue(Files.exists(root.resolve("newdir/sub")));
     assertEquals(Transaction.Recovery.ROLLED_FORWARD, Transaction.recover(tree));
@@ -136,7 +136,7 @@ class TransactionTest {
   @Test
   void refusesRollbackWhenAFileChangedSinceTheApply() throws Exception {
     Path root = tree(tmp.resolve("t"));
-    Tree tree = applied(root);
+    Tree tree = patched(root);
     Files.writeString(root.resolve("d0/f0.c"), "edited by hand\n");
     TreeChangedException e =
         assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
@@ -312,7 +312,7 @@ class TransactionTest {
   @Test
   void rollbackRefusesADamagedBackup() throws Exception {
     Path root = tree(tmp.resolve("t"));
-    Tree tree = applied(root);
+    Tree tree = patched(root);
     Path backup;
     try (var s = Files.list(root.resolve(".srro-patch"))) {
       backup = s.filter(f -> f.getFileName().toString().endsWith("-pack")).findFirst().orElseThrow();
