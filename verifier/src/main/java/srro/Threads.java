@@ -15,12 +15,8 @@ public final class Threads {
 
   /** Starts a daemon thread {@code name} running {@code r}; empty when no thread can be created now. */
   public static Optional<Thread> start(String name, Runnable r) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
     try {
-      if (refuse) {
-        throw new OutOfMemoryError("unable to create native thread: refused for a test");
-      }
+      Thread t = daemon(name, r);
       t.start();
       return Optional.of(t);
     } catch (OutOfMemoryError noThread) {
@@ -33,13 +29,16 @@ public final class Threads {
    * OutOfMemoryError, as it does at a real limit, and the caller does the work itself.
    */
   public static ThreadFactory daemons(String name) {
-    return r -> {
-      if (refuse) {
-        throw new OutOfMemoryError("unable to create native thread: refused for a test");
-      }
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
+    return r -> daemon(name, r);
+  }
+
+  /** A daemon thread {@code name}, not started; refused as at a thread limit while {@link #refuse} is set. */
+  private static Thread daemon(String name, Runnable r) {
+    if (refuse) {
+      throw new OutOfMemoryError("unable to create native thread: refused for a test");
+    }
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
   }
 }

@@ -626,13 +626,14 @@ public final class Transaction {
   }
 
   private void finish(Journal journal) throws IOException, StateRefusedException {
+    List<String> created = List.of(); // by the patchset a rollback undid
     if (journal.kind() == Journal.Kind.APPLY) {
       state.rename(StateDir.JOURNAL, StateDir.LAST);
       state.fsync();
       reached("journal retired");
       state.removeStale(Set.of(journal.id()));
     } else {
-      List<String> created = lastJournal().map(Journal::dirs).orElse(List.of());
+      created = lastJournal().map(Journal::dirs).orElse(List.of());
       state.deleteIfExists(StateDir.LAST);
       state.fsync();
       reached("rollback data removed");
@@ -640,13 +641,10 @@ public final class Transaction {
       state.fsync();
       reached("journal retired");
       state.removeStale(Set.of());
-      state.deleteIfExists(StateDir.COMMIT);
-      state.fsync();
-      removeEmptied(created);
-      return;
     }
     state.deleteIfExists(StateDir.COMMIT);
     state.fsync();
+    removeEmptied(created);
   }
 
   /**
@@ -660,7 +658,7 @@ public final class Transaction {
     for (int i = created.size() - 1; i >= 0; i--) {
       try {
         tree.removeEmptyDirectory(created.get(i));
-      } catch (IOException | RuntimeException stays) {
+      } catch (IOException stays) {
         // left as it is: the files are rolled back, and an empty directory is all that remains of the patchset
       }
     }

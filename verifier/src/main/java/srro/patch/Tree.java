@@ -404,9 +404,8 @@ public final class Tree implements Source {
       byte[] content = dir.read(name, a.get(), MAX_FILE_BYTES, path);
       // The stamp stands for these bytes only if nothing was written while they were read: a second stat after
       // the read must find the same file, size and times (a write in between moves the ctime).
-      Stamp after = stamp(dir, name, a.get(), path, seen);
-      return new Look(Optional.empty(), Optional.of(content),
-          stamp != null && stamp.sameFileAndTimes(after) ? stamp : null);
+      boolean still = stamp != null && stamp.sameFileAndTimes(stamp(dir, name, a.get(), path, seen));
+      return new Look(Optional.empty(), Optional.of(content), still ? stamp : null);
     }
   }
 
@@ -418,9 +417,24 @@ public final class Tree implements Source {
   private byte[] read(OpenDir d, String name, PosixFileAttributes a, String path)
       throws IOException, TargetRefusedException {
     if (a.isRegularFile()) {
-      stamp(d, name, a, path, Stamp.now());
+      singlyLinked(d, name, a, path);
     }
     return d.read(name, a, MAX_FILE_BYTES, path);
+  }
+
+  /**
+   * What {@link OpenDir#links} says of the regular file {@code name} of {@code d}, whose attributes are {@code
+   * a}; one with hard links refused: it could be a link planted to a file outside the tree.
+   */
+  private static OpenDir.Links singlyLinked(OpenDir d, String name, PosixFileAttributes a, String path)
+      throws IOException, TargetRefusedException {
+    OpenDir.Links links = d.links(name, a, path);
+    if (links.count() > 1) {
+      throw new TargetRefusedException(path, "has " + links.count() + " hard links, so it may be a link planted"
+          + " to a file outside the tree; srro reads, rewrites and backs up only files with one; nothing was"
+          + " touched");
+    }
+    return links;
   }
 
   /**
@@ -430,12 +444,7 @@ public final class Tree implements Source {
    */
   private Stamp stamp(OpenDir d, String name, PosixFileAttributes a, String path, long seen)
       throws IOException, TargetRefusedException {
-    OpenDir.Links links = d.links(name, a, path);
-    if (links.count() > 1) {
-      throw new TargetRefusedException(path, "has " + links.count() + " hard links, so it may be a link planted"
-          + " to a file outside the tree; srro reads, rewrites and backs up only files with one; nothing was"
-          + " touched");
-    }
+    OpenDir.Links links = singlyLinked(d, name, a, path);
     if (stampDevice < 0 || links.device() != stampDevice) {
       return null; // a file system, or a file on another one mounted inside the tree, whose ctime says less
     }
