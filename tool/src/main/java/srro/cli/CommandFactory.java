@@ -11,7 +11,6 @@ import srro.os.Host;
 final class CommandFactory implements CommandLine.IFactory {
   private final Io io;
   private final Host host;
-  private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
   CommandFactory(Io io, Host host) {
     this.io = io;
@@ -31,6 +30,6 @@ final class CommandFactory implements CommandLine.IFactory {
         return cls.cast(c.newInstance(io, host));
       }
     }
-    return fallback.create(cls);
+    return Specs.LAZY_DEFAULT.create(cls);
   }
 }

@@ -22,7 +22,7 @@ public abstract class CommandGroup implements Callable<Integer> {
    * subcommand yet, injected as {@code @Spec} would inject it.
    */
   public static CommandSpec spec(CommandGroup group, String name) {
-    CommandSpec s = CommandSpec.wrapWithoutInspection(group);
+    CommandSpec s = Specs.wrap(group);
     s.name(name);
     group.spec = s;
     return s;

@@ -187,7 +187,7 @@ public final class Main extends CommandGroup {
    * can hold; with {@link FstabSpec}, {@code srro fstab} reads no annotation at all (docs/benchmarks.md).
    */
   static CommandSpec rootSpec(Main main) {
-    CommandSpec s = CommandSpec.wrapWithoutInspection(main);
+    CommandSpec s = Specs.wrap(main);
     s.name("srro");
     s.versionProvider(new Version());
     s.usageMessage().sortOptions(false).description(ABOUT, "", EXIT_STATUS);

@@ -1,9 +1,11 @@
 package srro.cli.decode;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import srro.cli.CommandGroup;
 import srro.cli.FieldRef;
 import srro.cli.Io;
+import srro.cli.Specs;
 
 /**
  * {@code srro decode sense}'s picocli model (the group with that one subcommand) built with picocli's programmatic
@@ -25,17 +27,17 @@ public final class DecodeSpec {
         .description(
             "Decode SCSI mode parameter data, sense data, inquiry data or VPD pages given as hex or binary.");
     DecodeSenseCommand c = new DecodeSenseCommand(io);
-    CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+    CommandSpec s = Specs.wrap(c);
     s.name("sense");
     s.usageMessage().description("Decode fixed or descriptor format sense data.");
     s.addMixin("input", input(c.input));
-    g.addSubcommand("sense", s);
+    g.addSubcommand("sense", new CommandLine(s, Specs.LAZY_DEFAULT)); // the one-argument form makes picocli's own
     return g;
   }
 
   /** The options of {@link DecodeCommand.Input}, the mixin every decode subcommand shares. */
   static CommandSpec input(DecodeCommand.Input in) {
-    CommandSpec m = CommandSpec.wrapWithoutInspection(in);
+    CommandSpec m = Specs.wrap(in);
     m.addOption(FieldRef.option(in, "file", "--inhex",
             "Read the data from FILE ('-' for standard input): hex as sg3_utils prints it.")
         .required(true)

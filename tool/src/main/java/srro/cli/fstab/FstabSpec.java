@@ -4,6 +4,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import srro.cli.FieldRef;
 import srro.cli.Io;
+import srro.cli.Specs;
 import srro.os.Host;
 
 /**
@@ -18,7 +19,7 @@ public final class FstabSpec {
   /** The model of a new {@code srro fstab} command on {@code host}. */
   public static CommandSpec of(Io io, Host host) {
     FstabCommand c = new FstabCommand(io, host);
-    CommandSpec s = CommandSpec.wrapWithoutInspection(c);
+    CommandSpec s = Specs.wrap(c);
     s.name("fstab");
     s.usageMessage()
         .sortOptions(false)
