@@ -39,6 +39,31 @@ class AdditionalSenseCodesTest {
   }
 
   @Test
+  void everyLineOfTheTableIsOneCodeAndNoCodeRepeats() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.List<String> lines = AdditionalSenseCodes.lines();
+    assertTrue(lines.size() > 250, "lines: " + lines.size());
+    for (String line : lines) {
+      assertTrue(line.matches("[0-9a-f]{2} ([0-9a-f]{2}|NN) \\S.*"), line);
+      assertTrue(seen.add(line.substring(0, 5)), "twice: " + line);
+      if (line.startsWith("NN", 3)) {
+        assertTrue(line.contains("{q}"), line);
+      }
+    }
+    assertTrue(AdditionalSenseCodes.TABLE.endsWith("\n"));
+  }
+
+  @Test
+  void findsTheFirstAndTheLastLine() {
+    String first = AdditionalSenseCodes.lines().get(0);
+    String last = AdditionalSenseCodes.lines().get(AdditionalSenseCodes.lines().size() - 1);
+    assertEquals(first.substring(6), AdditionalSenseCodes.text(Integer.parseInt(first.substring(0, 2), 16),
+        Integer.parseInt(first.substring(3, 5), 16)));
+    assertEquals(last.substring(6), AdditionalSenseCodes.text(Integer.parseInt(last.substring(0, 2), 16),
+        Integer.parseInt(last.substring(3, 5), 16)));
+  }
+
+  @Test
   void rejectsOutOfRangeCodes() {
     assertThrows(IllegalArgumentException.class, () -> AdditionalSenseCodes.text(0x100, 0));
   }
