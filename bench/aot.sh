@@ -32,7 +32,7 @@ tmpfs                                     /tmp  tmpfs defaults         0 0
 TAB
 printf 'public class Floor { public static void main(String[] a) { } }\n' >"$work/Floor.java"
 "$jdk17/bin/javac" --release 17 -d "$work" "$work/Floor.java"
-flags="-XX:+UseSerialGC -Xms8m -XX:-UsePerfData -Xss1m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10" # the launcher's, short commands
+flags="-XX:+UseSerialGC -Xms8m -XX:-UsePerfData -Xss1m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xmn6m" # the launcher's, short commands
 cmds=() names=()
 add() { names+=("$1"); cmds+=("$2"); }
 for j in "$jdk17" "$jdk25"; do

@@ -99,7 +99,7 @@ mkdir "$work/host"
 "$(dirname "$(readlink -f "$java")")/javac" --release 17 -nowarn -cp "$jar" -d "$work/host" bench/CheckFixtureHost.java
 # A jar, not a directory: a class path with a non-empty directory gets no CDS archive.
 "$(dirname "$(readlink -f "$java")")/jar" cf "$work/host.jar" -C "$work/host" .
-flags="-XX:+UseSerialGC -Xms8m -XX:-UsePerfData -Xss1m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10" # the launcher's, short commands
+flags="-XX:+UseSerialGC -Xms8m -XX:-UsePerfData -Xss1m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xmn6m" # the launcher's, short commands
 cp="$jar:$work/host.jar"
 check=(check --fstab "$fix/fstab")
 "$java" $flags -XX:ArchiveClassesAtExit="$work/host.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp" \

@@ -30,7 +30,7 @@ printf 'public class Floor { public static void main(String[] a) { } }\n' >"$wor
 "$(dirname "$(readlink -f "$java")")/javac" --release 17 -d "$work" "$work/Floor.java"
 ./srro --version >/dev/null # build if stale, make this JDK's archive
 ./srro --version >/dev/null
-flags="-XX:+UseSerialGC -Xms8m -XX:-UsePerfData -Xss1m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10" # the launcher's, short commands
+flags="-XX:+UseSerialGC -Xms8m -XX:-UsePerfData -Xss1m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xmn6m" # the launcher's, short commands
 jar=tool/target/srro.jar
 jdk=$(dirname "$(dirname "$(readlink -f "$java")")")
 case $(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release") in
