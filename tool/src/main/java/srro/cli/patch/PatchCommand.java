@@ -19,6 +19,7 @@ import srro.cli.UsageException;
 import srro.patch.Patchset;
 import srro.patch.Plan;
 import srro.patch.Transaction;
+import srro.os.NativeSha256;
 import srro.patch.Tree;
 
 /** {@code srro patch}: verify, check and apply unified diffs all or nothing, with recovery and rollback. */
@@ -169,6 +170,7 @@ public final class PatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      NativeSha256.startInBackground(); // ready, on a helper thread, by the time the plan hashes the tree
       Tree tree = Tree.open(dir);
       Transaction.requireNonePending(tree);
       Patchset patchset = options.load(SignedDiff.SIGNIFY);
@@ -280,6 +282,7 @@ public final class PatchCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+      NativeSha256.startInBackground(); // both hash every file the journal names
       Tree t = Tree.open(tree.dir);
       R outcome = run(t);
       if (tree.json) {
