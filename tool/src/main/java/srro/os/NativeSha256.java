@@ -75,8 +75,9 @@ public final class NativeSha256 {
       }
       Security.insertProviderAt(new SrroProvider(), 1);
       return true;
-    } catch (LinkageError | RuntimeException e) {
-      // no jffi stub for this machine, a TMPDIR it cannot load from, a libcrypto without these functions
+    } catch (LinkageError | RuntimeException | OutOfMemoryError e) {
+      // no jffi stub for this machine, a TMPDIR it cannot load from, a libcrypto without these functions, no
+      // thread for the cleaner (a thread limit): the JDK's SHA-256 stays
       calls = null;
       return false;
     }
@@ -130,8 +131,13 @@ public final class NativeSha256 {
     }
   }
 
-  /** Frees a context once its digest is unreachable. */
-  private static final Cleaner CLEANER = Cleaner.create(srro.Threads.daemons("srro-libcrypto-free"));
+  /**
+   * Frees a context once its digest is unreachable. A holder, so its thread starts with the first digest (on the
+   * helper thread, in {@link #install}'s self-test), not when a command calls {@link #startInBackground}.
+   */
+  private static final class Freeing {
+    static final Cleaner CLEANER = Cleaner.create(srro.Threads.daemons("srro-libcrypto-free"));
+  }
 
   /** One EVP_MD_CTX per MessageDigest, freed when the digest is collected. */
   public static final class Spi extends MessageDigestSpi implements Cloneable {
@@ -154,7 +160,7 @@ public final class NativeSha256 {
         throw new OutOfMemoryError("EVP_MD_CTX_new failed");
       }
       ctx = x;
-      CLEANER.register(this, () -> {
+      Freeing.CLEANER.register(this, () -> {
         HeapInvocationBuffer b = new HeapInvocationBuffer(k.ctxFree());
         b.putAddress(x);
         Invoker.getInstance().invokeLong(k.ctxFree(), b);
