@@ -127,8 +127,27 @@ final class OpenDir implements Closeable {
     try (SeekableByteChannel ch = openSame(name, label, a)) {
       FileChannel fc = (FileChannel) ch;
       int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
-      byte[] b = new byte[(int) Math.min(cap, Math.max(a.size() + 1, 1))];
+      // The size the stat saw, read into an array of exactly that size, then one byte past it: at the end of
+      // the file (the usual case) the array is the content, with no copy of it made to trim a spare byte.
+      byte[] b = new byte[(int) Math.min(cap, a.size())];
       int n = 0;
+      while (n < b.length) {
+        int r = readAt(fc, b, n, b.length - n, n, label);
+        if (r < 0) {
+          return java.util.Arrays.copyOf(b, n); // shorter than it was a moment ago
+        }
+        n += r;
+      }
+      byte[] past = new byte[1];
+      int more = readAt(fc, past, 0, 1, n, label);
+      if (more <= 0) {
+        return b;
+      }
+      if (n + 1L > max || n + 1L >= cap) {
+        throw new IOException(label + ": more than the limit of " + max + " bytes");
+      }
+      b = java.util.Arrays.copyOf(b, (int) Math.min(cap, Math.max(2L * n, n + 1L))); // it grew: read on
+      b[n++] = past[0];
       while (true) {
         if (n == b.length) {
           if (b.length >= cap) {
