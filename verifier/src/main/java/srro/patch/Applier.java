@@ -99,7 +99,13 @@ public final class Applier {
   }
 
   private static Attempt attempt(FilePatch patch, Lines input, int maxFuzz, boolean output) {
-    Attempt a = new Attempt(input, output);
+    long size = input.starts(input.size());
+    if (output) {
+      for (Hunk h : patch.hunks()) {
+        size += h.body().sizeChange();
+      }
+    }
+    Attempt a = new Attempt(input, output, (int) Math.max(0, Math.min(Integer.MAX_VALUE - 8, size)));
     for (Hunk h : patch.hunks()) {
       a.hunk(h, maxFuzz);
     }
@@ -117,10 +123,14 @@ public final class Applier {
     int outOffset;
     int frozen;
 
-    Attempt(Lines input, boolean output) {
+    /**
+     * {@code expected} is what the new content's size will be when every hunk applies (it is exact unless the
+     * file's last line lacks its '\n'): its array then needs neither growing nor trimming, a copy of the whole
+     * new content each.
+     */
+    Attempt(Lines input, boolean output, int expected) {
       this.input = input;
-      int size = input.starts(input.size());
-      this.output = output ? new Lines.Output(size + (size >> 4)) : Lines.Output.counting();
+      this.output = output ? new Lines.Output(expected) : Lines.Output.counting();
     }
 
     /** Whether some hunk needed fuzz to apply. */

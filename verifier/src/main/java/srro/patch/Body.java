@@ -57,6 +57,21 @@ final class Body extends AbstractList<HunkLine> implements RandomAccess {
     return KINDS[k];
   }
 
+  /**
+   * How many bytes applying this body adds to a file: its added lines' bytes (each with its '\n') less its
+   * removed lines'. The new content's exact size whenever the file's last line ends in '\n'.
+   */
+  long sizeChange() {
+    long d = 0;
+    for (int j = 0; j < size; j++) {
+      int p = ranges[2 * (from + j) + 1];
+      long n = (p >>> 3) + ((p & 4) != 0 ? 1 : 0);
+      char k = kind(j);
+      d += k == '+' ? n : k == '-' ? -n : 0;
+    }
+    return d;
+  }
+
   /** Whether line j's text equals b[start, end). */
   boolean sameAs(int j, byte[] b, int start, int end) {
     int off = ranges[2 * (from + j)];
