@@ -35,8 +35,7 @@ public final class Applier {
       return absent(patch);
     }
     if (patch.kind() == FilePatch.Kind.CREATE && content.length > 0) {
-      String wanted = patch.hunks().get(0).side(false);
-      if (patch.hunks().size() == 1 && wanted.equals(new String(content, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+      if (patch.hunks().size() == 1 && java.util.Arrays.equals(patch.hunks().get(0).body().side(false), content)) {
         return already(patch);
       }
       return rejectedAll(patch, "file exists but the patch creates it");
@@ -72,18 +71,27 @@ public final class Applier {
 
   private static FileResult absent(FilePatch patch) {
     if (patch.kind() == FilePatch.Kind.CREATE) {
-      StringBuilder sb = new StringBuilder();
+      // The hunks' new sides, concatenated straight from the diff's bytes: a creation of a large file made a
+      // HunkLine, a String and a StringBuilder's worth of garbage per line (a fifth of a large apply's allocation).
       List<HunkResult> results = new ArrayList<>();
+      byte[] content = null;
       for (Hunk h : patch.hunks()) {
-        sb.append(h.side(false));
+        byte[] side = h.body().side(false);
+        content = content == null ? side : concat(content, side);
         results.add(new HunkResult.Applied(1, 0, 0));
       }
-      return new FileResult(FileResult.Status.APPLIES, results, Lines.bytes(sb));
+      return new FileResult(FileResult.Status.APPLIES, results, content == null ? new byte[0] : content);
     }
     if (patch.kind() == FilePatch.Kind.DELETE) {
       return already(patch);
     }
     return rejectedAll(patch, "no such file");
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] c = java.util.Arrays.copyOf(a, Math.addExact(a.length, b.length));
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
   }
 
   private static FileResult already(FilePatch patch) {

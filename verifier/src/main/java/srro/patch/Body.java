@@ -72,6 +72,38 @@ final class Body extends AbstractList<HunkLine> implements RandomAccess {
     return d;
   }
 
+  /**
+   * The old side's lines (context and removed; or the new side's, context and added) as one array: each line's
+   * bytes and its '\n', as {@link Hunk#side} spells them, without an object per line.
+   */
+  byte[] side(boolean old) {
+    char skip = old ? '+' : '-';
+    long n = 0;
+    for (int j = 0; j < size; j++) {
+      if (kind(j) != skip) {
+        int p = ranges[2 * (from + j) + 1];
+        n += (p >>> 3) + ((p & 4) != 0 ? 1 : 0);
+      }
+    }
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("hunk side of " + n + " bytes");
+    }
+    byte[] out = new byte[(int) n];
+    int at = 0;
+    for (int j = 0; j < size; j++) {
+      if (kind(j) != skip) {
+        int off = ranges[2 * (from + j)];
+        int p = ranges[2 * (from + j) + 1];
+        System.arraycopy(bytes, off, out, at, p >>> 3);
+        at += p >>> 3;
+        if ((p & 4) != 0) {
+          out[at++] = '\n';
+        }
+      }
+    }
+    return out;
+  }
+
   /** Whether line j's text equals b[start, end). */
   boolean sameAs(int j, byte[] b, int start, int end) {
     int off = ranges[2 * (from + j)];

@@ -67,14 +67,8 @@ public record Hunk(
     return new Body(text.toByteArray(), ranges, 0, lines.size(), false);
   }
 
-  /** The text of the old (or new) side, concatenated. */
+  /** The text of the old (or new) side, concatenated, bytes as ISO-8859-1 chars. */
   String side(boolean old) {
-    StringBuilder sb = new StringBuilder();
-    for (HunkLine l : lines) {
-      if (old ? l.inOld() : l.inNew()) {
-        sb.append(l.text());
-      }
-    }
-    return sb.toString();
+    return new String(body().side(old), java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 }

@@ -60,10 +60,6 @@ final class Lines {
     out.append(bytes, starts[from], starts[to] - starts[from]);
   }
 
-  static byte[] bytes(CharSequence text) {
-    return text.toString().getBytes(StandardCharsets.ISO_8859_1);
-  }
-
   /** A patched file being built, as bytes; or only its length, when nobody needs its bytes ({@link #counting}). */
   static final class Output {
     private byte[] buf;

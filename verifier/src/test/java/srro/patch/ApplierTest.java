@@ -30,6 +30,32 @@ class ApplierTest {
   }
 
   @Test
+  void aCreationWritesTheNewSideByteForByteAndAPresentCopyOfItIsAlreadyApplied() throws Exception {
+    FilePatch create = patch("--- /dev/null\n+++ n.c\n@@ -0,0 +1,3 @@\n+one\n+\n+three\n\\ No newline at end of file\n");
+    FileResult r = Applier.apply(create, null);
+    assertEquals(FileResult.Status.APPLIES, r.status());
+    assertEquals("one\n\nthree", new String(r.newContent(), StandardCharsets.ISO_8859_1));
+    assertEquals(FileResult.Status.ALREADY_APPLIED, Applier.apply(create, b("one\n\nthree")).status());
+    assertEquals(FileResult.Status.CONFLICT, Applier.apply(create, b("one\n\nthree\n")).status());
+  }
+
+  @Test
+  void aBodysSidesAreItsLinesTextsConcatenated() throws Exception {
+    for (Hunk h : patch(TWO + "@@ -20,2 +20,3 @@\n x\n+y\n-z\n\\ No newline at end of file\n+z\n").hunks()) {
+      for (boolean old : new boolean[] {true, false}) {
+        StringBuilder want = new StringBuilder();
+        for (HunkLine l : h.lines()) {
+          if (old ? l.inOld() : l.inNew()) {
+            want.append(l.text());
+          }
+        }
+        assertEquals(want.toString(), new String(h.body().side(old), StandardCharsets.ISO_8859_1));
+        assertEquals(want.toString(), h.side(old));
+      }
+    }
+  }
+
+  @Test
   void detectsAnAlreadyAppliedPatch() throws Exception {
     FileResult r = Applier.apply(patch(TWO), b(FILE.replace("c\n", "C\n").replace("i\n", "I\n")));
     assertEquals(FileResult.Status.ALREADY_APPLIED, r.status());
