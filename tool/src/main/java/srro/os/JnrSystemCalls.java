@@ -52,6 +52,8 @@ final class JnrSystemCalls implements SystemCalls {
     static final Object INSTANCE = load();
 
     private static Object load() {
+      // srro's own copy of jffi's stub where it has one for this machine (JffiStub); elsewhere jffi unpacks its own
+      JffiStub.prepare();
       try {
         POSIX posix = POSIXFactory.getNativePOSIX();
         if (posix == null || !posix.isNative()) {
@@ -62,6 +64,8 @@ final class JnrSystemCalls implements SystemCalls {
         return new JnrSystemCalls(posix, libc);
       } catch (LinkageError | RuntimeException e) {
         return "cannot load JNR: " + e;
+      } finally {
+        JffiStub.cleanUp();
       }
     }
   }

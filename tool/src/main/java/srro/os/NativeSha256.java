@@ -32,8 +32,12 @@ public final class NativeSha256 {
   /** libcrypto's sonames, newest first: OpenSSL 3, then 1.1 (the first with EVP_MD_CTX_new). */
   private static final String[] LIBRARIES = {"libcrypto.so.3", "libcrypto.so.1.1"};
 
-  /** Bytes handed to one EVP_DigestUpdate: the array is pinned meanwhile, which holds the collector off. */
-  static final int CHUNK = 1 << 20;
+  /**
+   * Bytes handed to one EVP_DigestUpdate, which jffi copies into native memory first: pinning the array
+   * instead (JNI critical) made another thread's allocation fail with OutOfMemoryError on JDK 17's serial
+   * collector, which cannot collect while an array is pinned.
+   */
+  static final int CHUNK = 64 << 10;
 
   private static final byte[] ABC = {'a', 'b', 'c'};
   private static final String ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
@@ -58,11 +62,31 @@ public final class NativeSha256 {
       return;
     }
     started = true;
-    srro.Threads.start("srro-libcrypto", NativeSha256::install);
+    helper = srro.Threads.start("srro-libcrypto", NativeSha256::install).orElse(null);
+  }
+
+  private static volatile Thread helper;
+
+  /**
+   * Waits, at most {@code wait}, for the loading {@link #startInBackground} began: a command calls it before it
+   * returns, so the JVM does not exit while jffi's stub is being unpacked.
+   */
+  public static void awaitLoaded(java.time.Duration wait) {
+    Thread t = helper;
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join(Math.max(1, wait.toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Loads libcrypto and installs the provider; false when it could not (and nothing was installed). */
   static boolean install() {
+    if (!JffiStub.prepare()) {
+      return false;
+    }
     try {
       Calls c = load();
       if (c == null) {
@@ -80,6 +104,8 @@ public final class NativeSha256 {
       // thread for the cleaner (a thread limit): the JDK's SHA-256 stays
       calls = null;
       return false;
+    } finally {
+      JffiStub.cleanUp();
     }
   }
 
@@ -205,7 +231,7 @@ public final class NativeSha256 {
         int n = Math.min(CHUNK, len - done);
         HeapInvocationBuffer b = new HeapInvocationBuffer(c.update());
         b.putAddress(ctx);
-        b.putArray(input, offset + done, n, ArrayFlags.IN | ArrayFlags.PINNED);
+        b.putArray(input, offset + done, n, ArrayFlags.IN); // copied: a pinned array starves the collector
         b.putLong(n);
         check(Invoker.getInstance().invokeInt(c.update(), b), "EVP_DigestUpdate");
         done += n;
@@ -218,7 +244,7 @@ public final class NativeSha256 {
       byte[] md = new byte[32];
       HeapInvocationBuffer b = new HeapInvocationBuffer(c.finish());
       b.putAddress(ctx);
-      b.putArray(md, 0, md.length, ArrayFlags.OUT | ArrayFlags.PINNED);
+      b.putArray(md, 0, md.length, ArrayFlags.OUT);
       b.putAddress(0);
       check(Invoker.getInstance().invokeInt(c.finish(), b), "EVP_DigestFinal_ex");
       begin();

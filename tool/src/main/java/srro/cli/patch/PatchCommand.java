@@ -171,21 +171,28 @@ public final class PatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       NativeSha256.startInBackground(); // ready, on a helper thread, by the time the plan hashes the tree
-      Tree tree = Tree.open(dir);
-      Transaction.requireNonePending(tree);
-      Patchset patchset = options.load(SignedDiff.SIGNIFY);
-      Plan plan = Plan.of(patchset, options.strip, tree);
-      boolean write = plan.applies() && !dryRun;
-      List<String> written = List.of();
-      if (write) {
-        var changes = plan.changes(tree);
-        Transaction.apply(tree, changes);
-        written = changes.stream().map(c -> c.path()).toList();
+      try {
+        Tree tree = Tree.open(dir);
+        Transaction.requireNonePending(tree);
+        Patchset patchset = options.load(SignedDiff.SIGNIFY);
+        Plan plan = Plan.of(patchset, options.strip, tree);
+        boolean write = plan.applies() && !dryRun;
+        List<String> written = List.of();
+        if (write) {
+          var changes = plan.changes(tree);
+          Transaction.apply(tree, changes);
+          written = changes.stream().map(c -> c.path()).toList();
+        }
+        report(io, options.json, "apply", plan, dryRun ? "checking" : "patching", written);
+        return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
+      } finally {
+        NativeSha256.awaitLoaded(LOAD_WAIT); // an early exit must not cut the unpacking of jffi's stub short
       }
-      report(io, options.json, "apply", plan, dryRun ? "checking" : "patching", written);
-      return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
     }
   }
+
+  /** How long a patch command waits, before it returns, for libcrypto's loading to finish (it takes ~0.1 s). */
+  static final java.time.Duration LOAD_WAIT = java.time.Duration.ofSeconds(2);
 
   @Command(
       name = "status",
@@ -283,14 +290,18 @@ public final class PatchCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
       NativeSha256.startInBackground(); // both hash every file the journal names
-      Tree t = Tree.open(tree.dir);
-      R outcome = run(t);
-      if (tree.json) {
-        io.out().println(json(t, outcome));
-      } else {
-        text(t, outcome);
+      try {
+        Tree t = Tree.open(tree.dir);
+        R outcome = run(t);
+        if (tree.json) {
+          io.out().println(json(t, outcome));
+        } else {
+          text(t, outcome);
+        }
+        return ExitCode.OK.status();
+      } finally {
+        NativeSha256.awaitLoaded(LOAD_WAIT);
       }
-      return ExitCode.OK.status();
     }
   }
 
