@@ -64,12 +64,16 @@ final class Body extends AbstractList<HunkLine> implements RandomAccess {
   long sizeChange() {
     long d = 0;
     for (int j = 0; j < size; j++) {
-      int p = ranges[2 * (from + j) + 1];
-      long n = (p >>> 3) + ((p & 4) != 0 ? 1 : 0);
       char k = kind(j);
-      d += k == '+' ? n : k == '-' ? -n : 0;
+      d += k == '+' ? textLength(j) : k == '-' ? -textLength(j) : 0;
     }
     return d;
+  }
+
+  /** Line j's length in a file: its bytes and its '\n', when it has one. */
+  private int textLength(int j) {
+    int p = ranges[2 * (from + j) + 1];
+    return (p >>> 3) + ((p & 4) != 0 ? 1 : 0);
   }
 
   /**
@@ -81,8 +85,7 @@ final class Body extends AbstractList<HunkLine> implements RandomAccess {
     long n = 0;
     for (int j = 0; j < size; j++) {
       if (kind(j) != skip) {
-        int p = ranges[2 * (from + j) + 1];
-        n += (p >>> 3) + ((p & 4) != 0 ? 1 : 0);
+        n += textLength(j);
       }
     }
     if (n > Integer.MAX_VALUE - 8) {
