@@ -170,8 +170,7 @@ public final class PatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      NativeSha256.startInBackground(); // ready, on a helper thread, by the time the plan hashes the tree
-      try {
+      return hashing(() -> { // libcrypto ready, on a helper thread, by the time the plan hashes the tree
         Tree tree = Tree.open(dir);
         Transaction.requireNonePending(tree);
         Patchset patchset = options.load(SignedDiff.SIGNIFY);
@@ -185,14 +184,26 @@ public final class PatchCommand implements Callable<Integer> {
         }
         report(io, options.json, "apply", plan, dryRun ? "checking" : "patching", written);
         return plan.applies() ? ExitCode.OK.status() : ExitCode.NO.status();
-      } finally {
-        NativeSha256.awaitLoaded(LOAD_WAIT); // an early exit must not cut the unpacking of jffi's stub short
-      }
+      });
     }
   }
 
   /** How long a patch command waits, before it returns, for libcrypto's loading to finish (it takes ~0.1 s). */
   static final java.time.Duration LOAD_WAIT = java.time.Duration.ofSeconds(2);
+
+  /**
+   * Runs {@code work}, a command that hashes every file it changes, with libcrypto's SHA-256 loading beside it
+   * (NativeSha256), and waits for that loading before returning: an early exit must not cut the unpacking of
+   * jffi's stub short.
+   */
+  static Integer hashing(Callable<Integer> work) throws Exception {
+    NativeSha256.startInBackground();
+    try {
+      return work.call();
+    } finally {
+      NativeSha256.awaitLoaded(LOAD_WAIT);
+    }
+  }
 
   @Command(
       name = "status",
@@ -289,8 +300,7 @@ public final class PatchCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-      NativeSha256.startInBackground(); // both hash every file the journal names
-      try {
+      return hashing(() -> { // recover and rollback hash every file the journal names
         Tree t = Tree.open(tree.dir);
         R outcome = run(t);
         if (tree.json) {
@@ -299,9 +309,7 @@ public final class PatchCommand implements Callable<Integer> {
           text(t, outcome);
         }
         return ExitCode.OK.status();
-      } finally {
-        NativeSha256.awaitLoaded(LOAD_WAIT);
-      }
+      });
     }
   }
 
