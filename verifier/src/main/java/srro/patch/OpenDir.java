@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,8 @@ final class OpenDir implements Closeable {
   private final Path shown;
   /** Set while a {@link Tree} keeps this handle for a phase: {@link #close} leaves it open then. */
   private boolean pinned;
+  /** {@link #onlyOursToChange}, once asked; null before. */
+  private volatile Boolean onlyOurs;
 
   private OpenDir(SecureDirectoryStream<Path> dir, Path shown) {
     this.dir = dir;
@@ -96,18 +99,18 @@ final class OpenDir implements Closeable {
   }
 
   /**
-   * How long opening a file that was a regular file a moment ago may take. Java cannot open with O_NONBLOCK:
-   * a FIFO swapped in after the type check would block open(2) until a writer comes, so the open runs on a
-   * daemon thread and is given up after this long. Tests lower it.
+   * How long opening a file that was a regular file a moment ago may take in a directory another user may
+   * change. Java cannot open with O_NONBLOCK: a FIFO swapped in after the type check would block open(2) until
+   * a writer comes, so the open runs on a daemon thread and is given up after this long. Tests lower it.
    */
   static volatile Duration openWait = Duration.ofSeconds(5);
 
   /**
    * Reads the regular file {@code name}, at most {@code max} bytes: one byte more and it throws, whatever
    * the file's size says (a file that grows while being read). Anything swapped in after the type check is
-   * refused, never read: the open is bounded in time (a FIFO without a writer), the bytes are read with
-   * positional reads, which a pipe or FIFO refuses (ESPIPE), and the name must still be the same file after
-   * the open. {@code label} names the file in messages.
+   * refused, never read: the open is bounded in time where another user could swap one in (a FIFO without a
+   * writer), the bytes are read with positional reads, which a pipe or FIFO refuses (ESPIPE), and the name
+   * must still be the same file after the open. {@code label} names the file in messages.
    */
   byte[] read(String name, long max, String label) throws IOException {
     return read(name, regularFile(name, label), max, label);
@@ -229,18 +232,63 @@ final class OpenDir implements Closeable {
     }
   }
 
-  /** Opens {@code name} read-only without following a link, giving up after {@link #openWait}. */
+  /**
+   * Opens {@code name} read-only without following a link. Where another user could swap a FIFO or device in for
+   * the file just checked, the open is given up after {@link #openWait}; where nobody else can ({@link
+   * #onlyOursToChange}), it is a plain open.
+   */
   private SeekableByteChannel openForReading(String name, String label) throws IOException {
+    Set<OpenOption> read = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    if (onlyOursToChange()) {
+      return dir.newByteChannel(Path.of(name), read);
+    }
     // A handle of its own: a blocked open holds its directory stream's lock, and this one is never closed then.
     SecureDirectoryStream<Path> own =
         (SecureDirectoryStream<Path>) dir.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS);
     Duration wait = openWait;
     return srro.TimedOpen.within(wait, label, () -> {
       try (own) {
-        return own.newByteChannel(Path.of(name), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        return own.newByteChannel(Path.of(name), read);
       }
     }).orElseThrow(() -> new FileSystemException(label, null, "did not open within "
         + srro.TimedOpen.seconds(wait) + " s: a FIFO or device was swapped in for a regular file; not read"));
+  }
+
+  /**
+   * Whether nobody but this process's user (and root, who can anyway) can add, remove or rename names in this
+   * directory: it is ours and neither group- nor other-writable. There a name just seen as a regular file is
+   * still one when it is opened, unless this user swaps it meanwhile, and the open needs no bound in time.
+   * (Where a POSIX ACL grants another user or group writing, the group bits are its mask and show it.) Asked of
+   * the open descriptor once per handle.
+   */
+  boolean onlyOursToChange() throws IOException {
+    Boolean b = onlyOurs;
+    if (b == null) {
+      b = onlyChangeableBy(self(), Me.USER);
+      onlyOurs = b;
+    }
+    return b;
+  }
+
+  /** {@link #onlyOursToChange} for a directory of attributes {@code a} and the user {@code me} (null: unknown). */
+  static boolean onlyChangeableBy(PosixFileAttributes a, UserPrincipal me) {
+    Set<PosixFilePermission> p = a.permissions();
+    return me != null && a.isDirectory() && !p.contains(PosixFilePermission.GROUP_WRITE)
+        && !p.contains(PosixFilePermission.OTHERS_WRITE) && me.equals(a.owner());
+  }
+
+  /** This process's user, looked up once; null when the system does not know it by name. */
+  private static final class Me {
+    static final UserPrincipal USER = lookUp();
+
+    private static UserPrincipal lookUp() {
+      try {
+        return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService()
+            .lookupPrincipalByName(System.getProperty("user.name", ""));
+      } catch (IOException | UnsupportedOperationException | SecurityException unknown) {
+        return null;
+      }
+    }
   }
 
   /**

@@ -402,6 +402,9 @@ class TransactionAttackTest {
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
     Files.writeString(regular, A);
     Path target = root.resolve("sys/a.c");
+    // another user may write sys/ (as group wsrc may in /usr/src): only then can a FIFO be swapped in
+    Files.setPosixFilePermissions(root.resolve("sys"), java.nio.file.attribute.PosixFilePermissions.fromString(
+        "rwxrwxr-x"));
     Tree tree = Tree.open(root);
     Duration before = OpenDir.openWait;
     OpenDir.openWait = Duration.ofMillis(200);
