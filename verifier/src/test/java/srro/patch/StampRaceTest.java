@@ -33,6 +33,8 @@ class StampRaceTest {
     Files.writeString(a, "one\ntwo\nxyz\n");
     Files.writeString(tmp.resolve("b.c"), "uno\ndos\n");
     Thread.sleep(100);
+    // group-writable, so each open is the bounded one, on the opener's thread, where the hook runs
+    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxr-x"));
     Tree tree = Tree.open(tmp);
     String diff = "--- a.c\n+++ a.c\n@@ -1,2 +1,2 @@\n one\n-two\n+TWO\n"
         + "--- b.c\n+++ b.c\n@@ -1,2 +1,2 @@\n uno\n-dos\n+DOS\n";
