@@ -271,7 +271,7 @@ final class OpenDir implements Closeable {
   }
 
   /** {@link #onlyOursToChange} for a directory of attributes {@code a} and the user {@code me} (null: unknown). */
-  static boolean onlyChangeableBy(PosixFileAttributes a, UserPrincipal me) {
+  private static boolean onlyChangeableBy(PosixFileAttributes a, UserPrincipal me) {
     Set<PosixFilePermission> p = a.permissions();
     return me != null && a.isDirectory() && !p.contains(PosixFilePermission.GROUP_WRITE)
         && !p.contains(PosixFilePermission.OTHERS_WRITE) && me.equals(a.owner());
