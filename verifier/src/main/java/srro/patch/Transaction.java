@@ -435,9 +435,8 @@ public final class Transaction {
         movePair(journal, entries.get(to), entries.get(from), undoOnRefusal, done);
         continue;
       }
-      requireContained(journal, e, undoOnRefusal, done);
       String name = Tree.name(e.path());
-      try (OpenDir parent = tree.parent(e.path())) {
+      try (OpenDir parent = containedParent(journal, undoOnRefusal, done, e.path())) {
         // In the run that just verified every target and wrote every temporary, hashing them again only
         // costs time; recovery, coming after a crash, trusts nothing.
         if (undoOnRefusal) {
@@ -455,14 +454,20 @@ public final class Transaction {
     }
   }
 
-  private void requireContained(Journal journal, Journal.Entry e, boolean undoOnRefusal, List<Journal.Entry> done)
-      throws IOException {
-    Optional<String> why = tree.refusal(e.path());
-    if (why.isPresent()) {
+  /**
+   * The directory of {@code paths} (an entry's file, or a file and its backup), opened by one walk once none of
+   * them is refused as {@link Tree#refusal} would; on a refusal the files renamed so far are put back first
+   * when {@code undoOnRefusal}.
+   */
+  private OpenDir containedParent(Journal journal, boolean undoOnRefusal, List<Journal.Entry> done,
+      String... paths) throws IOException {
+    try {
+      return tree.checkedParent(paths);
+    } catch (Tree.Refused no) {
       if (undoOnRefusal) {
         undoCommitted(journal, done);
       }
-      throw new TreeChangedException(e.path() + ": " + why.get()
+      throw new TreeChangedException(no.path + ": " + no.why
           + (undoOnRefusal ? "; every file was restored" : "; recovery stopped"));
     }
   }
@@ -518,9 +523,7 @@ public final class Transaction {
    */
   private void movePair(Journal journal, Journal.Entry to, Journal.Entry from, boolean undoOnRefusal,
       List<Journal.Entry> done) throws IOException {
-    requireContained(journal, from, undoOnRefusal, done);
-    requireContained(journal, to, undoOnRefusal, done);
-    try (OpenDir parent = tree.parent(from.path())) {
+    try (OpenDir parent = containedParent(journal, undoOnRefusal, done, from.path(), to.path())) {
       String fromName = Tree.name(from.path());
       String toName = Tree.name(to.path());
       if (undoOnRefusal) {

@@ -359,40 +359,17 @@ public final class Tree implements Source {
    * content as {@link #read} gives it.
    */
   private Look inspect(String path, Want want) throws IOException, TargetRefusedException {
-    Optional<String> r = TargetPath.refusal(path);
-    if (r.isPresent()) {
-      return new Look(r, Optional.empty());
+    Reached r = reach(path);
+    if (r.dir() == null) {
+      return new Look(r.refusal(), Optional.empty());
     }
-    String[] parts = path.split("/");
-    for (String part : parts) {
-      if (part.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
-        return refused("path " + TargetPath.printable(path) + " has a name longer than " + NAME_MAX + " bytes");
-      }
-    }
-    Walk w = walk(parts, parts.length - 1);
-    if (w.dir() == null) {
-      int i = w.stoppedAt();
-      if (w.found().isEmpty()) {
-        if ((root + "/" + path).getBytes(StandardCharsets.UTF_8).length > PATH_MAX) {
-          return refused("path " + TargetPath.printable(path) + " is too deep to create its directories");
-        }
-        return new Look(Optional.empty(), Optional.empty());
-      }
-      if (w.found().get().isSymbolicLink()) {
-        return refused("path " + TargetPath.printable(path) + " goes through the symbolic link "
-            + TargetPath.printable(String.join("/", java.util.Arrays.copyOf(parts, i + 1))));
-      }
-      return refused("a parent of " + TargetPath.printable(path) + " is not a directory");
-    }
-    try (OpenDir dir = w.dir()) {
-      String name = parts[parts.length - 1];
+    try (OpenDir dir = r.dir()) {
+      String name = name(path);
       long seen = Stamp.now();
       Optional<PosixFileAttributes> a = dir.attributes(name);
-      if (a.isPresent() && a.get().isSymbolicLink()) {
-        return refused(TargetPath.printable(path) + " is a symbolic link");
-      }
-      if (a.isPresent() && !a.get().isRegularFile()) {
-        return refused(TargetPath.printable(path) + " is not a regular file");
+      Optional<String> no = fileRefusal(path, a);
+      if (no.isPresent()) {
+        return new Look(no, Optional.empty());
       }
       if (a.isEmpty() || want == Want.NOTHING) {
         return new Look(Optional.empty(), Optional.empty());
@@ -409,8 +386,109 @@ public final class Tree implements Source {
     }
   }
 
-  private static Look refused(String why) {
-    return new Look(Optional.of(why), Optional.empty());
+  /**
+   * The end of the walk to {@code path}'s directory: the directory, opened (the caller's to close), or what
+   * {@link #refusal} says of the path on the way there; neither when a directory on the way is absent.
+   */
+  private record Reached(OpenDir dir, Optional<String> refusal) {}
+
+  private Reached reach(String path) throws IOException {
+    Optional<String> r = pathRefusal(path);
+    if (r.isPresent()) {
+      return new Reached(null, r);
+    }
+    String[] parts = path.split("/");
+    Walk w = walk(parts, parts.length - 1);
+    if (w.dir() != null) {
+      return new Reached(w.dir(), Optional.empty());
+    }
+    if (w.found().isEmpty()) {
+      if ((root + "/" + path).getBytes(StandardCharsets.UTF_8).length > PATH_MAX) {
+        return new Reached(null, Optional.of("path " + TargetPath.printable(path)
+            + " is too deep to create its directories"));
+      }
+      return new Reached(null, Optional.empty());
+    }
+    if (w.found().get().isSymbolicLink()) {
+      return new Reached(null, Optional.of("path " + TargetPath.printable(path) + " goes through the symbolic link "
+          + TargetPath.printable(String.join("/", java.util.Arrays.copyOf(parts, w.stoppedAt() + 1)))));
+    }
+    return new Reached(null, Optional.of("a parent of " + TargetPath.printable(path) + " is not a directory"));
+  }
+
+  /** What {@link #refusal} says of {@code path} from its text alone. */
+  private static Optional<String> pathRefusal(String path) {
+    Optional<String> r = TargetPath.refusal(path);
+    if (r.isPresent()) {
+      return r;
+    }
+    for (String part : path.split("/")) {
+      if (part.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+        return Optional.of("path " + TargetPath.printable(path) + " has a name longer than " + NAME_MAX + " bytes");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What {@link #refusal} says of {@code path} from its attributes {@code a} in its directory (empty: absent). */
+  private static Optional<String> fileRefusal(String path, Optional<PosixFileAttributes> a) {
+    if (a.isPresent() && a.get().isSymbolicLink()) {
+      return Optional.of(TargetPath.printable(path) + " is a symbolic link");
+    }
+    if (a.isPresent() && !a.get().isRegularFile()) {
+      return Optional.of(TargetPath.printable(path) + " is not a regular file");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The directory holding {@code paths}, files of one directory, opened (the caller's to close) by one walk
+   * that checks each of them as {@link #refusal} does, in order. A path refused is named in the thrown {@code
+   * Refused}; a directory on the way found absent is a {@link TreeChangedException}, as from {@link #parent}.
+   * A file and its backup are checked and reached with one walk instead of three.
+   */
+  OpenDir checkedParent(String... paths) throws IOException, Refused {
+    Reached r = reach(paths[0]);
+    if (r.refusal().isPresent()) {
+      throw new Refused(paths[0], r.refusal().get());
+    }
+    if (r.dir() == null) {
+      throw new TreeChangedException(paths[0] + ": its directory disappeared during the transaction");
+    }
+    OpenDir dir = r.dir();
+    try {
+      String where = paths[0].substring(0, paths[0].lastIndexOf('/') + 1);
+      for (int i = 0; i < paths.length; i++) {
+        String p = paths[i];
+        if (!p.startsWith(where) || p.indexOf('/', where.length()) >= 0) {
+          throw new IllegalArgumentException(p + " is not in the directory of " + paths[0]);
+        }
+        Optional<String> no = i == 0 ? Optional.empty() : pathRefusal(p); // the first was checked on the way
+        if (no.isEmpty()) {
+          no = fileRefusal(p, dir.attributes(name(p)));
+        }
+        if (no.isPresent()) {
+          throw new Refused(p, no.get());
+        }
+      }
+      return dir;
+    } catch (IOException | Refused | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  /** A path {@link #checkedParent} refused, and why. */
+  static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String path;
+    final String why;
+
+    Refused(String path, String why) {
+      super(path + ": " + why, null, false, false);
+      this.path = path;
+      this.why = why;
+    }
   }
 
   /** The file {@code name} of {@code d}, whose attributes {@code a} were just read; one with hard links refused. */
