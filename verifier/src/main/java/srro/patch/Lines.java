@@ -19,20 +19,21 @@ final class Lines {
     this.size = size;
   }
 
+  /** The lines of {@code content}, found in one pass (the patch engine's hottest loop: every byte of every file). */
   static Lines of(byte[] content) {
-    int n = 0;
-    for (byte b : content) {
-      if (b == '\n') {
-        n++;
+    int[] starts = new int[content.length / 32 + 2]; // C sources average 25-40 bytes a line
+    int n = 0; // lines ended by '\n' so far
+    for (int i = 0; i < content.length; i++) {
+      if (content[i] == '\n') {
+        if (++n == starts.length) {
+          starts = Arrays.copyOf(starts, n + (n >> 1) + 2);
+        }
+        starts[n] = i + 1;
       }
     }
     int size = n + (content.length > 0 && content[content.length - 1] != '\n' ? 1 : 0);
-    int[] starts = new int[size + 1];
-    int k = 1;
-    for (int i = 0; i < content.length; i++) {
-      if (content[i] == '\n' && k <= size) {
-        starts[k++] = i + 1;
-      }
+    if (size == starts.length) {
+      starts = Arrays.copyOf(starts, size + 1);
     }
     starts[size] = content.length;
     return new Lines(content, starts, size);
