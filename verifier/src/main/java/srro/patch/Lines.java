@@ -1,5 +1,8 @@
 package srro.patch;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -19,11 +22,34 @@ final class Lines {
     this.size = size;
   }
 
-  /** The lines of {@code content}, found in one pass (the patch engine's hottest loop: every byte of every file). */
+  /** The bytes of a long read from a byte array, least significant first. */
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+  /**
+   * The lines of {@code content}, found in one pass, eight bytes at a time: every byte of every planned file
+   * goes through here, and srro patch runs on C1, which neither vectorizes a byte loop nor drops its bounds
+   * checks.
+   */
   static Lines of(byte[] content) {
     int[] starts = new int[content.length / 32 + 2]; // C sources average 25-40 bytes a line
     int n = 0; // lines ended by '\n' so far
-    for (int i = 0; i < content.length; i++) {
+    int i = 0;
+    for (; i <= content.length - Long.BYTES; i += Long.BYTES) {
+      long x = (long) LONGS.get(content, i) ^ NEWLINES; // a byte of zero where there was a '\n'
+      // Exactly the zero bytes get their top bit set: no carry crosses a byte, so none is taken for another.
+      long zeros = ~(((x & LOW7) + LOW7) | x | LOW7);
+      while (zeros != 0) {
+        if (++n == starts.length) {
+          starts = Arrays.copyOf(starts, n + (n >> 1) + 2);
+        }
+        starts[n] = i + (Long.numberOfTrailingZeros(zeros) >>> 3) + 1;
+        zeros &= zeros - 1;
+      }
+    }
+    for (; i < content.length; i++) {
       if (content[i] == '\n') {
         if (++n == starts.length) {
           starts = Arrays.copyOf(starts, n + (n >> 1) + 2);
