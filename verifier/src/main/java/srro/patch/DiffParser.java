@@ -72,25 +72,19 @@ final class DiffParser {
    * held twice while it is parsed.
    */
   private List<String> split() throws PatchFormatException {
-    int[] starts = new int[1024];
-    int n = 0;
-    int from = 0;
-    for (int k = 0; k <= diff.length; k++) {
-      if (k == diff.length || diff[k] == '\n') {
-        if (k == diff.length && from == k) {
-          break;
-        }
-        if (k - from > Patchset.MAX_LINE_BYTES) {
-          throw fail(n + 1, "line longer than " + Patchset.MAX_LINE_BYTES + " bytes");
-        }
-        if (n + 1 >= starts.length) {
-          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
-        }
-        starts[n++] = from;
-        from = k + 1;
+    srro.patch.Lines found = srro.patch.Lines.of(diff); // the newlines, found eight bytes at a time
+    int n = found.size();
+    int[] starts = new int[n + 1];
+    for (int k = 0; k < n; k++) {
+      starts[k] = found.starts(k);
+    }
+    // one past the end when the last line has no '\n', so that every line's text ends at the next start - 1
+    starts[n] = diff.length + (n > 0 && diff[diff.length - 1] != '\n' ? 1 : 0);
+    for (int k = 0; k < n; k++) {
+      if (starts[k + 1] - 1 - starts[k] > Patchset.MAX_LINE_BYTES) {
+        throw fail(k + 1, "line longer than " + Patchset.MAX_LINE_BYTES + " bytes");
       }
     }
-    starts[n] = from;
     Lines view = new Lines(diff, starts, n, false);
     for (int k = 0; k < n; k++) {
       String l = view.get(k);

@@ -69,6 +69,16 @@ class DiffParserTest {
     fails("x".repeat(Patchset.MAX_LINE_BYTES + 1) + "\n" + OK, 1, "line longer than 1048576 bytes");
   }
 
+  /** The limit counts a line's text, its '\n' left out, whether or not the diff's last line has one. */
+  @Test
+  void takesLinesOfExactlyTheLimit() throws Exception {
+    String longest = "x".repeat(Patchset.MAX_LINE_BYTES);
+    assertEquals(1, parse(longest + "\n" + OK).files().size());
+    assertEquals(1, parse(OK + longest).files().size());
+    fails(OK + longest + "x", 7, "line longer than 1048576 bytes");
+    fails(OK + "\n" + longest + "x\n", 8, "line longer than 1048576 bytes");
+  }
+
   @Test
   void rejectsInputWithoutAnyDiff() {
     fails("", -1, "no unified diff found: expected '--- ', '+++ ' and '@@ ' header lines");
