@@ -103,28 +103,31 @@ class TreeTest {
 
   @Test
   void restoresEverythingWhenASymlinkIsSwappedInAfterTheCommit() throws Exception {
-    Files.writeString(root.resolve("top.c"), "a\nb\nc\n");
-    Tree tree = Tree.open(root);
-    Plan p =
-        Plan.of(Patchset.parse("d", (diff("top.c") + diff("sub/f.c")).getBytes(StandardCharsets.UTF_8)), 0, tree);
-    assertTrue(p.applies());
-    TreeChangedException e =
-        assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, p.changes(tree), (step, what) -> {
-          if (what.equals("renamed top.c")) {
-            swap();
-          }
-        }));
+    TreeChangedException e = attackedAfterTheCommit(this::swap);
     assertTrue(e.getMessage().endsWith("every file was restored"), e.getMessage());
-    assertEquals("a\nb\nc\n", Files.readString(root.resolve("top.c")));
-    assertEquals("a\nb\nc\n", Files.readString(outside.resolve("f.c")));
     assertEquals("a\nb\nc\n", Files.readString(root.resolve("moved/f.c")));
-    Transaction.requireNonePending(tree);
   }
-
 
   /** The file's backup is checked by the same walk as the file itself: a link planted there is refused too. */
   @Test
   void restoresEverythingWhenABackupBecomesASymlinkAfterTheCommit() throws Exception {
+    TreeChangedException e =
+        attackedAfterTheCommit(() -> Files.createSymbolicLink(root.resolve("sub/f.c.orig"), outside.resolve("f.c")));
+    assertEquals("sub/f.c.orig: 'sub/f.c.orig' is a symbolic link; every file was restored", e.getMessage());
+    assertFalse(Files.exists(root.resolve("top.c.orig")));
+    assertEquals("a\nb\nc\n", Files.readString(root.resolve("sub/f.c")));
+  }
+
+  /** Something done to the tree while a transaction runs. */
+  private interface Attack {
+    void run() throws IOException;
+  }
+
+  /**
+   * Applies a change to top.c and one to sub/f.c, running {@code attack} once top.c is renamed (after the commit
+   * marker): the transaction must stop with top.c and the file outside as they were, nothing left pending.
+   */
+  private TreeChangedException attackedAfterTheCommit(Attack attack) throws Exception {
     Files.writeString(root.resolve("top.c"), "a\nb\nc\n");
     Tree tree = Tree.open(root);
     Plan p =
@@ -133,16 +136,15 @@ class TreeTest {
     TreeChangedException e =
         assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, p.changes(tree), (step, what) -> {
           if (what.equals("renamed top.c")) {
-            Files.createSymbolicLink(root.resolve("sub/f.c.orig"), outside.resolve("f.c"));
+            attack.run();
           }
         }));
-    assertEquals("sub/f.c.orig: 'sub/f.c.orig' is a symbolic link; every file was restored", e.getMessage());
     assertEquals("a\nb\nc\n", Files.readString(root.resolve("top.c")));
-    assertFalse(Files.exists(root.resolve("top.c.orig")));
-    assertEquals("a\nb\nc\n", Files.readString(root.resolve("sub/f.c")));
     assertEquals("a\nb\nc\n", Files.readString(outside.resolve("f.c")));
     Transaction.requireNonePending(tree);
+    return e;
   }
+
   /** Moves sub/ away and puts a symlink to the outside directory in its place. */
   private void swap() throws IOException {
     if (Files.isSymbolicLink(root.resolve("sub"))) {
