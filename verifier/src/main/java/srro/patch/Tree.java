@@ -393,11 +393,11 @@ public final class Tree implements Source {
   private record Reached(OpenDir dir, Optional<String> refusal) {}
 
   private Reached reach(String path) throws IOException {
-    Optional<String> r = pathRefusal(path);
+    String[] parts = path.split("/");
+    Optional<String> r = pathRefusal(path, parts);
     if (r.isPresent()) {
       return new Reached(null, r);
     }
-    String[] parts = path.split("/");
     Walk w = walk(parts, parts.length - 1);
     if (w.dir() != null) {
       return new Reached(w.dir(), Optional.empty());
@@ -416,13 +416,13 @@ public final class Tree implements Source {
     return new Reached(null, Optional.of("a parent of " + TargetPath.printable(path) + " is not a directory"));
   }
 
-  /** What {@link #refusal} says of {@code path} from its text alone. */
-  private static Optional<String> pathRefusal(String path) {
+  /** What {@link #refusal} says of {@code path}, whose names are {@code parts}, from its text alone. */
+  private static Optional<String> pathRefusal(String path, String[] parts) {
     Optional<String> r = TargetPath.refusal(path);
     if (r.isPresent()) {
       return r;
     }
-    for (String part : path.split("/")) {
+    for (String part : parts) {
       if (part.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
         return Optional.of("path " + TargetPath.printable(path) + " has a name longer than " + NAME_MAX + " bytes");
       }
@@ -453,7 +453,7 @@ public final class Tree implements Source {
       throw new Refused(paths[0], r.refusal().get());
     }
     if (r.dir() == null) {
-      throw new TreeChangedException(paths[0] + ": its directory disappeared during the transaction");
+      throw disappeared(paths[0]);
     }
     OpenDir dir = r.dir();
     try {
@@ -463,7 +463,8 @@ public final class Tree implements Source {
         if (!p.startsWith(where) || p.indexOf('/', where.length()) >= 0) {
           throw new IllegalArgumentException(p + " is not in the directory of " + paths[0]);
         }
-        Optional<String> no = i == 0 ? Optional.empty() : pathRefusal(p); // the first was checked on the way
+        // the first was checked on the way
+        Optional<String> no = i == 0 ? Optional.empty() : pathRefusal(p, p.split("/"));
         if (no.isEmpty()) {
           no = fileRefusal(p, dir.attributes(name(p)));
         }
@@ -540,8 +541,11 @@ public final class Tree implements Source {
 
   /** The directory holding {@code path}, opened; it must exist and be reached without a link. */
   OpenDir parent(String path) throws IOException {
-    return parentIfExists(path).orElseThrow(() -> new TreeChangedException(
-        path + ": its directory disappeared during the transaction"));
+    return parentIfExists(path).orElseThrow(() -> disappeared(path));
+  }
+
+  private static TreeChangedException disappeared(String path) {
+    return new TreeChangedException(path + ": its directory disappeared during the transaction");
   }
 
   private Optional<OpenDir> parentIfExists(String path) throws IOException {
