@@ -3,6 +3,7 @@ package srro.patch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,11 +24,15 @@ import java.util.Optional;
  * {@code file} lines, so a journal cut short is recognised. The temporary of file {@code i} is {@code
  * .srro-ID-i} beside it and its pre-image copy {@code ID-NNNNNN} (a record of the state directory's {@code
  * ID-pack}; a file of its own in an earlier srro): short whatever the
- * target's name, and the only names recovery will touch ({@link #refusal}).
+ * target's name, and the only names recovery will touch ({@link #refusal}). A file the transaction moves to its
+ * {@code FILE.orig} ({@link #moves}) has no copy ({@code -}): that backup holds its old content, and undoing
+ * reads it from there, checked against its hash.
  */
 record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {
   static final String MAGIC = "srro-patch-journal 1";
   static final int MAX_BYTES = 64 << 20;
+  /** The suffix of patch(1)'s backups, which {@link Plan#changes} adds beside every changed file. */
+  private static final String ORIG = ".orig";
 
   enum Kind {
     APPLY,
@@ -67,6 +72,48 @@ record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {
   }
 
   /**
+   * The entries whose new content is the old content of another entry's file that the transaction replaces or
+   * deletes anyway: by index of the receiving entry ({@code FILE.orig}), the index of the one it comes from
+   * ({@code FILE}). Such a file is moved (one rename, as patch(1) makes its backups) instead of copied to a
+   * temporary: one file fewer written and synced per patched file. Derived from the journal alone, so recovery
+   * finds the same pairs; a path named twice, or in two pairs, is never paired.
+   */
+  static Map<Integer, Integer> moves(List<Entry> entries) {
+    Map<String, Integer> index = new java.util.HashMap<>();
+    java.util.Set<String> twice = new java.util.HashSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      if (index.put(entries.get(i).path(), i) != null) {
+        twice.add(entries.get(i).path());
+      }
+    }
+    Map<Integer, Integer> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry to = entries.get(i);
+      String p = to.path();
+      if (!p.endsWith(ORIG) || to.after() == null || to.temp() == null || twice.contains(p)) {
+        continue;
+      }
+      String fromPath = p.substring(0, p.length() - ORIG.length());
+      Integer from = index.get(fromPath);
+      if (from == null || twice.contains(fromPath) || !to.after().equals(entries.get(from).before())
+          || (entries.get(from).after() != null && entries.get(from).temp() == null)) {
+        continue;
+      }
+      out.put(i, from);
+    }
+    // A file both moved and receiving a move (a.orig and a.orig.orig) is left to temporaries: order matters there.
+    java.util.Set<Integer> chained = new java.util.HashSet<>();
+    out.forEach((to, from) -> {
+      if (out.containsKey(from)) {
+        chained.add(to);
+        chained.add(from);
+      }
+    });
+    out.keySet().removeAll(chained);
+    return out;
+  }
+
+  /**
    * Why this journal is not one srro wrote, or empty: every path must pass the containment rules of a patch
    * target, every temporary and copy must have the name srro generates for it, every directory must hold a
    * file of the journal, every hash must be a SHA-256.
@@ -76,6 +123,7 @@ record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {
       return Optional.of("transaction id " + TargetPath.printable(id) + " is not 8 hex digits");
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Collection<Integer> movedAway = moves(entries).values();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
       String where = "file " + (i + 1) + " (" + TargetPath.printable(e.path()) + ")";
@@ -93,7 +141,9 @@ record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {
         return Optional.of(where + ": temporary " + TargetPath.printable(String.valueOf(e.temp()))
             + " is not the name srro gives it");
       }
-      if (!Objects.equals(e.backup(), e.before() == null ? null : backupName(id, i))) {
+      // The file a move takes to its FILE.orig has no copy: that file is its copy (an earlier srro made one).
+      if (!Objects.equals(e.backup(), e.before() == null ? null : backupName(id, i))
+          && !(e.backup() == null && movedAway.contains(i))) {
         return Optional.of(where + ": copy " + TargetPath.printable(String.valueOf(e.backup()))
             + " is not the name srro gives it");
       }

@@ -27,8 +27,8 @@ import java.util.Set;
  * temporary file, fsynced and renamed to {@code .srro-patch/journal}; (2) old contents are copied into one file
  * of the state directory ({@code ID-pack}) and new contents written to temporary files beside their targets,
  * all fsynced (a {@code FILE.orig} that takes {@code FILE}'s old content gets the old file itself instead, moved
- * in step 4); (3) the {@code
- * commit} marker is written and fsynced — before it, recovery deletes the temporaries (old tree), after it,
+ * in step 4, and that content is not copied: the backup is its copy, for an undo and for rollback); (3) the
+ * {@code commit} marker is written and fsynced — before it, recovery deletes the temporaries (old tree), after it,
  * recovery completes the renames (new tree); (4) each temporary is renamed over its target (or the target
  * deleted), re-checking containment just before; (5) the journal becomes {@code last} (for rollback) and the
  * previous patchset's copies are removed. While a journal exists, every transaction refuses to start.
@@ -39,8 +39,6 @@ import java.util.Set;
  */
 public final class Transaction {
   static final String STATE_DIR = StateDir.NAME;
-  /** The suffix of patch(1)'s backups, which {@link Plan#changes} adds beside every changed file. */
-  private static final String ORIG = ".orig";
   private static final Set<String> REMOTE =
       Set.of("nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ceph", "glusterfs", "davfs");
   private static final long SPACE_MARGIN = 1 << 20;
@@ -202,6 +200,12 @@ public final class Transaction {
           c.after() == null ? null : Journal.tempName(c.path(), id, i),
           c.before() == null ? null : Journal.backupName(id, i)));
     }
+    // A file moved to its FILE.orig needs no copy of its own: the backup holds its old content, and any undo
+    // reads it from there (checked against the journal's hash).
+    for (int from : Journal.moves(entries).values()) {
+      Journal.Entry e = entries.get(from);
+      entries.set(from, new Journal.Entry(e.path(), e.before(), e.after(), e.temp(), null));
+    }
     Journal journal = new Journal(id, kind, dirs, entries);
     state.writeDurably(StateDir.JOURNAL, journal.encode());
     reached("journal written");
@@ -226,12 +230,14 @@ public final class Transaction {
       tree.createDirectory(d);
       reached("created " + d);
     }
-    Map<Integer, Integer> moves = moves(entries);
+    Map<Integer, Integer> moves = Journal.moves(entries);
     boolean copies = entries.stream().anyMatch(e -> e.backup() != null);
-    // An entry whose new content is the old file itself, moved there after the commit marker, loads nothing;
-    // that it still holds its old content (absent) is checked with every target below.
+    // An entry is loaded only for what it writes here: a copy, or a temporary. One whose new content is the old
+    // file itself, moved there after the commit marker, writes none, and neither does a deleted file moved to
+    // its FILE.orig; that such a file still holds its old content is checked with every target below.
     int[] load = java.util.stream.IntStream.range(0, changes.size())
-        .filter(i -> !(moves.containsKey(i) && entries.get(i).backup() == null)).toArray();
+        .filter(i -> entries.get(i).backup() != null || (entries.get(i).temp() != null && !moves.containsKey(i)))
+        .toArray();
     Stamp[] stamps = new Stamp[entries.size()];
     try (Syncs syncs = new Syncs(); StateDir.Pack pack = copies ? state.newPack(journal.id()) : null;
         Prefetch loads = new Prefetch(tree, changes, load)) {
@@ -418,7 +424,7 @@ public final class Transaction {
 
   private void rollForward(Journal journal, boolean undoOnRefusal, List<Journal.Entry> done) throws IOException {
     List<Journal.Entry> entries = journal.entries();
-    Map<Integer, Integer> moves = moves(entries);
+    Map<Integer, Integer> moves = Journal.moves(entries);
     Map<Integer, Integer> movedFrom = new HashMap<>();
     moves.forEach((to, from) -> movedFrom.put(from, to));
     boolean[] handled = new boolean[entries.size()];
@@ -470,48 +476,6 @@ public final class Transaction {
       throw new TreeChangedException(no.path + ": " + no.why
           + (undoOnRefusal ? "; every file was restored" : "; recovery stopped"));
     }
-  }
-
-  /**
-   * The entries whose new content is the old content of another entry's file that the transaction replaces or
-   * deletes anyway: by index of the receiving entry ({@code FILE.orig}), the index of the one it comes from
-   * ({@code FILE}). Such a file is moved (one rename, as patch(1) makes its backups) instead of copied to a
-   * temporary: one file fewer written and synced per patched file. Derived from the journal alone, so recovery
-   * finds the same pairs; a path named twice, or in two pairs, is never paired.
-   */
-  static Map<Integer, Integer> moves(List<Journal.Entry> entries) {
-    Map<String, Integer> index = new HashMap<>();
-    Set<String> twice = new java.util.HashSet<>();
-    for (int i = 0; i < entries.size(); i++) {
-      if (index.put(entries.get(i).path(), i) != null) {
-        twice.add(entries.get(i).path());
-      }
-    }
-    Map<Integer, Integer> out = new LinkedHashMap<>();
-    for (int i = 0; i < entries.size(); i++) {
-      Journal.Entry to = entries.get(i);
-      String p = to.path();
-      if (!p.endsWith(ORIG) || to.after() == null || to.temp() == null || twice.contains(p)) {
-        continue;
-      }
-      String fromPath = p.substring(0, p.length() - ORIG.length());
-      Integer from = index.get(fromPath);
-      if (from == null || twice.contains(fromPath) || !to.after().equals(entries.get(from).before())
-          || (entries.get(from).after() != null && entries.get(from).temp() == null)) {
-        continue;
-      }
-      out.put(i, from);
-    }
-    // A file both moved and receiving a move (a.orig and a.orig.orig) is left to temporaries: order matters there.
-    Set<Integer> chained = new java.util.HashSet<>();
-    out.forEach((to, from) -> {
-      if (out.containsKey(from)) {
-        chained.add(to);
-        chained.add(from);
-      }
-    });
-    out.keySet().removeAll(chained);
-    return out;
   }
 
   /**
@@ -599,7 +563,11 @@ public final class Transaction {
 
   /** A containment check failed after the commit marker: put back what was already renamed. */
   private void undoCommitted(Journal journal, List<Journal.Entry> done) throws IOException {
-    for (Journal.Entry e : done) {
+    Map<Integer, Integer> movedTo = new HashMap<>();
+    Journal.moves(journal.entries()).forEach((to, from) -> movedTo.put(from, to));
+    // Last renamed first: a file moved to its FILE.orig is moved back before that backup is put back itself.
+    for (int k = done.size() - 1; k >= 0; k--) {
+      Journal.Entry e = done.get(k);
       int i = journal.entries().indexOf(e);
       try (OpenDir parent = tree.parent(e.path())) {
         String name = Tree.name(e.path());
@@ -607,6 +575,14 @@ public final class Transaction {
           if (parent.attributes(name).isPresent()) {
             parent.delete(name);
           }
+        } else if (e.backup() == null) { // moved to its FILE.orig, which is its only copy: moved back
+          String orig = journal.entries().get(movedTo.get(i)).path();
+          byte[] old = parent.attributes(Tree.name(orig)).isPresent()
+              ? parent.read(Tree.name(orig), Tree.MAX_FILE_BYTES, orig) : null;
+          if (!e.before().equals(DurableFiles.hash(old))) {
+            throw new TreeChangedException(orig + ": backup of " + e.path() + " missing or damaged");
+          }
+          parent.rename(Tree.name(orig), name);
         } else {
           byte[] old = state.readBackup(e.backup(), Tree.MAX_FILE_BYTES).orElse(null);
           if (!e.before().equals(DurableFiles.hash(old))) {
@@ -673,26 +649,37 @@ public final class Transaction {
     if (last.isEmpty()) {
       return Optional.empty();
     }
-    List<Change> undo = new ArrayList<>();
-    for (Journal.Entry e : last.get().entries()) {
+    List<Journal.Entry> entries = last.get().entries();
+    byte[][] now = new byte[entries.size()][];
+    for (int i = 0; i < entries.size(); i++) {
+      Journal.Entry e = entries.get(i);
       Source.Look look = lookDuring(e.path());
       if (look.refusal().isPresent()) {
         throw new TreeChangedException(e.path() + ": " + look.refusal().get());
       }
-      byte[] now = look.content().orElse(null);
-      if (!Objects.equals(DurableFiles.hash(now), e.after())) {
+      now[i] = look.content().orElse(null);
+      if (!Objects.equals(DurableFiles.hash(now[i]), e.after())) {
         throw new TreeChangedException(e.path() + ": changed since the patchset was applied; not rolled back");
       }
+    }
+    Map<Integer, Integer> movedTo = new HashMap<>();
+    Journal.moves(entries).forEach((to, from) -> movedTo.put(from, to));
+    List<Change> undo = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Journal.Entry e = entries.get(i);
       byte[] before = null;
-      if (e.backup() != null) {
+      if (e.before() != null && e.backup() == null) {
+        // moved to its FILE.orig, whose content was just checked against its after-hash: this file's old one
+        before = now[movedTo.get(i)];
+      } else if (e.backup() != null) {
         before = state.readBackup(e.backup(), Tree.MAX_FILE_BYTES).orElse(null);
         if (!e.before().equals(DurableFiles.hash(before))) {
           throw new TreeChangedException(state.backupShown(e.backup()) + ": copy of the old " + e.path()
               + " damaged");
         }
       }
-      if (now != null || before != null) {
-        undo.add(0, Change.of(e.path(), now, before));
+      if (now[i] != null || before != null) {
+        undo.add(0, Change.of(e.path(), now[i], before));
       }
     }
     return Optional.of(undo);

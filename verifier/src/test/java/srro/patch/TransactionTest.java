@@ -310,51 +310,97 @@ class TransactionTest {
   }
 
   @Test
-  void rollbackRefusesADamagedBackup() throws Exception {
+  void rollbackRefusesADamagedCopy() throws Exception {
     Path root = tree(tmp.resolve("t"));
+    // backups left by an earlier patch, which this one replaces: the only old contents copied to the pack
+    Files.writeString(root.resolve("d0/f0.c.orig"), "an earlier backup of f0\n");
+    Files.writeString(root.resolve("d1/f3.c.orig"), "an earlier backup of f3\n");
     Tree tree = patched(root);
-    Path backup;
-    try (var s = Files.list(root.resolve(".srro-patch"))) {
-      backup = s.filter(f -> f.getFileName().toString().endsWith("-pack")).findFirst().orElseThrow();
-    }
-    byte[] b = Files.readAllBytes(backup);
-    b[b.length - 2] ^= 1; // the last copy's content: d1/f3.c's
-    Files.write(backup, b);
+    Path pack = onlyPack(root);
+    byte[] b = Files.readAllBytes(pack);
+    b[b.length - 2] ^= 1; // the last copy's content: d1/f3.c.orig's
+    Files.write(pack, b);
     TreeChangedException e =
         assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
-    assertEquals(backup.toRealPath() + ": copy of the old d1/f3.c damaged", e.getMessage());
-    Files.write(backup, java.util.Arrays.copyOf(b, 20)); // cut short
+    assertEquals(pack.toRealPath() + ": copy of the old d1/f3.c.orig damaged", e.getMessage());
+    Files.write(pack, java.util.Arrays.copyOf(b, 20)); // cut short
     e = assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
-    assertEquals(backup.toRealPath() + ": copy of the old d0/f0.c damaged", e.getMessage());
+    assertEquals(pack.toRealPath() + ": copy of the old d0/f0.c.orig damaged", e.getMessage());
+  }
+
+  private static Path onlyPack(Path root) throws IOException {
+    try (var s = Files.list(root.resolve(".srro-patch"))) {
+      List<Path> packs = s.filter(f -> f.getFileName().toString().endsWith("-pack")).toList();
+      assertEquals(1, packs.size(), packs.toString());
+      return packs.get(0);
+    }
   }
 
   @Test
-  void theCopiesAreOneFileAndTheLayoutOfAnEarlierSrroStillRollsBack() throws Exception {
+  void aFileMovedToItsOrigIsNotCopiedAndRollsBackFromTheOrig() throws Exception {
     Path root = tree(tmp.resolve("t"));
     TreeSnapshot old = TreeSnapshot.of(root, true);
-    Tree tree = Tree.open(root);
-    Transaction.apply(tree, plan(root, diff(false)).changes(tree), Transaction.Checkpoint.NONE);
-    Path state = root.resolve(".srro-patch");
-    List<String> names;
-    try (var s = Files.list(state)) {
-      names = s.map(f -> f.getFileName().toString()).sorted().toList();
-    }
-    assertEquals(3, names.size(), names.toString()); // last, lock and the one pack
-    Path pack = state.resolve(names.stream().filter(n -> n.endsWith("-pack")).findFirst().orElseThrow());
-    String id = pack.getFileName().toString().substring(0, 8);
-    // the earlier layout: one file ID-NNNNNN per copy, no pack
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(pack));
-    while (b.hasRemaining()) {
-      int entry = b.getInt();
-      byte[] c = new byte[(int) b.getLong()];
-      b.get(c);
-      Files.write(state.resolve(Journal.backupName(id, entry)), c);
-    }
-    Files.delete(pack);
+    Tree tree = patched(root);
+    assertEquals(List.of("last", "lock"), stateNames(root)); // no pack: every old content is its FILE.orig
+    String orig = Files.readString(root.resolve("d0/f0.c.orig"));
+    Files.writeString(root.resolve("d0/f0.c.orig"), "edited by hand\n");
+    TreeSnapshot edited = TreeSnapshot.of(root, true);
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.rollback(tree, Transaction.Checkpoint.NONE));
+    assertEquals("d0/f0.c.orig: changed since the patchset was applied; not rolled back", e.getMessage());
+    assertEquals(edited, TreeSnapshot.of(root, true));
+    Files.writeString(root.resolve("d0/f0.c.orig"), orig);
     assertFalse(Transaction.rollback(tree).isEmpty());
     assertEquals(old, TreeSnapshot.of(root, true));
-    try (var s = Files.list(state)) {
-      assertEquals(List.of("lock"), s.map(f -> f.getFileName().toString()).toList());
+    assertEquals(List.of("lock"), stateNames(root));
+  }
+
+  /**
+   * An earlier srro copied every old content, also of the files it moved to their FILE.orig: into one pack, or
+   * before that into one file per copy. Its rollback data still rolls back.
+   */
+  @Test
+  void theCopiesOfAnEarlierSrroStillRollBack() throws Exception {
+    for (boolean inPack : new boolean[] {true, false}) {
+      Path root = tree(tmp.resolve("t" + inPack));
+      TreeSnapshot old = TreeSnapshot.of(root, true);
+      Tree tree = patched(root);
+      Path state = root.resolve(".srro-patch");
+      String[] lines = Files.readString(state.resolve("last")).split("\n", -1);
+      String id = lines[1].substring(3);
+      java.io.ByteArrayOutputStream pack = new java.io.ByteArrayOutputStream();
+      int entry = 0;
+      for (int i = 0; i < lines.length; i++) {
+        if (!lines[i].startsWith("file ")) {
+          continue;
+        }
+        String[] f = lines[i].substring(5).split("\t", -1);
+        if (!f[1].equals("-") && f[4].equals("-")) {
+          byte[] c = Files.readAllBytes(root.resolve(f[0] + ".orig"));
+          f[4] = Journal.backupName(id, entry);
+          lines[i] = "file " + String.join("\t", f);
+          if (inPack) {
+            pack.write(java.nio.ByteBuffer.allocate(12).putInt(entry).putLong(c.length).array());
+            pack.write(c);
+          } else {
+            Files.write(state.resolve(f[4]), c);
+          }
+        }
+        entry++;
+      }
+      Files.writeString(state.resolve("last"), String.join("\n", lines));
+      if (inPack) {
+        Files.write(state.resolve(id + "-pack"), pack.toByteArray());
+      }
+      assertFalse(Transaction.rollback(tree).isEmpty(), "in a pack: " + inPack);
+      assertEquals(old, TreeSnapshot.of(root, true), "in a pack: " + inPack);
+      assertEquals(List.of("lock"), stateNames(root), "in a pack: " + inPack);
+    }
+  }
+
+  private static List<String> stateNames(Path root) throws IOException {
+    try (var s = Files.list(root.resolve(".srro-patch"))) {
+      return s.map(f -> f.getFileName().toString()).sorted().toList();
     }
   }
 
@@ -498,6 +544,6 @@ class TransactionTest {
         new Journal.Entry("d", h1, h2, ".t6", "b6"),
         new Journal.Entry("d.orig", h3, h1, ".t7", "b7"),
         new Journal.Entry("d.orig.orig", null, h3, ".t8", null));
-    assertEquals(java.util.Map.of(1, 0, 3, 2), Transaction.moves(e));
+    assertEquals(java.util.Map.of(1, 0, 3, 2), Journal.moves(e));
   }
 }

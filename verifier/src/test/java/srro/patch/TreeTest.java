@@ -118,6 +118,29 @@ class TreeTest {
     assertEquals("a\nb\nc\n", Files.readString(root.resolve("sub/f.c")));
   }
 
+  /**
+   * The backup a file was moved to is its only copy: when it is changed too before the undo reaches it, the undo
+   * stops there, with the changed file left as it is and the transaction pending.
+   */
+  @Test
+  void anUndoStopsWhenTheBackupItMovesBackWasChanged() throws Exception {
+    Files.writeString(root.resolve("top.c"), "a\nb\nc\n");
+    Tree tree = Tree.open(root);
+    Plan p =
+        Plan.of(Patchset.parse("d", (diff("top.c") + diff("sub/f.c")).getBytes(StandardCharsets.UTF_8)), 0, tree);
+    TreeChangedException e =
+        assertThrows(TreeChangedException.class, () -> Transaction.apply(tree, p.changes(tree), (step, what) -> {
+          if (what.equals("renamed top.c")) {
+            Files.writeString(root.resolve("top.c.orig"), "edited\n");
+            swap();
+          }
+        }));
+    assertEquals("top.c.orig: backup of top.c missing or damaged", e.getMessage());
+    assertEquals("edited\n", Files.readString(root.resolve("top.c.orig")));
+    assertEquals("a\nb\nc\n", Files.readString(outside.resolve("f.c")));
+    assertThrows(PendingTransactionException.class, () -> Transaction.requireNonePending(tree));
+  }
+
   /** Something done to the tree while a transaction runs. */
   private interface Attack {
     void run() throws IOException;
