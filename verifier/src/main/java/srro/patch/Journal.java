@@ -68,7 +68,8 @@ record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {
 
   /** The state-directory copy of the content entry {@code i} had before. */
   static String backupName(String id, int i) {
-    return id + "-" + String.format("%06d", i);
+    String n = Integer.toString(i); // what "%06d" gives, without a Formatter per file
+    return id + "-" + "000000".substring(Math.min(6, n.length())) + n;
   }
 
   /**

@@ -48,4 +48,11 @@ class JournalTest {
         assertThrows(PatchFormatException.class, () -> Journal.parse("j", new byte[Journal.MAX_BYTES + 1]));
     assertEquals("journal larger than 67108864 bytes", e.getMessage());
   }
+
+  @Test
+  void copyNamesAreTheIdAndTheIndexInSixDigitsOrMore() {
+    for (int i : new int[] {0, 7, 42, 999_999, 1_000_000, 12_345_678, Integer.MAX_VALUE}) {
+      assertEquals("0a1b2c3d-" + String.format("%06d", i), Journal.backupName("0a1b2c3d", i));
+    }
+  }
 }
