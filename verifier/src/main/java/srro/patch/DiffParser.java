@@ -209,9 +209,19 @@ final class DiffParser {
     }
     boolean epochOld = isEpoch(old[1]);
     boolean epochNew = isEpoch(neu[1]);
-    boolean dashN = preamble.stream().anyMatch(p -> p.startsWith("diff -N "));
-    boolean gitNew = preamble.stream().anyMatch(p -> p.startsWith("new file mode "));
-    boolean gitDeleted = preamble.stream().anyMatch(p -> p.startsWith("deleted file mode "));
+    // one loop, not a stream per question: the parser asks these of every file of a large diff
+    boolean dashN = false;
+    boolean gitNew = false;
+    boolean gitDeleted = false;
+    Optional<String> index = Optional.empty();
+    for (String p : preamble) {
+      dashN |= p.startsWith("diff -N ");
+      gitNew |= p.startsWith("new file mode ");
+      gitDeleted |= p.startsWith("deleted file mode ");
+      if (p.startsWith("Index: ")) {
+        index = Optional.of(p.substring(7).strip());
+      }
+    }
     Hunk only = hunks.size() == 1 ? hunks.get(0) : null;
     FilePatch.Kind kind = FilePatch.Kind.MODIFY;
     if (old[0].equals(DEV_NULL)
@@ -224,16 +234,12 @@ final class DiffParser {
             && (epochNew || dashN || gitDeleted))) {
       kind = FilePatch.Kind.DELETE;
     }
-    if (kind == FilePatch.Kind.CREATE && hunks.stream().anyMatch(h -> h.oldCount() != 0)) {
-      throw fail(headerLine, "patch creating " + neu[0] + " has a hunk with old lines");
-    }
-    if (kind == FilePatch.Kind.DELETE && hunks.stream().anyMatch(h -> h.newCount() != 0)) {
-      throw fail(headerLine, "patch deleting " + old[0] + " has a hunk with new lines");
-    }
-    Optional<String> index = Optional.empty();
-    for (String p : preamble) {
-      if (p.startsWith("Index: ")) {
-        index = Optional.of(p.substring(7).strip());
+    for (Hunk h : hunks) {
+      if (kind == FilePatch.Kind.CREATE && h.oldCount() != 0) {
+        throw fail(headerLine, "patch creating " + neu[0] + " has a hunk with old lines");
+      }
+      if (kind == FilePatch.Kind.DELETE && h.newCount() != 0) {
+        throw fail(headerLine, "patch deleting " + old[0] + " has a hunk with new lines");
       }
     }
     files.add(new FilePatch(preamble, old[0], neu[0], index, kind, hunks, headerLine));
