@@ -565,7 +565,7 @@ public final class Transaction {
   private void undoCommitted(Journal journal, List<Journal.Entry> done) throws IOException {
     Map<Integer, Integer> movedTo = new HashMap<>();
     Journal.moves(journal.entries()).forEach((to, from) -> movedTo.put(from, to));
-    // Last renamed first: a file moved to its FILE.orig is moved back before that backup is put back itself.
+    // Last renamed first: a file moved to its FILE.orig is restored from it before that backup is put back itself.
     for (int k = done.size() - 1; k >= 0; k--) {
       Journal.Entry e = done.get(k);
       int i = journal.entries().indexOf(e);
@@ -575,25 +575,30 @@ public final class Transaction {
           if (parent.attributes(name).isPresent()) {
             parent.delete(name);
           }
-        } else if (e.backup() == null) { // moved to its FILE.orig, which is its only copy: moved back
-          String orig = journal.entries().get(movedTo.get(i)).path();
-          byte[] old = parent.attributes(Tree.name(orig)).isPresent()
-              ? parent.read(Tree.name(orig), Tree.MAX_FILE_BYTES, orig) : null;
-          if (!e.before().equals(DurableFiles.hash(old))) {
-            throw new TreeChangedException(orig + ": backup of " + e.path() + " missing or damaged");
-          }
-          parent.rename(Tree.name(orig), name);
         } else {
-          byte[] old = state.readBackup(e.backup(), Tree.MAX_FILE_BYTES).orElse(null);
-          if (!e.before().equals(DurableFiles.hash(old))) {
-            throw new TreeChangedException(state.backupShown(e.backup()) + ": copy of " + e.path()
-                + " missing or damaged");
+          byte[] old;
+          Set<PosixFilePermission> mode = null;
+          if (e.backup() == null) { // moved to its FILE.orig, its only copy: the bytes checked there come back
+            String orig = journal.entries().get(movedTo.get(i)).path();
+            Optional<PosixFileAttributes> a = parent.attributes(Tree.name(orig));
+            old = a.isPresent() ? parent.read(Tree.name(orig), a.get(), Tree.MAX_FILE_BYTES, orig) : null;
+            mode = a.map(PosixFileAttributes::permissions).orElse(null);
+            if (!e.before().equals(DurableFiles.hash(old))) {
+              throw new TreeChangedException(orig + ": backup of " + e.path() + " missing or damaged");
+            }
+          } else {
+            old = state.readBackup(e.backup(), Tree.MAX_FILE_BYTES).orElse(null);
+            if (!e.before().equals(DurableFiles.hash(old))) {
+              throw new TreeChangedException(state.backupShown(e.backup()) + ": copy of " + e.path()
+                  + " missing or damaged");
+            }
           }
+          // Written anew, not renamed back: whatever is swapped in at FILE.orig after the check stays there.
           String undo = Tree.name(Journal.undoName(e.path(), journal.id(), i));
           if (parent.attributes(undo).isPresent()) {
             parent.delete(undo);
           }
-          parent.create(undo, old, null);
+          parent.create(undo, old, mode);
           parent.rename(undo, name);
         }
         parent.fsync();

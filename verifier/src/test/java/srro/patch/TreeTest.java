@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +155,8 @@ class TreeTest {
    */
   private TreeChangedException attackedAfterTheCommit(Attack attack) throws Exception {
     Files.writeString(root.resolve("top.c"), "a\nb\nc\n");
+    Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-r-----");
+    Files.setPosixFilePermissions(root.resolve("top.c"), mode);
     Tree tree = Tree.open(root);
     Plan p =
         Plan.of(Patchset.parse("d", (diff("top.c") + diff("sub/f.c")).getBytes(StandardCharsets.UTF_8)), 0, tree);
@@ -163,6 +168,7 @@ class TreeTest {
           }
         }));
     assertEquals("a\nb\nc\n", Files.readString(root.resolve("top.c")));
+    assertEquals(mode, Files.getPosixFilePermissions(root.resolve("top.c")), "restored with its mode");
     assertEquals("a\nb\nc\n", Files.readString(outside.resolve("f.c")));
     Transaction.requireNonePending(tree);
     return e;
