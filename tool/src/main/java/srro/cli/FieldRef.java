@@ -49,14 +49,18 @@ public final class FieldRef implements IGetter, ISetter {
     return "<" + field.getName() + ">";
   }
 
+  /** Field {@code name} of {@code owner}, declared by its class or one it extends, as picocli finds fields. */
   private static FieldRef of(Object owner, String name) {
-    try {
-      Field f = owner.getClass().getDeclaredField(name);
-      f.setAccessible(true);
-      return new FieldRef(owner, f);
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("no field " + name + " in " + owner.getClass().getName(), e);
+    for (Class<?> c = owner.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return new FieldRef(owner, f);
+      } catch (NoSuchFieldException next) {
+        // declared higher up, if at all
+      }
     }
+    throw new IllegalStateException("no field " + name + " in " + owner.getClass().getName());
   }
 
   private Object initialValue() {

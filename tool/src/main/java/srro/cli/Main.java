@@ -18,6 +18,7 @@ import srro.cli.fstab.FstabCommand;
 import srro.cli.fstab.FstabSpec;
 import srro.cli.kit.KitCommand;
 import srro.cli.patch.PatchCommand;
+import srro.cli.patch.PatchSpec;
 import srro.cli.probe.ProbeCommand;
 import srro.cli.signify.SignifyCommand;
 import srro.cli.tape.TapeCommand;
@@ -210,6 +211,7 @@ public final class Main extends CommandGroup {
     Object spec = switch (name) {
       case "fstab" -> FstabSpec.of(io, host);
       case "decode" -> DecodeSpec.of(io, sub);
+      case "patch" -> PatchSpec.of(io, sub);
       default -> null;
     };
     return spec == null ? annotated : spec;

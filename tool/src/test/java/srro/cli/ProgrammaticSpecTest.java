@@ -19,6 +19,8 @@ import srro.cli.decode.DecodeCommand;
 import srro.cli.decode.DecodeSpec;
 import srro.cli.fstab.FstabCommand;
 import srro.cli.fstab.FstabSpec;
+import srro.cli.patch.PatchCommand;
+import srro.cli.patch.PatchSpec;
 import srro.os.Host;
 
 /**
@@ -75,6 +77,31 @@ class ProgrammaticSpecTest {
       assertNull(DecodeSpec.of(io, other), other);
     }
     assertNull(DecodeSpec.of(io, null));
+  }
+
+  @Test
+  void patchApplyIsTheOneItsAnnotationsDescribe() {
+    CommandLine annotated = new CommandLine(Main.class, factory).addSubcommand("patch", PatchCommand.class);
+    CommandLine built = new CommandLine(Main.rootSpec(new Main(io)), factory)
+        .addSubcommand("patch", PatchSpec.of(io, "apply"));
+    CommandLine group = annotated.getSubcommands().get("patch");
+    for (String other : List.of("status", "recover", "rollback")) {
+      group.getCommandSpec().removeSubcommand(other); // the built group has only the one a run asks for
+    }
+    assertSameModel(group, built.getSubcommands().get("patch"));
+    CommandLine apply = group.getSubcommands().get("apply");
+    CommandLine builtApply = built.getSubcommands().get("patch").getSubcommands().get("apply");
+    assertSameModel(apply, builtApply);
+    assertEquals(apply.getCommandSpec().mixins().keySet(), builtApply.getCommandSpec().mixins().keySet());
+    assertEquals(apply.getCommandSpec().qualifiedName(), builtApply.getCommandSpec().qualifiedName());
+  }
+
+  @Test
+  void onlyPatchApplyHasAProgrammaticModel() {
+    for (String other : new String[] {"status", "recover", "rollback", "nosuch"}) {
+      assertNull(PatchSpec.of(io, other), other);
+    }
+    assertNull(PatchSpec.of(io, null));
   }
 
   @Test

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import srro.MalformedInputException;
 import srro.cli.ArchiveSource;
+import srro.cli.CommandGroup;
 import srro.cli.ExitCode;
 import srro.cli.Io;
 import srro.cli.Json;
@@ -25,26 +26,19 @@ import srro.patch.Tree;
 /** {@code srro patch}: verify, check and apply unified diffs all or nothing, with recovery and rollback. */
 @Command(
     name = "patch",
-    description = "Apply unified diffs all or nothing, recoverably; check them against a tree or a tarball.",
+    description = PatchCommand.ABOUT,
     subcommands = {
       PatchCommand.Apply.class,
       PatchCommand.Status.class,
       PatchCommand.Recover.class,
       PatchCommand.Rollback.class
     })
-public final class PatchCommand implements Callable<Integer> {
-  private final Io io;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+public final class PatchCommand extends CommandGroup {
+  static final String ABOUT =
+      "Apply unified diffs all or nothing, recoverably; check them against a tree or a tarball.";
 
   PatchCommand(Io io) {
-    this.io = io;
-  }
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(io.out());
-    return ExitCode.USAGE.status();
+    super(io);
   }
 
   /**
@@ -147,10 +141,10 @@ public final class PatchCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "apply",
-      description = "Apply every FILE to the tree all or nothing, keeping .orig backups.")
+  @Command(name = "apply", description = Apply.ABOUT)
   static final class Apply implements Callable<Integer> {
+    static final String ABOUT = "Apply every FILE to the tree all or nothing, keeping .orig backups.";
+
     private final Io io;
 
     @Option(

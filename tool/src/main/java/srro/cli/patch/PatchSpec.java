@@ -1,0 +1,65 @@
+package srro.cli.patch;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import srro.cli.CommandGroup;
+import srro.cli.FieldRef;
+import srro.cli.Io;
+import srro.cli.Specs;
+
+/**
+ * {@code srro patch apply}'s picocli model (the group with that one subcommand) built with picocli's programmatic
+ * API: the annotations on {@link PatchCommand} stay the reference, and ProgrammaticSpecTest checks that this model
+ * is the one picocli builds from them. Reading them took about 40 ms of every apply (docs/benchmarks.md). The
+ * other patch commands are built from their annotations.
+ */
+public final class PatchSpec {
+  private PatchSpec() {}
+
+  /** The group with only subcommand {@code only}, or null when that one has no programmatic model. */
+  public static CommandSpec of(Io io, String only) {
+    if (!"apply".equals(only)) {
+      return null;
+    }
+    CommandSpec g = CommandGroup.spec(new PatchCommand(io), "patch");
+    g.usageMessage().description(PatchCommand.ABOUT);
+    PatchCommand.Apply c = new PatchCommand.Apply(io);
+    c.options = new PatchCommand.DiffOptionsMixin();
+    CommandSpec s = Specs.wrap(c);
+    s.name("apply");
+    s.usageMessage().description(PatchCommand.Apply.ABOUT);
+    s.addOption(FieldRef.bind(OptionSpec.builder("-d", "--directory"), c, "dir")
+        .paramLabel("DIR")
+        .description("The tree to patch (default: the current directory).")
+        .build());
+    s.addOption(FieldRef.option(c, "dryRun", "--dry-run", "Check and report, write nothing.").build());
+    s.addMixin("options", diffOptions(c.options));
+    g.addSubcommand("apply", new CommandLine(s, Specs.LAZY_DEFAULT)); // the one-argument form makes picocli's own
+    return g;
+  }
+
+  /** The options of {@link PatchCommand.DiffOptions}, the mixin apply and status share. */
+  static CommandSpec diffOptions(PatchCommand.DiffOptions d) {
+    CommandSpec m = Specs.wrap(d);
+    m.addOption(FieldRef.bind(OptionSpec.builder("-p", "--strip"), d, "strip")
+        .paramLabel("N")
+        .description("Strip N leading path components from names in the diff (default 0, as errata use).")
+        .build());
+    m.addOption(FieldRef.bind(OptionSpec.builder("-k", "--key"), d, "key")
+        .paramLabel("KEY")
+        .description("signify public key: every FILE must be a signify -e signed diff and verify with it.")
+        .build());
+    m.addOption(FieldRef.option(d, "json", "--json", "Print one JSON document instead of text.").build());
+    m.addPositional(FieldRef.bind(PositionalParamSpec.builder(), d, "files")
+        .arity("1..*")
+        .required(true)
+        .auxiliaryTypes(Path.class)
+        .paramLabel("FILE")
+        .description("Unified diffs (or signify -e signed diffs).")
+        .build());
+    return m;
+  }
+}
