@@ -56,19 +56,7 @@ class ProgrammaticSpecTest {
 
   @Test
   void decodeSenseIsTheOneItsAnnotationsDescribe() {
-    CommandLine annotated = new CommandLine(Main.class, factory).addSubcommand("decode", DecodeCommand.class);
-    CommandLine built = new CommandLine(Main.rootSpec(new Main(io)), factory)
-        .addSubcommand("decode", DecodeSpec.of(io, "sense"));
-    CommandLine group = annotated.getSubcommands().get("decode");
-    for (String other : List.of("mode", "inquiry", "vpd")) {
-      group.getCommandSpec().removeSubcommand(other); // the built group has only the one a run asks for
-    }
-    assertSameModel(group, built.getSubcommands().get("decode"));
-    CommandLine sense = group.getSubcommands().get("sense");
-    CommandLine builtSense = built.getSubcommands().get("decode").getSubcommands().get("sense");
-    assertSameModel(sense, builtSense);
-    assertEquals(sense.getCommandSpec().mixins().keySet(), builtSense.getCommandSpec().mixins().keySet());
-    assertEquals(sense.getCommandSpec().qualifiedName(), builtSense.getCommandSpec().qualifiedName());
+    assertSameGroupWithOnly("decode", DecodeCommand.class, DecodeSpec.of(io, "sense"), "sense");
   }
 
   @Test
@@ -81,19 +69,29 @@ class ProgrammaticSpecTest {
 
   @Test
   void patchApplyIsTheOneItsAnnotationsDescribe() {
-    CommandLine annotated = new CommandLine(Main.class, factory).addSubcommand("patch", PatchCommand.class);
-    CommandLine built = new CommandLine(Main.rootSpec(new Main(io)), factory)
-        .addSubcommand("patch", PatchSpec.of(io, "apply"));
-    CommandLine group = annotated.getSubcommands().get("patch");
-    for (String other : List.of("status", "recover", "rollback")) {
-      group.getCommandSpec().removeSubcommand(other); // the built group has only the one a run asks for
+    assertSameGroupWithOnly("patch", PatchCommand.class, PatchSpec.of(io, "apply"), "apply");
+  }
+
+  /**
+   * The group {@code name} built in code ({@code built}, holding only subcommand {@code sub}) under the root is the
+   * annotated group {@code annotated} under the annotated root, its other subcommands removed: the group, the
+   * subcommand, its mixins and its qualified name.
+   */
+  private void assertSameGroupWithOnly(String name, Class<?> annotated, CommandSpec built, String sub) {
+    CommandLine a = new CommandLine(Main.class, factory).addSubcommand(name, annotated);
+    CommandLine b = new CommandLine(Main.rootSpec(new Main(io)), factory).addSubcommand(name, built);
+    CommandLine group = a.getSubcommands().get(name);
+    for (String other : List.copyOf(group.getSubcommands().keySet())) {
+      if (!other.equals(sub)) {
+        group.getCommandSpec().removeSubcommand(other); // the built group has only the one a run asks for
+      }
     }
-    assertSameModel(group, built.getSubcommands().get("patch"));
-    CommandLine apply = group.getSubcommands().get("apply");
-    CommandLine builtApply = built.getSubcommands().get("patch").getSubcommands().get("apply");
-    assertSameModel(apply, builtApply);
-    assertEquals(apply.getCommandSpec().mixins().keySet(), builtApply.getCommandSpec().mixins().keySet());
-    assertEquals(apply.getCommandSpec().qualifiedName(), builtApply.getCommandSpec().qualifiedName());
+    assertSameModel(group, b.getSubcommands().get(name));
+    CommandLine one = group.getSubcommands().get(sub);
+    CommandLine builtOne = b.getSubcommands().get(name).getSubcommands().get(sub);
+    assertSameModel(one, builtOne);
+    assertEquals(one.getCommandSpec().mixins().keySet(), builtOne.getCommandSpec().mixins().keySet());
+    assertEquals(one.getCommandSpec().qualifiedName(), builtOne.getCommandSpec().qualifiedName());
   }
 
   @Test
