@@ -68,8 +68,10 @@ class ProgrammaticSpecTest {
   }
 
   @Test
-  void patchApplyIsTheOneItsAnnotationsDescribe() {
-    assertSameGroupWithOnly("patch", PatchCommand.class, PatchSpec.of(io, "apply"), "apply");
+  void patchApplyAndStatusAreTheOnesTheirAnnotationsDescribe() {
+    for (String sub : List.of("apply", "status")) {
+      assertSameGroupWithOnly("patch", PatchCommand.class, PatchSpec.of(io, sub), sub);
+    }
   }
 
   /**
@@ -95,8 +97,8 @@ class ProgrammaticSpecTest {
   }
 
   @Test
-  void onlyPatchApplyHasAProgrammaticModel() {
-    for (String other : new String[] {"status", "recover", "rollback", "nosuch"}) {
+  void onlyPatchApplyAndStatusHaveAProgrammaticModel() {
+    for (String other : new String[] {"recover", "rollback", "nosuch"}) {
       assertNull(PatchSpec.of(io, other), other);
     }
     assertNull(PatchSpec.of(io, null));

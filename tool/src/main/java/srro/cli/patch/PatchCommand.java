@@ -199,10 +199,10 @@ public final class PatchCommand extends CommandGroup {
     }
   }
 
-  @Command(
-      name = "status",
-      description = "Say for every file and hunk whether it applies, is already applied or conflicts.")
+  @Command(name = "status", description = Status.ABOUT)
   static final class Status implements Callable<Integer> {
+    static final String ABOUT = "Say for every file and hunk whether it applies, is already applied or conflicts.";
+
     private final Io io;
 
     @Option(

@@ -11,21 +11,31 @@ import srro.cli.Io;
 import srro.cli.Specs;
 
 /**
- * {@code srro patch apply}'s picocli model (the group with that one subcommand) built with picocli's programmatic
- * API: the annotations on {@link PatchCommand} stay the reference, and ProgrammaticSpecTest checks that this model
- * is the one picocli builds from them. Reading them took about 40 ms of every apply (docs/benchmarks.md). The
- * other patch commands are built from their annotations.
+ * The picocli models of {@code srro patch apply} and {@code srro patch status} (the group with the one subcommand a
+ * run asks for) built with picocli's programmatic API: the annotations on {@link PatchCommand} stay the reference,
+ * and ProgrammaticSpecTest checks that these models are the ones picocli builds from them. Reading them took about
+ * 40 ms of every run (docs/benchmarks.md). recover and rollback are built from their annotations.
  */
 public final class PatchSpec {
   private PatchSpec() {}
 
   /** The group with only subcommand {@code only}, or null when that one has no programmatic model. */
   public static CommandSpec of(Io io, String only) {
-    if (!"apply".equals(only)) {
+    CommandSpec sub = only == null ? null : switch (only) {
+      case "apply" -> apply(io);
+      case "status" -> status(io);
+      default -> null;
+    };
+    if (sub == null) {
       return null;
     }
     CommandSpec g = CommandGroup.spec(new PatchCommand(io), "patch");
     g.usageMessage().description(PatchCommand.ABOUT);
+    g.addSubcommand(only, new CommandLine(sub, Specs.LAZY_DEFAULT)); // the one-argument form makes picocli's own
+    return g;
+  }
+
+  private static CommandSpec apply(Io io) {
     PatchCommand.Apply c = new PatchCommand.Apply(io);
     c.options = new PatchCommand.DiffOptionsMixin();
     CommandSpec s = Specs.wrap(c);
@@ -37,8 +47,25 @@ public final class PatchSpec {
         .build());
     s.addOption(FieldRef.option(c, "dryRun", "--dry-run", "Check and report, write nothing.").build());
     s.addMixin("options", diffOptions(c.options));
-    g.addSubcommand("apply", new CommandLine(s, Specs.LAZY_DEFAULT)); // the one-argument form makes picocli's own
-    return g;
+    return s;
+  }
+
+  private static CommandSpec status(Io io) {
+    PatchCommand.Status c = new PatchCommand.Status(io);
+    c.options = new PatchCommand.DiffOptionsMixin();
+    CommandSpec s = Specs.wrap(c);
+    s.name("status");
+    s.usageMessage().description(PatchCommand.Status.ABOUT);
+    s.addOption(FieldRef.bind(OptionSpec.builder("-d", "--directory"), c, "dir")
+        .paramLabel("DIR")
+        .description("The tree to check (default: the current directory).")
+        .build());
+    s.addOption(FieldRef.bind(OptionSpec.builder("--archive"), c, "archive")
+        .paramLabel("TARBALL")
+        .description("Check against the entries of a .tar.gz (src.tar.gz, sys.tar.gz) without extracting it.")
+        .build());
+    s.addMixin("options", diffOptions(c.options));
+    return s;
   }
 
   /** The options of {@link PatchCommand.DiffOptions}, the mixin apply and status share. */
