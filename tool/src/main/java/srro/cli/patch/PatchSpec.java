@@ -38,33 +38,36 @@ public final class PatchSpec {
   private static CommandSpec apply(Io io) {
     PatchCommand.Apply c = new PatchCommand.Apply(io);
     c.options = new PatchCommand.DiffOptionsMixin();
-    CommandSpec s = Specs.wrap(c);
-    s.name("apply");
-    s.usageMessage().description(PatchCommand.Apply.ABOUT);
-    s.addOption(FieldRef.bind(OptionSpec.builder("-d", "--directory"), c, "dir")
-        .paramLabel("DIR")
-        .description("The tree to patch (default: the current directory).")
-        .build());
-    s.addOption(FieldRef.option(c, "dryRun", "--dry-run", "Check and report, write nothing.").build());
-    s.addMixin("options", diffOptions(c.options));
-    return s;
+    return onTree(c, "apply", PatchCommand.Apply.ABOUT, "The tree to patch (default: the current directory).",
+        FieldRef.option(c, "dryRun", "--dry-run", "Check and report, write nothing.").build(), c.options);
   }
 
   private static CommandSpec status(Io io) {
     PatchCommand.Status c = new PatchCommand.Status(io);
     c.options = new PatchCommand.DiffOptionsMixin();
-    CommandSpec s = Specs.wrap(c);
-    s.name("status");
-    s.usageMessage().description(PatchCommand.Status.ABOUT);
-    s.addOption(FieldRef.bind(OptionSpec.builder("-d", "--directory"), c, "dir")
+    return onTree(c, "status", PatchCommand.Status.ABOUT, "The tree to check (default: the current directory).",
+        FieldRef.bind(OptionSpec.builder("--archive"), c, "archive")
+            .paramLabel("TARBALL")
+            .description("Check against the entries of a .tar.gz (src.tar.gz, sys.tar.gz) without extracting it.")
+            .build(),
+        c.options);
+  }
+
+  /**
+   * The model of subcommand {@code name} of {@code command}, in its fields' order: the description, -d DIR
+   * ({@code dir} its help), its own option {@code own}, then the diff options {@code options}.
+   */
+  private static CommandSpec onTree(Object command, String name, String about, String dir, OptionSpec own,
+      PatchCommand.DiffOptions options) {
+    CommandSpec s = Specs.wrap(command);
+    s.name(name);
+    s.usageMessage().description(about);
+    s.addOption(FieldRef.bind(OptionSpec.builder("-d", "--directory"), command, "dir")
         .paramLabel("DIR")
-        .description("The tree to check (default: the current directory).")
+        .description(dir)
         .build());
-    s.addOption(FieldRef.bind(OptionSpec.builder("--archive"), c, "archive")
-        .paramLabel("TARBALL")
-        .description("Check against the entries of a .tar.gz (src.tar.gz, sys.tar.gz) without extracting it.")
-        .build());
-    s.addMixin("options", diffOptions(c.options));
+    s.addOption(own);
+    s.addMixin("options", diffOptions(options));
     return s;
   }
 
