@@ -114,6 +114,13 @@ record Journal(String id, Kind kind, List<String> dirs, List<Entry> entries) {
     return out;
   }
 
+  /** {@code moves} ({@link #moves}) the other way round: by index of the file moved, the index of its backup. */
+  static Map<Integer, Integer> inverse(Map<Integer, Integer> moves) {
+    Map<Integer, Integer> out = new java.util.HashMap<>();
+    moves.forEach((to, from) -> out.put(from, to));
+    return out;
+  }
+
   /**
    * Why this journal is not one srro wrote, or empty: every path must pass the containment rules of a patch
    * target, every temporary and copy must have the name srro generates for it, every directory must hold a

@@ -9,9 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -425,15 +423,14 @@ public final class Transaction {
   private void rollForward(Journal journal, boolean undoOnRefusal, List<Journal.Entry> done) throws IOException {
     List<Journal.Entry> entries = journal.entries();
     Map<Integer, Integer> moves = Journal.moves(entries);
-    Map<Integer, Integer> movedFrom = new HashMap<>();
-    moves.forEach((to, from) -> movedFrom.put(from, to));
+    Map<Integer, Integer> movedTo = Journal.inverse(moves);
     boolean[] handled = new boolean[entries.size()];
     for (int i = 0; i < entries.size(); i++) {
       if (handled[i]) {
         continue;
       }
       Journal.Entry e = entries.get(i);
-      Integer to = moves.containsKey(i) ? Integer.valueOf(i) : movedFrom.get(i);
+      Integer to = moves.containsKey(i) ? Integer.valueOf(i) : movedTo.get(i);
       if (to != null) {
         int from = moves.get(to);
         handled[to] = true;
@@ -563,8 +560,7 @@ public final class Transaction {
 
   /** A containment check failed after the commit marker: put back what was already renamed. */
   private void undoCommitted(Journal journal, List<Journal.Entry> done) throws IOException {
-    Map<Integer, Integer> movedTo = new HashMap<>();
-    Journal.moves(journal.entries()).forEach((to, from) -> movedTo.put(from, to));
+    Map<Integer, Integer> movedTo = Journal.inverse(Journal.moves(journal.entries()));
     // Last renamed first: a file moved to its FILE.orig is restored from it before that backup is put back itself.
     for (int k = done.size() - 1; k >= 0; k--) {
       Journal.Entry e = done.get(k);
@@ -667,8 +663,7 @@ public final class Transaction {
         throw new TreeChangedException(e.path() + ": changed since the patchset was applied; not rolled back");
       }
     }
-    Map<Integer, Integer> movedTo = new HashMap<>();
-    Journal.moves(entries).forEach((to, from) -> movedTo.put(from, to));
+    Map<Integer, Integer> movedTo = Journal.inverse(Journal.moves(entries));
     List<Change> undo = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Journal.Entry e = entries.get(i);
