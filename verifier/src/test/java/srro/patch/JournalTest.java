@@ -55,4 +55,29 @@ class JournalTest {
       assertEquals("0a1b2c3d-" + String.format("%06d", i), Journal.backupName("0a1b2c3d", i));
     }
   }
+
+  /**
+   * Only a file the journal itself pairs with its FILE.orig may go without a copy: a planted journal that drops
+   * the copy of any other file, or of a backup that had content, is refused.
+   */
+  @Test
+  void onlyAFileMovedToItsBackupMayHaveNoCopy() {
+    String id = "0a1b2c3d";
+    String h1 = "1".repeat(64);
+    String h2 = "2".repeat(64);
+    String h3 = "3".repeat(64);
+    Journal.Entry file = new Journal.Entry("d/a.c", h1, h2, Journal.tempName("d/a.c", id, 0), null);
+    Journal.Entry orig = new Journal.Entry("d/a.c.orig", null, h1, Journal.tempName("d/a.c.orig", id, 1), null);
+    assertEquals(java.util.Optional.empty(),
+        new Journal(id, Journal.Kind.APPLY, List.of(), List.of(file, orig)).refusal());
+    assertEquals(java.util.Optional.of("file 1 ('d/a.c'): copy 'null' is not the name srro gives it"),
+        new Journal(id, Journal.Kind.APPLY, List.of(), List.of(file)).refusal());
+    Journal.Entry otherOrig = new Journal.Entry("d/a.c.orig", null, h3, Journal.tempName("d/a.c.orig", id, 1), null);
+    assertEquals(java.util.Optional.of("file 1 ('d/a.c'): copy 'null' is not the name srro gives it"),
+        new Journal(id, Journal.Kind.APPLY, List.of(), List.of(file, otherOrig)).refusal());
+    Journal.Entry oldOrig = new Journal.Entry("d/a.c.orig", h3, h1, Journal.tempName("d/a.c.orig", id, 1), null);
+    assertEquals(java.util.Optional.of("file 2 ('d/a.c.orig'): copy 'null' is not the name srro gives it"),
+        new Journal(id, Journal.Kind.APPLY, List.of(), List.of(
+            new Journal.Entry("d/a.c", h1, h2, Journal.tempName("d/a.c", id, 0), null), oldOrig)).refusal());
+  }
 }
