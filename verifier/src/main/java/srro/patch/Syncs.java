@@ -40,7 +40,10 @@ final class Syncs implements AutoCloseable {
   private List<FileChannel> batch = new ArrayList<>(BATCH);
   private List<String> labels = new ArrayList<>(BATCH);
 
-  /** Fsyncs and closes {@code ch} (the file {@code label}) soon; it is this object's to close from now on. */
+  /**
+   * Fsyncs and closes {@code ch} (the file {@code label}) soon; it is this object's to close from now on. Safe
+   * to call from several threads.
+   */
   void add(FileChannel ch, String label) throws IOException {
     try {
       slots.acquire();
@@ -49,10 +52,12 @@ final class Syncs implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException(label + ": interrupted before it was synced");
     }
-    batch.add(ch);
-    labels.add(label);
-    if (batch.size() == BATCH) {
-      handOver();
+    synchronized (this) {
+      batch.add(ch);
+      labels.add(label);
+      if (batch.size() == BATCH) {
+        handOver();
+      }
     }
   }
 
@@ -98,7 +103,7 @@ final class Syncs implements AutoCloseable {
   }
 
   /** Waits until every file added so far is durable; throws the first failure. */
-  void await() throws IOException {
+  synchronized void await() throws IOException {
     if (!batch.isEmpty()) {
       handOver();
     }

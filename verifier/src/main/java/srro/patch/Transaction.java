@@ -60,7 +60,8 @@ public final class Transaction {
   private final StateDir state;
   private final Checkpoint checkpoint;
   private int step;
-  private boolean crashed;
+  /** A test's simulated crash, once a checkpoint threw it: from then on the run is dead. */
+  private Exception crash;
 
   private Transaction(Tree tree, StateDir state, Checkpoint checkpoint) {
     this.tree = tree;
@@ -210,7 +211,7 @@ public final class Transaction {
     try {
       prepare(journal, changes);
     } catch (IOException e) {
-      if (!crashed) {
+      if (crash == null) {
         undoPrepared(journal);
       }
       throw e;
@@ -236,29 +237,14 @@ public final class Transaction {
     int[] load = java.util.stream.IntStream.range(0, changes.size())
         .filter(i -> entries.get(i).backup() != null || (entries.get(i).temp() != null && !moves.containsKey(i)))
         .toArray();
+    // Loaded and written on two threads, each walking the tree on its own and holding one file's contents at a
+    // time; the first failure in order is the one thrown.
     Stamp[] stamps = new Stamp[entries.size()];
-    try (Syncs syncs = new Syncs(); StateDir.Pack pack = copies ? state.newPack(journal.id()) : null;
-        Prefetch loads = new Prefetch(tree, changes, load)) {
-      for (int i : load) {
-        Journal.Entry e = entries.get(i);
-        Prefetch.Loaded loaded = loads.take();
-        Change.Content c = loaded.content();
-        stamps[i] = c.stamp();
-        if (!Objects.equals(loaded.before(), e.before()) || !Objects.equals(loaded.after(), e.after())) {
-          throw new TreeChangedException(e.path() + ": changed while the patch was prepared; nothing was changed");
-        }
-        if (e.backup() != null) {
-          pack.add(i, c.before());
-          reached("backup " + e.path());
-        }
-        if (e.temp() != null && !moves.containsKey(i)) {
-          try (OpenDir parent = tree.parent(e.path())) {
-            Set<PosixFilePermission> mode = parent.attributes(Tree.name(e.path())).filter(a -> a.isRegularFile())
-                .map(PosixFileAttributes::permissions).orElse(null);
-            parent.create(Tree.name(e.temp()), c.after(), mode, syncs);
-          }
-          reached("temp " + e.path());
-        }
+    try (Syncs syncs = new Syncs(); StateDir.Pack pack = copies ? state.newPack(journal.id()) : null) {
+      Exception[] failed = tree.onTwoThreads(load.length, (k, own) -> stamps[load[k]] =
+          write(own, load[k], entries.get(load[k]), changes.get(load[k]), moves.containsKey(load[k]), pack, syncs));
+      for (Exception f : failed) {
+        rethrow(f);
       }
       if (pack != null) {
         pack.sync(syncs);
@@ -270,20 +256,59 @@ public final class Transaction {
     // Every target, looked at on two threads; the first in order that changed is the one reported. One whose
     // stamp shows it unwritten since it was loaded (and checked) above is not read again.
     Seen[] seen = new Seen[entries.size()];
-    Exception[] failed = tree.onTwoThreads(entries.size(),
+    Exception[] unseen = tree.onTwoThreads(entries.size(),
         (i, own) -> seen[i] = seen(own, entries.get(i), stamps[i]));
     for (int i = 0; i < entries.size(); i++) {
       Journal.Entry e = entries.get(i);
-      if (failed[i] instanceof IOException io) {
-        throw io;
-      } else if (failed[i] instanceof RuntimeException re) {
-        throw re;
-      }
+      rethrow(unseen[i]);
       Seen now = seen[i] != null ? seen[i] : seen(tree, e, stamps[i]);
       if (now.refusal().isPresent() || !Objects.equals(now.hash(), e.before())) {
         throw new TreeChangedException(e.path() + ": " + now.refusal().orElse("changed while the patch was"
             + " prepared") + "; nothing was changed");
       }
+    }
+  }
+
+  /**
+   * Loads {@code change} (journal entry {@code i}, {@code e}) from {@code own}, the tree as this thread walks it,
+   * checks its contents against the journal's hashes (by its stamp alone when the file is unwritten since the
+   * plan hashed it, the patch being a function of its bytes), and writes its copy and its temporary (none for
+   * a file {@code moved} to its backup). Returns the stamp of the file it read.
+   */
+  private Stamp write(Tree own, int i, Journal.Entry e, Change change, boolean moved, StateDir.Pack pack,
+      Syncs syncs) throws IOException {
+    Change.Content c = change.contents().load(own);
+    boolean unwritten = change.seen() != null && change.seen().unchangedAt(c.stamp());
+    String before = unwritten ? change.before() : DurableFiles.hash(c.before());
+    String after = unwritten ? change.after() : DurableFiles.hash(c.after());
+    if (!Objects.equals(before, e.before()) || !Objects.equals(after, e.after())) {
+      throw new TreeChangedException(e.path() + ": changed while the patch was prepared; nothing was changed");
+    }
+    if (e.backup() != null) {
+      synchronized (pack) {
+        pack.add(i, c.before());
+      }
+      reached("backup " + e.path());
+    }
+    if (e.temp() != null && !moved) {
+      try (OpenDir parent = own.parent(e.path())) {
+        Set<PosixFilePermission> mode = parent.attributes(Tree.name(e.path())).filter(a -> a.isRegularFile())
+            .map(PosixFileAttributes::permissions).orElse(null);
+        parent.create(Tree.name(e.temp()), c.after(), mode, syncs);
+      }
+      reached("temp " + e.path());
+    }
+    return c.stamp();
+  }
+
+  /** Throws {@code failure}, what a task of {@link Tree#onTwoThreads} threw, if any, as this thread would have. */
+  private static void rethrow(Exception failure) throws IOException {
+    if (failure instanceof IOException e) {
+      throw e;
+    } else if (failure instanceof RuntimeException e) {
+      throw e;
+    } else if (failure != null) {
+      throw new IllegalStateException(failure);
     }
   }
 
@@ -719,11 +744,16 @@ public final class Transaction {
     }
   }
 
-  private void reached(String what) throws IOException {
+  /**
+   * A durable step; from either thread of a phase that runs on two. Once a test's checkpoint has crashed the
+   * run, every later step throws the same crash: nothing goes on past a kill -9, whichever thread gets there.
+   */
+  private synchronized void reached(String what) throws IOException {
+    rethrow(crash);
     try {
       checkpoint.reached(++step, what);
     } catch (IOException | RuntimeException e) {
-      crashed = true; // a test's simulated crash: leave the disk exactly as a kill -9 here would
+      crash = e; // a test's simulated crash: leave the disk exactly as a kill -9 here would
       throw e;
     }
   }

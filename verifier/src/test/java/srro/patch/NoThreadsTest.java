@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A process at its thread limit (a cgroup's pids.max) gets no helper thread: planning, loading and syncing then
+ * A process at its thread limit (a cgroup's pids.max) gets no helper thread: planning, writing and syncing then
  * happen on the calling thread, with the same result, instead of failing as a bug.
  */
 class NoThreadsTest {
@@ -53,17 +53,6 @@ class NoThreadsTest {
     assertEquals(changes.size(), Transaction.rollback(tree).size());
     for (int i = 0; i < 12; i++) {
       assertEquals("a\nb" + i + "\nc\n", Files.readString(root.resolve("d" + i % 3 + "/f" + i + ".c")));
-    }
-  }
-
-  @Test
-  void contentsAreLoadedInOrderByTheCallerItself() throws Exception {
-    byte[] before = {1};
-    byte[] after = {2};
-    List<Change> changes = List.of(Change.of("x", before, after), Change.of("y", after, before));
-    try (Prefetch p = new Prefetch(Tree.open(root), changes, new int[] {1, 0})) {
-      assertEquals(2, p.take().content().before()[0]);
-      assertEquals(1, p.take().content().before()[0]);
     }
   }
 }

@@ -45,6 +45,33 @@ class SyncsTest {
     }
   }
 
+  /** Two threads adding at once (a transaction writes its temporaries on two): every file synced and closed. */
+  @Test
+  void filesAddedFromTwoThreadsAreEachSyncedOnce() throws Exception {
+    int n = 2 * Syncs.THREADS * Syncs.BATCH + 5;
+    List<FileChannel> chs = written(2 * n);
+    try (Syncs s = new Syncs()) {
+      Thread other = new Thread(() -> {
+        try {
+          for (int i = n; i < 2 * n; i++) {
+            s.add(chs.get(i), "f" + i);
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      other.start();
+      for (int i = 0; i < n; i++) {
+        s.add(chs.get(i), "f" + i);
+      }
+      other.join();
+      s.await();
+    }
+    for (int i = 0; i < 2 * n; i++) {
+      assertFalse(chs.get(i).isOpen(), "f" + i);
+    }
+  }
+
   /** A file that cannot be synced fails the phase; the files after it, in its batch or later, are closed too. */
   @Test
   void aFailureIsReportedAndEveryFileStillClosed() throws Exception {
