@@ -45,7 +45,7 @@ final class Lines {
         if (++n == starts.length) {
           starts = Arrays.copyOf(starts, n + (n >> 1) + 2);
         }
-        starts[n] = i + (Long.numberOfTrailingZeros(zeros) >>> 3) + 1;
+        starts[n] = i + afterLowest(zeros);
         zeros &= zeros - 1;
       }
     }
@@ -63,6 +63,15 @@ final class Lines {
     }
     starts[size] = content.length;
     return new Lines(content, starts, size);
+  }
+
+  /**
+   * For {@code zeros} with only top bits of bytes set, 1 + the index of the lowest such byte: the lowest bit
+   * alone, moved to the bottom of its byte (1 << 8k), times 0x0102030405060708 has k + 1 in its top byte. C1
+   * compiles {@code Long.numberOfTrailingZeros} as a call of eleven branches, once per line of every file.
+   */
+  static int afterLowest(long zeros) {
+    return (int) ((((zeros & -zeros) >>> 7) * 0x0102030405060708L) >>> 56);
   }
 
   int size() {

@@ -1,6 +1,7 @@
 package srro.patch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,20 @@ class LinesTest {
       out[i] = l.starts(i);
     }
     return out;
+  }
+
+  /** Every set of newline bytes in a word: the lowest one's index, as numberOfTrailingZeros gives it. */
+  @Test
+  void afterLowestIsOnePastTheLowestMarkedByte() {
+    for (int mask = 1; mask < 256; mask++) {
+      long zeros = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((mask & (1 << k)) != 0) {
+          zeros |= 0x80L << (8 * k);
+        }
+      }
+      assertEquals((Long.numberOfTrailingZeros(zeros) >>> 3) + 1, Lines.afterLowest(zeros), Long.toHexString(zeros));
+    }
   }
 
   @Test
