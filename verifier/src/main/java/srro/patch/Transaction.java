@@ -201,7 +201,9 @@ public final class Transaction {
     }
     // A file moved to its FILE.orig needs no copy of its own: the backup holds its old content, and any undo
     // reads it from there (checked against the journal's hash).
-    for (int from : Journal.moves(entries).values()) {
+    // (Journal.moves reads no copy field: the same pairs before and after, found once for the whole run.)
+    Map<Integer, Integer> moves = Journal.moves(entries);
+    for (int from : moves.values()) {
       Journal.Entry e = entries.get(from);
       entries.set(from, new Journal.Entry(e.path(), e.before(), e.after(), e.temp(), null));
     }
@@ -209,7 +211,7 @@ public final class Transaction {
     state.writeDurably(StateDir.JOURNAL, journal.encode());
     reached("journal written");
     try {
-      prepare(journal, changes);
+      prepare(journal, changes, moves);
     } catch (IOException e) {
       if (crash == null) {
         undoPrepared(journal);
@@ -218,18 +220,17 @@ public final class Transaction {
     }
     state.writeDurably(StateDir.COMMIT, (id + "\n").getBytes(StandardCharsets.US_ASCII));
     reached("commit written");
-    rollForward(journal, true);
+    rollForward(journal, moves, true);
     finish(journal);
   }
 
   /** Creates directories, copies and temporaries, then checks every target still holds its old content. */
-  private void prepare(Journal journal, List<Change> changes) throws IOException {
+  private void prepare(Journal journal, List<Change> changes, Map<Integer, Integer> moves) throws IOException {
     List<Journal.Entry> entries = journal.entries();
     for (String d : journal.dirs()) {
       tree.createDirectory(d);
       reached("created " + d);
     }
-    Map<Integer, Integer> moves = Journal.moves(entries);
     boolean copies = entries.stream().anyMatch(e -> e.backup() != null);
     // An entry is loaded only for what it writes here: a copy, or a temporary. One whose new content is the old
     // file itself, moved there after the commit marker, writes none, and neither does a deleted file moved to
@@ -357,7 +358,7 @@ public final class Transaction {
     Journal journal = pending.get();
     Optional<byte[]> commit = state.read(StateDir.COMMIT, 64);
     if (commit.isPresent() && new String(commit.get(), StandardCharsets.US_ASCII).strip().equals(journal.id())) {
-      rollForward(journal, false);
+      rollForward(journal, Journal.moves(journal.entries()), false);
       finish(journal);
       return Recovery.ROLLED_FORWARD;
     }
@@ -438,16 +439,16 @@ public final class Transaction {
    * durable one by one: every directory they happened in is synced once at the end, before the journal is
    * retired (a crash before that replays them).
    */
-  private void rollForward(Journal journal, boolean undoOnRefusal) throws IOException {
+  private void rollForward(Journal journal, Map<Integer, Integer> moves, boolean undoOnRefusal) throws IOException {
     List<Journal.Entry> done = new ArrayList<>();
-    rollForward(journal, undoOnRefusal, done);
+    rollForward(journal, moves, undoOnRefusal, done);
     syncDirs(done);
     reached("directories synced");
   }
 
-  private void rollForward(Journal journal, boolean undoOnRefusal, List<Journal.Entry> done) throws IOException {
+  private void rollForward(Journal journal, Map<Integer, Integer> moves, boolean undoOnRefusal,
+      List<Journal.Entry> done) throws IOException {
     List<Journal.Entry> entries = journal.entries();
-    Map<Integer, Integer> moves = Journal.moves(entries);
     Map<Integer, Integer> movedTo = Journal.inverse(moves);
     boolean[] handled = new boolean[entries.size()];
     for (int i = 0; i < entries.size(); i++) {
