@@ -401,7 +401,12 @@ final class OpenDir implements Closeable {
         ? dir.newByteChannel(Path.of(name), opts)
         : dir.newByteChannel(Path.of(name), opts, PosixFilePermissions.asFileAttribute(perms)));
     if (perms != null) {
-      setPermissions(name, perms);
+      try {
+        setPermissions(name, perms);
+      } catch (IOException | RuntimeException e) {
+        ch.close();
+        throw e;
+      }
     }
     return ch;
   }

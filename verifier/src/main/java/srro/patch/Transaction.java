@@ -212,8 +212,11 @@ public final class Transaction {
     reached("journal written");
     try {
       prepare(journal, changes, moves);
-    } catch (IOException e) {
-      if (crash == null) {
+    } catch (IOException | RuntimeException e) {
+      // A test's crash on the other thread ended the run as a kill -9 would: nothing is undone, and the crash is
+      // what the run ends with.
+      rethrow(crash);
+      if (e instanceof IOException) {
         undoPrepared(journal);
       }
       throw e;

@@ -208,7 +208,7 @@ class StampTest {
 
   @Test
   void aWriteHiddenFromSizeAndModificationTimeAfterTheFileWasLoadedStopsTheTransaction() throws Exception {
-    aHiddenWriteToAStopsTheTransaction("temp b.c"); // a.c is loaded and written before b.c
+    aHiddenWriteToAStopsTheTransaction("temp b.c"); // a.c is loaded before b.c is written, or after: refused both ways
   }
 
   /** a.c rewritten in place, size and mtime kept, before the apply ({@code at} null) or at step {@code at}. */

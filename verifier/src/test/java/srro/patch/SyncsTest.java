@@ -50,17 +50,24 @@ class SyncsTest {
   void filesAddedFromTwoThreadsAreEachSyncedOnce() throws Exception {
     int n = 2 * Syncs.THREADS * Syncs.BATCH + 5;
     List<FileChannel> chs = written(2 * n);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(2);
     try (Syncs s = new Syncs()) {
       Thread other = new Thread(() -> {
         try {
+          go.countDown();
+          go.await();
           for (int i = n; i < 2 * n; i++) {
             s.add(chs.get(i), "f" + i);
           }
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
       });
       other.start();
+      go.countDown();
+      go.await();
       for (int i = 0; i < n; i++) {
         s.add(chs.get(i), "f" + i);
       }

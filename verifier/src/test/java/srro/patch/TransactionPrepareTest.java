@@ -40,13 +40,6 @@ class TransactionPrepareTest {
     return plan.changes(tree);
   }
 
-  /** {@code c} with a loader that throws {@code failure}. */
-  private static Change failing(Change c, IOException failure) {
-    return new Change(c.path(), c.before(), c.after(), c.bytes(), c.seen(), tree -> {
-      throw failure;
-    });
-  }
-
   private void assertUntouched() throws Exception {
     for (int i = 0; i < FILES; i++) {
       assertEquals("a\nb" + i + "\nc\n", Files.readString(root.resolve("d" + i % 4 + "/f" + i + ".c")));
@@ -63,10 +56,24 @@ class TransactionPrepareTest {
   void theFirstFailureInOrderIsThrownAndNothingIsChanged() throws Exception {
     List<Change> changes = new ArrayList<>(planned());
     int early = changes.size() / 5;
+    int later = early + 1; // started at once by the other thread, and made to fail first
     IOException first = new TreeChangedException(changes.get(early).path() + ": its directory disappeared");
-    IOException later = new TreeChangedException(changes.get(changes.size() - 3).path() + ": unreadable");
-    changes.set(early, failing(changes.get(early), first));
-    changes.set(changes.size() - 3, failing(changes.get(changes.size() - 3), later));
+    IOException second = new TreeChangedException(changes.get(later).path() + ": unreadable");
+    java.util.concurrent.CountDownLatch laterFailed = new java.util.concurrent.CountDownLatch(1);
+    Change e = changes.get(early);
+    changes.set(early, new Change(e.path(), e.before(), e.after(), e.bytes(), e.seen(), tree -> {
+      try {
+        laterFailed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException x) {
+        Thread.currentThread().interrupt();
+      }
+      throw first;
+    }));
+    Change l = changes.get(later);
+    changes.set(later, new Change(l.path(), l.before(), l.after(), l.bytes(), l.seen(), tree -> {
+      laterFailed.countDown();
+      throw second;
+    }));
     assertSame(first, assertThrows(IOException.class, () -> Transaction.apply(Tree.open(root), changes)));
     assertUntouched();
   }
