@@ -185,14 +185,10 @@ public record Plan(Patchset patchset, int strip, List<FilePlan> files, Map<Strin
 
     /** Throws {@code failure}, what a task of {@link Tree#onTwoThreads} threw, as the calling thread would have. */
     static void rethrow(Exception failure) throws IOException, TargetRefusedException {
-      if (failure instanceof IOException e) {
-        throw e;
-      } else if (failure instanceof TargetRefusedException e) {
-        throw e;
-      } else if (failure instanceof RuntimeException e) {
+      if (failure instanceof TargetRefusedException e) {
         throw e;
       }
-      throw new IllegalStateException(failure);
+      Tree.rethrow(failure);
     }
 
     /** What {@link Plan#plan} decides for the solo {@code fp}, in the same steps. */

@@ -215,7 +215,7 @@ public final class Transaction {
     } catch (IOException | RuntimeException e) {
       // A test's crash on the other thread ended the run as a kill -9 would: nothing is undone, and the crash is
       // what the run ends with.
-      rethrow(crash);
+      Tree.rethrow(crash);
       if (e instanceof IOException) {
         undoPrepared(journal);
       }
@@ -248,7 +248,7 @@ public final class Transaction {
       Exception[] failed = tree.onTwoThreads(load.length, (k, own) -> stamps[load[k]] =
           write(own, load[k], entries.get(load[k]), changes.get(load[k]), moves.containsKey(load[k]), pack, syncs));
       for (Exception f : failed) {
-        rethrow(f);
+        Tree.rethrow(f);
       }
       if (pack != null) {
         pack.sync(syncs);
@@ -264,7 +264,7 @@ public final class Transaction {
         (i, own) -> seen[i] = seen(own, entries.get(i), stamps[i]));
     for (int i = 0; i < entries.size(); i++) {
       Journal.Entry e = entries.get(i);
-      rethrow(unseen[i]);
+      Tree.rethrow(unseen[i]);
       Seen now = seen[i] != null ? seen[i] : seen(tree, e, stamps[i]);
       if (now.refusal().isPresent() || !Objects.equals(now.hash(), e.before())) {
         throw new TreeChangedException(e.path() + ": " + now.refusal().orElse("changed while the patch was"
@@ -303,17 +303,6 @@ public final class Transaction {
       reached("temp " + e.path());
     }
     return c.stamp();
-  }
-
-  /** Throws {@code failure}, what a task of {@link Tree#onTwoThreads} threw, if any, as this thread would have. */
-  private static void rethrow(Exception failure) throws IOException {
-    if (failure instanceof IOException e) {
-      throw e;
-    } else if (failure instanceof RuntimeException e) {
-      throw e;
-    } else if (failure != null) {
-      throw new IllegalStateException(failure);
-    }
   }
 
   /** What a look at a target found: why it may not be touched, or the SHA-256 of its content (null: absent). */
@@ -753,7 +742,7 @@ public final class Transaction {
    * run, every later step throws the same crash: nothing goes on past a kill -9, whichever thread gets there.
    */
   private synchronized void reached(String what) throws IOException {
-    rethrow(crash);
+    Tree.rethrow(crash);
     try {
       checkpoint.reached(++step, what);
     } catch (IOException | RuntimeException e) {

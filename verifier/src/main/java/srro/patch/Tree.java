@@ -99,6 +99,20 @@ public final class Tree implements Source {
     return failed;
   }
 
+  /**
+   * Throws {@code failure}, what a task of {@link #onTwoThreads} threw, as the calling thread would have: an
+   * I/O or runtime exception as it is, any other wrapped; nothing when it is null.
+   */
+  static void rethrow(Exception failure) throws IOException {
+    if (failure instanceof IOException e) {
+      throw e;
+    } else if (failure instanceof RuntimeException e) {
+      throw e;
+    } else if (failure != null) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
   /** Waits until {@code t} has ended, even when interrupted (the interrupt is kept for the caller). */
   static void awaitEnd(Thread t) {
     boolean interrupted = false;
