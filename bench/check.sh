@@ -14,7 +14,7 @@
 #   fixture host: srro check --fstab FSTAB            (volumes and mounts from the fixture)
 #   fixture host: srro check --fstab FSTAB --mounts MOUNTINFO  (the mount table only: no volumes compared)
 #   fixture host: srro fstab FILE4                    (the peer, same launch)
-#   java -jar srro.jar fstab FILE4 and ./srro fstab FILE4  (the peer as users run it, the launcher's archive)
+#   java -cp srro.jar srro.cli.Main fstab FILE4 and ./srro fstab FILE4  (the peer as users run it, the launcher's archive)
 # Rounds are interleaved, ROUNDS (default 10) of them, medians; CPU and peak RSS from wait4(2)'s rusage.
 # Run from the repository root (./srro builds the jar first): bench/check.sh
 set -euo pipefail
@@ -107,7 +107,7 @@ check=(check --fstab "$fix/fstab")
 	>/dev/null 2>&1 || true
 harness="$java $flags -XX:SharedArchiveFile=$work/host.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -cp $cp srro.os.CheckFixtureHost $fix"
 archive=$(ls -t tool/target/srro-*.jsa 2>/dev/null | head -n 1 || true)
-direct="$java $flags ${archive:+-XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off} -jar $jar"
+direct="$java $flags ${archive:+-XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off} -cp $jar srro.cli.Main"
 echo "mount table: $(wc -l <"$fix/mountinfo") mounts; sysfs: $(ls "$fix/sys/class/block" | wc -l) block devices;" \
 	"fstab: $(grep -vc '^#' "$fix/fstab") entries"
 $harness "${check[@]}" | tail -n 3 || true
@@ -117,7 +117,7 @@ PYTHONPATH=bench /usr/bin/python3 - "$rounds" \
 	"fixture host: srro fstab FILE4 (the peer)" "$harness fstab $work/fstab4" \
 	"fixture host: srro check, 200 mounts, 50 disks" "$harness ${check[*]}" \
 	"fixture host: srro check --mounts (no volumes)" "$harness ${check[*]} --mounts $fix/mountinfo" \
-	"java -jar srro.jar fstab FILE4" "$direct fstab $work/fstab4" \
+	"java -cp srro.jar srro.cli.Main fstab FILE4" "$direct fstab $work/fstab4" \
 	"./srro fstab FILE4" "./srro fstab $work/fstab4" <<'PY'
 import statistics, sys
 from rusage import measure

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue 15, goal 1: CPU (user + system) of short srro commands against the floor, an empty Java main with the
 # launcher's JVM flags on the same JDK, measured in the same run. Each command runs two ways: through ./srro (the
-# launcher: its freshness check and archive choice included) and as `java FLAGS ARCHIVE -jar srro.jar` (what
-# the launcher execs). Rounds are interleaved (floor, then every row, floor...) so a loaded machine's load falls
+# launcher: its freshness check and archive choice included) and as `java FLAGS ARCHIVE -cp srro.jar
+# srro.cli.Main` (what the launcher execs). Rounds are interleaved (floor, then every row, floor...) so a loaded machine's load falls
 # on every row alike; CPU and peak RSS come from wait4(2)'s rusage (the figures GNU time prints as %U+%S and
 # %M). Median over ROUNDS (default 10). The classes column counts -Xlog:class+load lines of one extra run.
 #   bench/startup-floor.sh [JAVA_HOME]      (default: the java on PATH; JDK 25 uses its AOT cache)
@@ -34,19 +34,19 @@ flags="-XX:+UseSerialGC -Xms8m -XX:-UsePerfData -Xss1m -XX:TieredStopAtLevel=1 -
 jar=tool/target/srro.jar
 jdk=$(dirname "$(dirname "$(readlink -f "$java")")")
 case $(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release") in
-1[7-9] | 2[0-4]) kind=jsa ;;
+1[7-9] | 2[0-3]) kind=jsa ;;
 *) kind=aot ;;
 esac
 archive=$(ls -t tool/target/srro-*."$kind" 2>/dev/null | head -n 1 || true) # the one ./srro just made or used
 case $archive in
-*.aot) aflags="-XX:AOTCache=$archive -Xlog:aot=off -Xlog:cds=off" ;;
+*.aot) aflags="--enable-native-access=ALL-UNNAMED -XX:AOTCache=$archive -Xlog:aot=off -Xlog:cds=off" ;;
 *.jsa) aflags="-XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off" ;;
 *) aflags= ;;
 esac
-direct="$java $flags $aflags -jar $jar"
+direct="$java $flags $aflags -cp $jar srro.cli.Main"
 rows=("empty main, same flags (floor)" "$java $flags -cp $work Floor")
 for c in "fstab $work/fstab" "decode sense --inhex=$work/sense.hex" "--version"; do
-	rows+=("java -jar srro.jar ${c%% *}" "$direct $c")
+	rows+=("java -cp srro.jar srro.cli.Main ${c%% *}" "$direct $c")
 	rows+=("./srro ${c%% *}" "./srro $c")
 done
 echo "$("$java" -version 2>&1 | head -n 1); archive: ${archive:-none}; load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"

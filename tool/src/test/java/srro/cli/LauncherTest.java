@@ -242,8 +242,12 @@ class LauncherTest {
     assertTrue(runs.get(0).contains("-XX:ArchiveClassesAtExit=") && runs.get(0).endsWith("srro.cli.Training"),
         runs::toString);
     for (int i : new int[] {1, 3}) {
-      assertTrue(runs.get(i).matches(".*-XX:SharedArchiveFile=\\S*/srro-[0-9.-]+\\.jsa .*fstab x"), runs::toString);
+      // -cp, not -jar: every class comes from the archive and the jar is never opened
+      assertTrue(runs.get(i).matches(".*-XX:SharedArchiveFile=\\S*/srro-[0-9.-]+\\.jsa .*-cp \\S*/srro\\.jar"
+          + " srro\\.cli\\.Main fstab x"), runs::toString);
     }
+    // the flag would turn off the archive's optimized module handling on JDK 17 to 23
+    assertTrue(runs.stream().noneMatch(r -> r.contains("--enable-native-access")), runs::toString);
   }
 
   @Test
@@ -254,7 +258,38 @@ class LauncherTest {
         runs::toString);
     assertTrue(runs.get(1).contains("-XX:AOTMode=create"), runs::toString);
     for (int i : new int[] {2, 4}) {
-      assertTrue(runs.get(i).matches(".*-XX:AOTCache=\\S*/srro-[0-9.-]+\\.aot .*fstab x"), runs::toString);
+      assertTrue(runs.get(i).matches(".*-XX:AOTCache=\\S*/srro-[0-9.-]+\\.aot .*-cp \\S*/srro\\.jar"
+          + " srro\\.cli\\.Main fstab x"), runs::toString);
     }
+    // Without -jar the manifest's Enable-Native-Access does not apply: the flag instead, in the training runs
+    // too, or the JVM refuses the cache for the differing property.
+    for (int i : new int[] {0, 1, 2, 4}) {
+      assertTrue(runs.get(i).contains("--enable-native-access=ALL-UNNAMED"), runs::toString);
+    }
+  }
+
+  @Test
+  void onJdk24TooTheArchiveIsAnAotCache() throws Exception {
+    List<String> runs = javaRuns("24.0.2");
+    assertTrue(runs.get(0).contains("-XX:AOTMode=record"), runs::toString);
+    assertTrue(runs.get(2).matches(".*--enable-native-access=ALL-UNNAMED .*-XX:AOTCache=\\S*\\.aot .*srro\\.cli\\.Main"
+        + " fstab x"), runs::toString);
+  }
+
+  @Test
+  void withoutAnArchiveTheJarRunsAsAnExecutableJar() throws Exception {
+    Path prefix = tmp.resolve("usr");
+    Files.createDirectories(prefix.resolve("share/srro"));
+    Files.createDirectories(prefix.resolve("bin"));
+    Files.copy(LAUNCHER, prefix.resolve("bin/srro"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(prefix.resolve("share/srro/srro.jar"), "not run\n");
+    Path log = tmp.resolve("java-nocache.log");
+    Map<String, String> env = Map.of("JAVA_HOME", fakeJdk("17.0.15", log).toString(), "SRRO_CACHE_DIR", "");
+    Run r = run(env, prefix.resolve("bin/srro"), toolsOnly(), tmp, "fstab", "x");
+    assertEquals(0, r.status(), r::err);
+    List<String> runs = List.of(Files.readString(log).split("\n"));
+    assertEquals(1, runs.size(), runs::toString);
+    assertTrue(runs.get(0).endsWith("-jar " + prefix.resolve("share/srro/srro.jar").toRealPath() + " fstab x"),
+        runs::toString);
   }
 }
