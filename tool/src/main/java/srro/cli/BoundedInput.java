@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Arrays;
+import srro.Swaps;
 import srro.TimedOpen;
 
 /**
@@ -113,15 +114,19 @@ public final class BoundedInput {
 
   /**
    * Opens {@code path} for reading (links followed: {@code /dev/fd/N} is one); a directory is refused, and so
-   * is a FIFO no writer opens within {@link #OPEN_WAIT}.
+   * is a FIFO no writer opens within {@link #OPEN_WAIT}. A regular file that nobody else can swap for one
+   * ({@link Swaps#onlyOursToChange}) is opened on the calling thread.
    */
   public static InputStream open(Path path) throws IOException {
     return open(path, OPEN_WAIT);
   }
 
   static InputStream open(Path path, Duration wait) throws IOException {
-    attributes(path);
+    BasicFileAttributes a = attributes(path);
     try {
+      if (a.isRegularFile() && Swaps.onlyOursToChange(path)) {
+        return Files.newInputStream(path);
+      }
       return TimedOpen.within(wait, path.toString(), () -> Files.newInputStream(path))
           .orElseThrow(() -> new CannotOpenException(path + ": nothing opened it for writing within "
               + TimedOpen.seconds(wait) + " s (a named pipe without a writer); nothing read"));

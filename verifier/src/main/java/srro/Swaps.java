@@ -1,0 +1,71 @@
+package srro;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Whether anyone but this process's user and root could change which file a path names: swap a FIFO in for the
+ * regular file just looked at, say, which would block an open(2) until a writer comes. Nobody else can when every
+ * directory from the root down is owned by root or this user and writable by nobody else, or is sticky (as
+ * /tmp) and what it holds on the way is root's or this user's. Then a file seen as a regular file a moment ago is
+ * still that file when it is opened, and the open needs no thread to bound it in time ({@link TimedOpen}), which
+ * cost a short command about 4 ms of its CPU (docs/benchmarks.md). (A POSIX ACL that lets another user write
+ * shows in the group bits, its mask.)
+ */
+public final class Swaps {
+  private static final int GROUP_OR_OTHER_WRITE = 0022;
+  private static final int STICKY = 01000;
+  private static final int ROOT = 0;
+
+  /** This process's user, the owner of its /proc entry (Linux); -1 where that cannot be read: root alone counts. */
+  private static final int ME = uid(Path.of("/proc/self"), true);
+
+  private Swaps() {}
+
+  /**
+   * True when nobody but this user and root can put another file at {@code path}: see the class comment. False
+   * for a path through a symbolic link (the link's own directory would need the same check), for one that does
+   * not exist, and wherever an owner or mode cannot be read.
+   */
+  public static boolean onlyOursToChange(Path path) {
+    try {
+      Path abs = path.toAbsolutePath().normalize();
+      if (!abs.equals(abs.toRealPath())) {
+        return false;
+      }
+      int below = -1; // the owner of the name just checked, in the directory checked next
+      for (Path p = abs; p != null; p = p.getParent()) {
+        Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) a.get("mode");
+        int uid = (Integer) a.get("uid");
+        if (p != abs) {
+          boolean othersWrite = (mode & GROUP_OR_OTHER_WRITE) != 0;
+          if (!trusted(uid) || othersWrite && ((mode & STICKY) == 0 || !trusted(below))) {
+            return false;
+          }
+        }
+        below = uid;
+      }
+      return true;
+    } catch (IOException | RuntimeException unknown) {
+      return false;
+    }
+  }
+
+  private static boolean trusted(int uid) {
+    return uid == ROOT || uid == ME && ME >= 0;
+  }
+
+  /** The owner of {@code p}, -1 when it cannot be read. */
+  private static int uid(Path p, boolean followLinks) {
+    try {
+      return (Integer) (followLinks ? Files.getAttribute(p, "unix:uid")
+          : Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException | RuntimeException unknown) {
+      return -1;
+    }
+  }
+}
