@@ -71,6 +71,9 @@ public final class Training {
           List.of("fstab", fstab.toString()),
           List.of("fstab", "--json", fstab.toString()),
           List.of("decode", "sense", "--inhex=" + sense),
+          // an input that is not a regular file, opened on a thread bounded in time (TimedOpen); /dev/null holds
+          // no hex, so this one ends in a format error
+          List.of("decode", "sense", "--inhex=/dev/null"),
           List.of("check", "--fstab", fstab.toString(), "--mounts", mounts.toString()),
           List.of("patch", "status", "-p1", "--archive", tarball.toString(), diff.toString()),
           List.of("patch", "status", "-p1", "-d", tree.toString(), diff.toString()),

@@ -88,7 +88,7 @@ public interface Host {
   static Host current() {
     String name = System.getProperty("os.name", "");
     Os os = Os.named(name);
-    Opener opener = (path, access) -> Platform.of(os, name).openScsi(path, access);
+    Opener opener = new PlatformOpener(os, name);
     if (SysfsVolumes.available(Path.of("/sys"))) {
       return new Linux(opener);
     }
@@ -97,6 +97,17 @@ public interface Host {
       return new OpenBsd(() -> OpenBsdVolumes.thisMachine(arch), OpenBsdMounts::read, opener);
     }
     return new Other(os, name, opener);
+  }
+
+  /**
+   * Opens through this OS's {@link Platform}, made when a device is first opened. A class, not a lambda: the
+   * first lambda a JVM links costs about 8 ms of CPU, and {@code srro --version} would link only this one.
+   */
+  record PlatformOpener(Os os, String name) implements Opener {
+    @Override
+    public ScsiDevice open(String path, Platform.Access access) throws OsCallException, IOException {
+      return Platform.of(os, name).openScsi(path, access);
+    }
   }
 
   /** Reads a source's volumes, or says why it could not; a failed OS call on a disk is thrown. */

@@ -43,6 +43,7 @@ class TrainingTest {
     assertEquals(0, statuses.get("patch apply -p1 --dry-run -d tree u.diff"));
     assertEquals(0, statuses.get("patch apply -p1 -d tree u.diff"));
     assertEquals(2, statuses.get("nosuch"));
+    assertEquals(65, statuses.get("decode sense --inhex=/dev/null"), "read through TimedOpen, then refused");
   }
 
   /** GNU tar, the peer, lists the training tarball as the one file it holds. */
