@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import srro.cli.check.CheckCommand;
+import srro.cli.check.CheckSpec;
 import srro.cli.decode.DecodeCommand;
 import srro.cli.decode.DecodeSpec;
 import srro.cli.fstab.FstabCommand;
@@ -210,6 +211,7 @@ public final class Main extends CommandGroup {
   private static Object programmatic(String name, Io io, Host host, String sub, Class<?> annotated) {
     Object spec = switch (name) {
       case "fstab" -> FstabSpec.of(io, host);
+      case "check" -> CheckSpec.of(io, host);
       case "decode" -> DecodeSpec.of(io, sub);
       case "patch" -> PatchSpec.of(io, sub);
       default -> null;

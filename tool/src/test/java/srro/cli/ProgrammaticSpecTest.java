@@ -15,6 +15,8 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import srro.cli.check.CheckCommand;
+import srro.cli.check.CheckSpec;
 import srro.cli.decode.DecodeCommand;
 import srro.cli.decode.DecodeSpec;
 import srro.cli.fstab.FstabCommand;
@@ -38,6 +40,11 @@ class ProgrammaticSpecTest {
     CommandLine built = new CommandLine(Main.rootSpec(new Main(io)), factory);
     assertSameModel(annotated, built);
     assertEquals(version(annotated), version(built));
+  }
+
+  @Test
+  void checkIsTheOneItsAnnotationsDescribe() {
+    assertSameModel(new CommandLine(CheckCommand.class, factory), new CommandLine(CheckSpec.of(io, Host.current())));
   }
 
   @Test
