@@ -34,7 +34,7 @@ flags="-XX:+UseSerialGC -Xms8m -XX:-UsePerfData -Xss1m -XX:TieredStopAtLevel=1 -
 jar=tool/target/srro.jar
 jdk=$(dirname "$(dirname "$(readlink -f "$java")")")
 case $(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release") in
-1[7-9] | 2[0-3]) kind=jsa ;;
+1[7-9] | 2[0-4]) kind=jsa ;;
 *) kind=aot ;;
 esac
 archive=$(ls -t tool/target/srro-*."$kind" 2>/dev/null | head -n 1 || true) # the one ./srro just made or used

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class Swaps {
   private static final int GROUP_OR_OTHER_WRITE = 0022;
   private static final int STICKY = 01000;
+  private static final int TYPE = 0170000;
+  private static final int REGULAR = 0100000;
   private static final int ROOT = 0;
 
   /** This process's user, the owner of its /proc entry (Linux); -1 where that cannot be read: root alone counts. */
@@ -26,13 +28,20 @@ public final class Swaps {
   private Swaps() {}
 
   /**
-   * True when nobody but this user and root can put another file at {@code path}: see the class comment. False
-   * for a path through a symbolic link (the link's own directory would need the same check), for one that does
-   * not exist, and wherever an owner or mode cannot be read.
+   * True when {@code path} names a regular file (not followed if it is a link) and nobody but this user and root
+   * can put another file there: see the class comment. False for a path through a symbolic link (the link's own
+   * directory would need the same check) or with a {@code .} or {@code ..} in it (after a link, {@code ..} leads
+   * where the link points, not where the text does), for one that does not exist, and wherever an owner or mode
+   * cannot be read.
    */
   public static boolean onlyOursToChange(Path path) {
     try {
-      Path abs = path.toAbsolutePath().normalize();
+      Path abs = path.toAbsolutePath();
+      for (Path name : abs) {
+        if (name.toString().equals(".") || name.toString().equals("..")) {
+          return false;
+        }
+      }
       if (!abs.equals(abs.toRealPath())) {
         return false;
       }
@@ -41,6 +50,9 @@ public final class Swaps {
         Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) a.get("mode");
         int uid = (Integer) a.get("uid");
+        if (p == abs && (mode & TYPE) != REGULAR) {
+          return false; // swapped already, or never a regular file
+        }
         if (p != abs) {
           boolean othersWrite = (mode & GROUP_OR_OTHER_WRITE) != 0;
           if (!trusted(uid) || othersWrite && ((mode & STICKY) == 0 || !trusted(below))) {

@@ -1,5 +1,6 @@
 package srro;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,8 +23,13 @@ class SwapsTest {
         PosixFilePermissions.fromString("rwx------")));
   }
 
-  private static boolean root() throws Exception {
-    return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+  /** Whether this process is root, as Swaps learns its user: from /proc/self (Linux). */
+  private static boolean root() {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+    } catch (Exception noProc) {
+      return false;
+    }
   }
 
   @Test
@@ -48,6 +54,28 @@ class SwapsTest {
     Path link = Files.createSymbolicLink(dir.resolve("link"), dir);
     assertFalse(Swaps.onlyOursToChange(link.resolve("fstab")));
     assertFalse(Swaps.onlyOursToChange(Files.createSymbolicLink(dir.resolve("f"), f)));
+  }
+
+  @Test
+  void aDotDotAfterALinkIsNotTakenForTheDirectoryItNames() throws Exception {
+    // safe/f exists, but safe/link/../f is shared/f: the kernel goes up from where the link points
+    Files.writeString(dir.resolve("f"), "x\n");
+    Path shared = Files.createDirectory(tmp.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.createDirectory(shared.resolve("sub"));
+    Files.writeString(shared.resolve("f"), "x\n");
+    Files.createSymbolicLink(dir.resolve("link"), shared.resolve("sub"));
+    assertFalse(Swaps.onlyOursToChange(dir.resolve("link/../f")));
+    assertFalse(Swaps.onlyOursToChange(dir.resolve("./f")));
+    assertTrue(Swaps.onlyOursToChange(dir.resolve("f")));
+  }
+
+  @Test
+  void onlyARegularFileCounts() throws Exception {
+    assertFalse(Swaps.onlyOursToChange(dir), "a directory");
+    Path fifo = dir.resolve("fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    assertFalse(Swaps.onlyOursToChange(fifo), "a FIFO");
   }
 
   @Test
