@@ -214,11 +214,18 @@ class LauncherTest {
     Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
     script(jdk.resolve("bin/java"), "echo \"$*\" >>" + log + "\n"
         + "for a; do case $a in -XX:ArchiveClassesAtExit=* | -XX:AOTConfiguration=*) echo x >\"${a#*=}\" ;;"
-        + " -XX:AOTCache=*) case \"$*\" in *AOTMode=create*) echo x >\"${a#*=}\" ;; esac ;; esac; done\n");
+        + " -XX:SharedArchiveFile=*) [ -f \"${a#*=}\" ] || exit 9 ;;"
+        + " -XX:AOTCache=*) case \"$*\" in *AOTMode=create*) echo x >\"${a#*=}\" ;; *) [ -f \"${a#*=}\" ] || exit 9 ;;"
+        + " esac ;; esac; done\n");
     return jdk;
   }
 
   private List<String> javaRuns(String version) throws Exception {
+    return javaRuns(version, "cache-" + version);
+  }
+
+  /** Two runs of {@code srro fstab x} on a fake JDK {@code version}, the archive kept in {@code cache} under tmp. */
+  private List<String> javaRuns(String version, String cache) throws Exception {
     Path prefix = tmp.resolve("usr");
     Files.createDirectories(prefix.resolve("share/srro"));
     Files.createDirectories(prefix.resolve("bin"));
@@ -226,7 +233,7 @@ class LauncherTest {
     Files.writeString(prefix.resolve("share/srro/srro.jar"), "not run\n");
     Path log = tmp.resolve("java-" + version + ".log");
     Map<String, String> env = Map.of("JAVA_HOME", fakeJdk(version, log).toString(),
-        "SRRO_CACHE_DIR", tmp.resolve("cache-" + version).toString());
+        "SRRO_CACHE_DIR", tmp.resolve(cache).toString());
     for (int i = 0; i < 2; i++) {
       Run r = run(env, prefix.resolve("bin/srro"), toolsOnly(), tmp, "fstab", "x");
       assertEquals(0, r.status(), r::err);
@@ -280,6 +287,15 @@ class LauncherTest {
           + " fstab x"), runs::toString);
     }
     assertTrue(runs.stream().noneMatch(r -> r.contains("--enable-native-access")), runs::toString);
+  }
+
+  @Test
+  void anArchiveInADirectoryWithASpaceIsMappedAsOneArgument() throws Exception {
+    // the fake java exits 9 when the file a mapping flag names does not exist: a split path would not
+    for (String version : List.of("17.0.15", "25.0.1")) {
+      List<String> runs = javaRuns(version, "my cache " + version);
+      assertTrue(runs.stream().anyMatch(r -> r.contains("/my cache " + version + "/srro-")), runs::toString);
+    }
   }
 
   @Test
