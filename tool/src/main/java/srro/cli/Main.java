@@ -189,10 +189,8 @@ public final class Main extends CommandGroup {
    * can hold; with {@link FstabSpec}, {@code srro fstab} reads no annotation at all (docs/benchmarks.md).
    */
   static CommandSpec rootSpec(Main main) {
-    CommandSpec s = Specs.wrap(main);
-    s.name("srro");
+    CommandSpec s = Specs.command(main, "srro", ABOUT, "", EXIT_STATUS);
     s.versionProvider(new Version());
-    s.usageMessage().sortOptions(false).description(ABOUT, "", EXIT_STATUS);
     s.addOption(FieldRef.bind(OptionSpec.builder("-v", "--verbose"), main, "verbose")
         .scopeType(ScopeType.INHERIT)
         .description(VERBOSE)

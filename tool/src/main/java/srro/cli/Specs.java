@@ -23,4 +23,15 @@ public final class Specs {
   public static CommandSpec wrap(Object command) {
     return CommandSpec.wrapWithoutInspection(command, LAZY_DEFAULT);
   }
+
+  /**
+   * {@link #wrap}'s model of {@code command}, named {@code name}, its usage help listing options in the order they
+   * are added ({@code sortOptions = false}) under {@code description}.
+   */
+  public static CommandSpec command(Object command, String name, String... description) {
+    CommandSpec s = wrap(command);
+    s.name(name);
+    s.usageMessage().sortOptions(false).description(description);
+    return s;
+  }
 }

@@ -242,19 +242,33 @@ class LauncherTest {
     return List.of(Files.readString(log).split("\n"));
   }
 
-  @Test
-  void onJdk17ATrainingRunRecordsAClassDataArchiveThatEveryRunMaps() throws Exception {
-    List<String> runs = javaRuns("17.0.15");
+  /**
+   * Two runs on a fake JDK {@code version} whose archive is a CDS one: a training run records it, then each run
+   * maps it, its name and the way the jar is started matching {@code archiveThenStart}; none gets the
+   * native-access flag, which would turn off the archive's optimized module handling.
+   */
+  private void assertClassDataRuns(String version, String archiveThenStart) throws Exception {
+    List<String> runs = javaRuns(version);
     assertEquals(5, runs.size(), runs::toString);
     assertTrue(runs.get(0).contains("-XX:ArchiveClassesAtExit=") && runs.get(0).endsWith("srro.cli.Training"),
         runs::toString);
     for (int i : new int[] {1, 3}) {
-      // -cp, not -jar: every class comes from the archive and the jar is never opened
-      assertTrue(runs.get(i).matches(".*-XX:SharedArchiveFile=\\S*/srro-[0-9.-]+\\.jsa .*-cp \\S*/srro\\.jar"
-          + " srro\\.cli\\.Main fstab x"), runs::toString);
+      assertTrue(runs.get(i).matches(".*-XX:SharedArchiveFile=\\S*/srro-[0-9.-]+" + archiveThenStart + " fstab x"),
+          runs::toString);
     }
-    // the flag would turn off the archive's optimized module handling on JDK 17 to 23
     assertTrue(runs.stream().noneMatch(r -> r.contains("--enable-native-access")), runs::toString);
+  }
+
+  @Test
+  void onJdk17ATrainingRunRecordsAClassDataArchiveThatEveryRunMaps() throws Exception {
+    // -cp, not -jar: every class comes from the archive and the jar is never opened
+    assertClassDataRuns("17.0.15", "\\.jsa .*-cp \\S*/srro\\.jar srro\\.cli\\.Main");
+  }
+
+  @Test
+  void onJdk24TheArchiveIsMappedIntoAnExecutableJar() throws Exception {
+    // JDK 24 warns about JNI without the manifest's Enable-Native-Access, which only -jar applies
+    assertClassDataRuns("24.0.2", "-jar\\.jsa .*-jar \\S*/srro\\.jar");
   }
 
   @Test
@@ -273,20 +287,6 @@ class LauncherTest {
     for (int i : new int[] {0, 1, 2, 4}) {
       assertTrue(runs.get(i).contains("--enable-native-access=ALL-UNNAMED"), runs::toString);
     }
-  }
-
-  @Test
-  void onJdk24TheArchiveIsMappedIntoAnExecutableJar() throws Exception {
-    // JDK 24 warns about JNI without the manifest's Enable-Native-Access, which only -jar applies
-    List<String> runs = javaRuns("24.0.2");
-    assertEquals(5, runs.size(), runs::toString);
-    assertTrue(runs.get(0).contains("-XX:ArchiveClassesAtExit=") && runs.get(0).endsWith("srro.cli.Training"),
-        runs::toString);
-    for (int i : new int[] {1, 3}) {
-      assertTrue(runs.get(i).matches(".*-XX:SharedArchiveFile=\\S*/srro-[0-9.-]+-jar\\.jsa .*-jar \\S*/srro\\.jar"
-          + " fstab x"), runs::toString);
-    }
-    assertTrue(runs.stream().noneMatch(r -> r.contains("--enable-native-access")), runs::toString);
   }
 
   @Test

@@ -18,15 +18,11 @@ public final class CheckSpec {
   /** The model of a new {@code srro check} command on {@code host}. */
   public static CommandSpec of(Io io, Host host) {
     CheckCommand c = new CheckCommand(io, host);
-    CommandSpec s = Specs.wrap(c);
-    s.name("check");
-    s.usageMessage()
-        .sortOptions(false)
-        .description(
-            "Are read-only volumes mounted read-only, with fs_passno 0 in fstab?",
-            "Compares fstab, the mount table and the volumes as far as this machine and",
-            "user allow, and says what it could not check.",
-            "Exit 0 when no error was found, 1 when one was.");
+    CommandSpec s = Specs.command(c, "check",
+        "Are read-only volumes mounted read-only, with fs_passno 0 in fstab?",
+        "Compares fstab, the mount table and the volumes as far as this machine and",
+        "user allow, and says what it could not check.",
+        "Exit 0 when no error was found, 1 when one was.");
     s.addOption(FieldRef.option(c, "fstab", "--fstab", "Check this fstab instead of /etc/fstab.")
         .paramLabel("FILE")
         .build());

@@ -19,14 +19,10 @@ public final class FstabSpec {
   /** The model of a new {@code srro fstab} command on {@code host}. */
   public static CommandSpec of(Io io, Host host) {
     FstabCommand c = new FstabCommand(io, host);
-    CommandSpec s = Specs.wrap(c);
-    s.name("fstab");
-    s.usageMessage()
-        .sortOptions(false)
-        .description(
-            "Check an fstab(5) file (OpenBSD or Linux); --fix sets fs_passno 0.",
-            "The fix is atomic, keeps FILE" + srro.patch.DurableFiles.BACKUP_SUFFIX + " and changes no other byte.",
-            "Exit 0 when no error remains, 1 when one does.");
+    CommandSpec s = Specs.command(c, "fstab",
+        "Check an fstab(5) file (OpenBSD or Linux); --fix sets fs_passno 0.",
+        "The fix is atomic, keeps FILE" + srro.patch.DurableFiles.BACKUP_SUFFIX + " and changes no other byte.",
+        "Exit 0 when no error remains, 1 when one does.");
     s.addPositional(FieldRef.bind(PositionalParamSpec.builder(), c, "file")
         .arity("0..1")
         .paramLabel("FILE")
