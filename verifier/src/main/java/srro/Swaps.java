@@ -23,7 +23,7 @@ public final class Swaps {
   private static final int ROOT = 0;
 
   /** This process's user, the owner of its /proc entry (Linux); -1 where that cannot be read: root alone counts. */
-  private static final int ME = uid(Path.of("/proc/self"), true);
+  private static final int ME = uid(Path.of("/proc/self"));
 
   private Swaps() {}
 
@@ -50,14 +50,13 @@ public final class Swaps {
         Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) a.get("mode");
         int uid = (Integer) a.get("uid");
-        if (p == abs && (mode & TYPE) != REGULAR) {
-          return false; // swapped already, or never a regular file
-        }
-        if (p != abs) {
-          boolean othersWrite = (mode & GROUP_OR_OTHER_WRITE) != 0;
-          if (!trusted(uid) || othersWrite && ((mode & STICKY) == 0 || !trusted(below))) {
-            return false;
+        if (p == abs) {
+          if ((mode & TYPE) != REGULAR) {
+            return false; // swapped already, or never a regular file
           }
+        } else if (!trusted(uid)
+            || (mode & GROUP_OR_OTHER_WRITE) != 0 && ((mode & STICKY) == 0 || !trusted(below))) {
+          return false;
         }
         below = uid;
       }
@@ -71,11 +70,10 @@ public final class Swaps {
     return uid == ROOT || uid == ME && ME >= 0;
   }
 
-  /** The owner of {@code p}, -1 when it cannot be read. */
-  private static int uid(Path p, boolean followLinks) {
+  /** The owner of {@code p} (links followed), -1 when it cannot be read. */
+  private static int uid(Path p) {
     try {
-      return (Integer) (followLinks ? Files.getAttribute(p, "unix:uid")
-          : Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+      return (Integer) Files.getAttribute(p, "unix:uid");
     } catch (IOException | RuntimeException unknown) {
       return -1;
     }

@@ -37,7 +37,7 @@ public final class BoundedInput {
     if (a.isRegularFile() && a.size() > max) {
       throw new InputTooLargeException(path.toString(), max, what);
     }
-    try (InputStream in = open(path)) {
+    try (InputStream in = open(path, a, OPEN_WAIT)) {
       return read(path.toString(), in, max, what, a.isRegularFile() ? a.size() : -1);
     }
   }
@@ -122,7 +122,11 @@ public final class BoundedInput {
   }
 
   static InputStream open(Path path, Duration wait) throws IOException {
-    BasicFileAttributes a = attributes(path);
+    return open(path, attributes(path), wait);
+  }
+
+  /** {@link #open(Path, Duration)} for a caller that just read {@code path}'s attributes {@code a}. */
+  private static InputStream open(Path path, BasicFileAttributes a, Duration wait) throws IOException {
     try {
       if (a.isRegularFile() && Swaps.onlyOursToChange(path)) {
         return Files.newInputStream(path);

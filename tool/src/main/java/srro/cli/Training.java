@@ -18,8 +18,9 @@ import java.util.zip.GZIPOutputStream;
  * The start-up archive's training run, which the launcher starts once per build or JDK (never a user's command):
  * it runs the short commands in-process on small inputs of its own, output discarded, so the classes they load
  * (picocli's help, the fstab lint, the decoders, the report, the patch engine and its archive reader) are mapped
- * from the archive on every later run instead of read and verified from the jar. It opens no disk (only /dev/null, as a non-regular input): {@code
- * check} is given a mount table, so no volume is read; {@code patch} changes a tree of its own in its directory.
+ * from the archive on every later run instead of read and verified from the jar. It opens no disk (only
+ * /dev/null, as a non-regular input): {@code check} is given a mount table, so no volume is read; {@code patch}
+ * changes a tree of its own in its directory.
  */
 public final class Training {
   private static final String FSTAB = """
